@@ -1,0 +1,30 @@
+/** Reads "now" once: from ACCT_NOW when set, else the local clock. */
+import { isValidIsoDate, type IsoDate } from "../domain/dates.js";
+import { usageError } from "../domain/errors.js";
+
+export interface Clock {
+  /** Today's date. */
+  today: IsoDate;
+  /** Minutes after local midnight. */
+  minutes: number;
+  /** A timestamp for created/updated columns. */
+  stamp: string;
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+export function readClock(env: NodeJS.ProcessEnv, systemNow: Date = new Date()): Clock {
+  const fixed = env.ACCT_NOW?.trim();
+  if (fixed) {
+    // The date and time are taken as written, so a fixed clock means the same day in every time zone.
+    const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(fixed);
+    if (!m || !isValidIsoDate(m[1] as string) || Number(m[2] ?? 0) > 23 || Number(m[3] ?? 0) > 59) {
+      throw usageError(`ACCT_NOW '${fixed}' is not a date`, "use YYYY-MM-DD or an ISO date-time like 2026-03-12T09:30");
+    }
+    const minutes = Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
+    return { today: m[1] as string, minutes, stamp: `${m[1]}T${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}:00` };
+  }
+  const d = systemNow;
+  const today = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return { today, minutes: d.getHours() * 60 + d.getMinutes(), stamp: `${today}T${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}` };
+}

@@ -1,0 +1,106 @@
+/**
+ * What a command needs from the outside world, read once per run: the clock,
+ * the data file, where output goes and whether it may colour or prompt.
+ */
+import { Chalk, type ChalkInstance } from "chalk";
+import type { Clock } from "./clock.js";
+import { inWriteTransaction, openForRead, openForWrite, resolveDbPath, type Db } from "../store/connection.js";
+import { JournalEntry } from "../store/journal.js";
+import { describeSqliteError } from "../store/sqlite-errors.js";
+
+export interface Stream {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
+
+export interface Deps {
+  env: NodeJS.ProcessEnv;
+  clock: Clock;
+  home: string;
+  stdout: Stream;
+  stderr: Stream;
+  stdinIsTTY: boolean;
+}
+
+export interface GlobalOptions {
+  db?: string;
+  json?: boolean;
+  color?: boolean;
+}
+
+export class Context {
+  readonly clock: Clock;
+  readonly json: boolean;
+  readonly color: boolean;
+  readonly interactive: boolean;
+  readonly style: ChalkInstance;
+  readonly dbPath: string;
+  private readDb: Db | null | undefined;
+  private writeDb: Db | undefined;
+
+  constructor(
+    readonly deps: Deps,
+    options: GlobalOptions,
+  ) {
+    this.clock = deps.clock;
+    this.json = options.json === true;
+    this.color = options.color !== false && deps.stdout.isTTY === true && !("NO_COLOR" in deps.env && deps.env.NO_COLOR !== "");
+    this.interactive = deps.stdinIsTTY && deps.stdout.isTTY === true;
+    this.style = new Chalk({ level: this.color ? 2 : 0 });
+    this.dbPath = resolveDbPath(options.db, deps.env, deps.home);
+  }
+
+  get today(): string {
+    return this.clock.today;
+  }
+
+  /** The data file for reading, or null when it does not exist yet. */
+  read(): Db | null {
+    if (this.writeDb) return this.writeDb;
+    if (this.readDb === undefined) this.readDb = openForRead(this.dbPath);
+    return this.readDb;
+  }
+
+  /**
+   * Runs `fn` as one BEGIN IMMEDIATE transaction on the data file (created if
+   * needed) and saves what it changed as one undoable step named `summary`.
+   */
+  write<T>(summary: string | ((result: T) => string), fn: (db: Db, journal: JournalEntry) => T): T {
+    if (!this.writeDb) {
+      this.readDb?.close();
+      this.readDb = undefined;
+      this.writeDb = openForWrite(this.dbPath);
+    }
+    const db = this.writeDb;
+    try {
+      return inWriteTransaction(db, () => {
+        const journal = new JournalEntry(db);
+        const result = fn(db, journal);
+        journal.save(typeof summary === "string" ? summary : summary(result), this.clock.stamp);
+        return result;
+      });
+    } catch (error) {
+      throw describeSqliteError(error, this.dbPath);
+    }
+  }
+
+  /** Prints text (a line break is added) on stdout. */
+  print(text: string): void {
+    this.deps.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
+  }
+
+  /** Prints one JSON document on stdout. */
+  printJson(value: unknown): void {
+    this.deps.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  }
+
+  /** A warning or progress note on stderr. */
+  note(text: string): void {
+    this.deps.stderr.write(`${text}\n`);
+  }
+
+  close(): void {
+    this.readDb?.close();
+    this.writeDb?.close();
+  }
+}

@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+/** Process entry: wires the real streams and environment into `run`. */
+import { homedir } from "node:os";
+import { run } from "./run.js";
+
+// `acct log list | head` closes the pipe early; that is not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
+process.exitCode = await run(process.argv.slice(2), {
+  env: process.env,
+  home: homedir(),
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stdinIsTTY: process.stdin.isTTY === true,
+});

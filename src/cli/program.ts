@@ -1,0 +1,45 @@
+/** The command tree: global options and one addCommand per command module. */
+import { Command } from "commander";
+import { App, withExamples } from "./app.js";
+import type { Deps } from "./context.js";
+import { offCommand } from "./commands/off.js";
+import { planCommand } from "./commands/plan.js";
+import { typeCommand } from "./commands/type.js";
+
+export const VERSION = "0.1.0";
+
+export function createProgram(deps: Deps): { program: Command; app: App } {
+  const app = new App(deps);
+  const program = new Command("acct")
+    .description("Accountability for salespeople: turn an annual target into daily activity, log it, audit it weekly.")
+    .version(VERSION, "-V, --version")
+    .option("--db <path>", "data file (default: $ACCT_DB, else $XDG_DATA_HOME/acct/acct.db)")
+    .option("--json", "print one JSON document instead of text")
+    .option("--no-color", "no colour in the output");
+  withExamples(program, [
+    "acct plan set --target 1.2m --deal-size 40k --win-rate 25% --meeting-rate 50% --call-rate 10%",
+    "acct log call 5",
+    "acct audit",
+  ]);
+
+  for (const command of [planCommand(app), offCommand(app), typeCommand(app)]) {
+    program.addCommand(command);
+  }
+  forEachCommand(program, (command) =>
+    command
+      .showSuggestionAfterError(true)
+      .exitOverride()
+      .configureOutput({
+        writeOut: (text) => deps.stdout.write(text),
+        writeErr: (text) => deps.stderr.write(text),
+        // Usage errors reach run()'s catch through exitOverride, which prints them once.
+        outputError: () => {},
+      }),
+  );
+  return { program, app };
+}
+
+function forEachCommand(command: Command, fn: (command: Command) => void): void {
+  fn(command);
+  for (const sub of command.commands) forEachCommand(sub, fn);
+}

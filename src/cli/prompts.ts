@@ -1,0 +1,46 @@
+/**
+ * The only module that talks to inquirer, loaded lazily so commands that do
+ * not prompt never pay for it. Each `validate` reuses the domain parsers.
+ */
+import { usageError } from "../domain/errors.js";
+
+type Parser = (value: string) => unknown;
+
+function validator(parse: Parser | undefined, optional: boolean) {
+  return (value: string): true | string => {
+    if (optional && value.trim() === "") return true;
+    if (!parse) return value.trim() === "" ? "please enter a value" : true;
+    try {
+      parse(value);
+      return true;
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+  };
+}
+
+/** Asks for one line of text, checked by `parse`; empty is allowed when `optional`. */
+export async function askText(message: string, options: { default?: string; parse?: Parser; optional?: boolean } = {}): Promise<string> {
+  const { input } = await import("@inquirer/prompts");
+  return input({ message, default: options.default, validate: validator(options.parse, options.optional === true) });
+}
+
+/** Picks one of `choices`. */
+export async function askChoice<T extends string>(message: string, choices: readonly { name: string; value: T }[], fallback?: T): Promise<T> {
+  const { select } = await import("@inquirer/prompts");
+  return select<T>({ message, choices: [...choices], default: fallback });
+}
+
+/** Yes or no. */
+export async function askConfirm(message: string, fallback = true): Promise<boolean> {
+  const { confirm } = await import("@inquirer/prompts");
+  return confirm({ message, default: fallback });
+}
+
+/** Fails with exit 2 naming the flags a non-interactive run must give. */
+export function missingFlags(command: string, flags: readonly string[]): never {
+  throw usageError(
+    `${command} needs ${flags.join(", ")} (no terminal to ask on)`,
+    `give them as flags, e.g. acct ${command} ${flags.map((f) => `${f} …`).join(" ")}`,
+  );
+}

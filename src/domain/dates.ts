@@ -1,0 +1,98 @@
+/**
+ * Calendar dates as `YYYY-MM-DD` strings and day numbers (days since
+ * 1970-01-01). All arithmetic is in UTC so no time zone or DST can shift a day.
+ */
+
+export type IsoDate = string;
+
+const DAY_MS = 86_400_000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** True when `text` is a real calendar date written `YYYY-MM-DD`. */
+export function isValidIsoDate(text: string): boolean {
+  const m = ISO_DATE.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  return d <= daysInMonth(y, mo);
+}
+
+/** Days in month `month` (1–12) of `year`. */
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Day number of a valid ISO date. */
+export function toDayNumber(date: IsoDate): number {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
+  return Math.round(Date.UTC(y, m - 1, d) / DAY_MS);
+}
+
+/** ISO date of a day number. */
+export function fromDayNumber(day: number): IsoDate {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** `date` moved by `days` (negative goes back). */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return fromDayNumber(toDayNumber(date) + days);
+}
+
+/** Whole days from `a` to `b` (b − a). */
+export function daysBetween(a: IsoDate, b: IsoDate): number {
+  return toDayNumber(b) - toDayNumber(a);
+}
+
+/** Weekday index 0 = Monday … 6 = Sunday. */
+export function weekdayIndex(date: IsoDate): number {
+  // 1970-01-01 was a Thursday (index 3).
+  return (((toDayNumber(date) + 3) % 7) + 7) % 7;
+}
+
+/** Weekday name (`mon`…`sun`). */
+export function weekdayOf(date: IsoDate): Weekday {
+  return WEEKDAYS[weekdayIndex(date)] as Weekday;
+}
+
+/** Monday of the ISO week containing `date`. */
+export function mondayOf(date: IsoDate): IsoDate {
+  return addDays(date, -weekdayIndex(date));
+}
+
+/** The ISO week (`YYYY-Www`) containing `date`. */
+export function isoWeekOf(date: IsoDate): string {
+  // The ISO year is the year of the week's Thursday.
+  const thursday = addDays(mondayOf(date), 3);
+  const year = Number(thursday.slice(0, 4));
+  const week = Math.floor(daysBetween(`${year}-01-01`, thursday) / 7) + 1;
+  return `${year}-W${String(week).padStart(2, "0")}`;
+}
+
+/** Monday and Sunday of ISO week `week` of ISO year `year`, or null if the year has no such week. */
+export function isoWeekRange(year: number, week: number): { from: IsoDate; to: IsoDate } | null {
+  if (week < 1 || week > 53) return null;
+  const jan4 = `${String(year).padStart(4, "0")}-01-04`;
+  const from = addDays(mondayOf(jan4), (week - 1) * 7);
+  if (isoWeekOf(from) !== `${year}-W${String(week).padStart(2, "0")}`) return null;
+  return { from, to: addDays(from, 6) };
+}
+
+/** Each date from `from` to `to`, both included. */
+export function eachDay(from: IsoDate, to: IsoDate): IsoDate[] {
+  const out: IsoDate[] = [];
+  for (let d = toDayNumber(from), end = toDayNumber(to); d <= end; d++) out.push(fromDayNumber(d));
+  return out;
+}
+
+/** The later / earlier of two ISO dates (string order is date order). */
+export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a > b ? a : b;
+}
+export function minDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a < b ? a : b;
+}

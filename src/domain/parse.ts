@@ -1,0 +1,177 @@
+/**
+ * Parsers for everything a user types. Each returns the stored form or throws
+ * a usage error (exit 2) that says what was expected.
+ */
+import { usageError } from "./errors.js";
+import {
+  addDays,
+  isoWeekRange,
+  isValidIsoDate,
+  weekdayIndex,
+  WEEKDAYS,
+  type IsoDate,
+  type Weekday,
+} from "./dates.js";
+
+export const MAX_MONEY_CENTS = 1e12 * 100;
+export const MAX_COUNT = 100_000;
+export const MAX_TEXT = 500;
+
+const MONEY = /^[$€£¥]?\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)\s*([kKmM])?$/;
+
+/** Money (`42000`, `42,000`, `42k`, `1.5m`, `$42,000.50`) → integer cents, in (0, 1e12] units. */
+export function parseMoney(input: string, what = "amount"): number {
+  const text = input.trim();
+  const m = MONEY.exec(text);
+  if (!m) throw usageError(`${what} '${input}' is not a money amount`, "use e.g. 42000, 42,000, 42k, 1.5m or $42,000.50");
+  const number = Number((m[1] as string).replace(/,/g, ""));
+  const suffix = (m[2] ?? "").toLowerCase();
+  const units = number * (suffix === "k" ? 1e3 : suffix === "m" ? 1e6 : 1);
+  const cents = Math.round(units * 100);
+  if (Math.abs(units * 100 - cents) > 1e-6) throw usageError(`${what} '${input}' has fractions of a cent`);
+  if (cents <= 0) throw usageError(`${what} must be more than zero (got '${input}')`);
+  if (cents > MAX_MONEY_CENTS) throw usageError(`${what} '${input}' is too large (at most 1,000,000,000,000)`);
+  return cents;
+}
+
+/** A rate (`0.25` or `25%`) in (0, 1]. */
+export function parseRate(input: string, what = "rate"): number {
+  const text = input.trim();
+  const m = /^(\d+(?:\.\d+)?|\.\d+)\s*(%)?$/.exec(text);
+  if (!m) throw usageError(`${what} '${input}' is not a rate`, "use a fraction like 0.25 or a percentage like 25%");
+  const rate = m[2] ? Number(m[1]) / 100 : Number(m[1]);
+  if (!(rate > 0 && rate <= 1)) throw usageError(`${what} must be more than 0 and at most 1 (100%) (got '${input}')`);
+  return rate;
+}
+
+/** A whole number in [min, max]. */
+export function parseWholeNumber(input: string, what: string, min: number, max: number): number {
+  const text = input.trim();
+  if (!/^[+-]?\d+$/.test(text)) throw usageError(`${what} '${input}' is not a whole number`);
+  const n = Number(text);
+  if (n < min || n > max) throw usageError(`${what} must be from ${min} to ${max.toLocaleString("en-US")} (got '${input}')`);
+  return n;
+}
+
+/** A count of activity: whole number 1…100000. */
+export function parseCount(input: string, what = "count"): number {
+  return parseWholeNumber(input, what, 1, MAX_COUNT);
+}
+
+/** Minutes spent with a customer: whole number 0…100000. */
+export function parseMinutes(input: string): number {
+  return parseWholeNumber(input, "minutes", 0, MAX_COUNT);
+}
+
+/** Free text (contact, note, labels): 1…500 characters, stored verbatim. */
+export function parseText(input: string, what = "text"): string {
+  if (input.trim() === "") throw usageError(`${what} must not be empty`);
+  const length = [...input].length;
+  if (length > MAX_TEXT) throw usageError(`${what} is ${length} characters long; the most is ${MAX_TEXT}`);
+  return input;
+}
+
+const WEEKDAY_NAMES: Record<string, Weekday> = {};
+for (const [i, full] of ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].entries()) {
+  const short = WEEKDAYS[i] as Weekday;
+  WEEKDAY_NAMES[short] = short;
+  WEEKDAY_NAMES[full] = short;
+}
+
+/** A weekday name (`mon`, `Monday`, …) or null. */
+export function weekdayFromName(input: string): Weekday | null {
+  return WEEKDAY_NAMES[input.trim().toLowerCase()] ?? null;
+}
+
+/**
+ * A date: `YYYY-MM-DD`, `today`, `yesterday`, `tomorrow`, or a weekday name
+ * (the most recent such day, today included).
+ */
+export function parseDate(input: string, today: IsoDate, what = "date"): IsoDate {
+  const text = input.trim().toLowerCase();
+  if (text === "today") return today;
+  if (text === "yesterday") return addDays(today, -1);
+  if (text === "tomorrow") return addDays(today, 1);
+  const weekday = weekdayFromName(text);
+  if (weekday) {
+    const back = (weekdayIndex(today) - WEEKDAYS.indexOf(weekday) + 7) % 7;
+    return addDays(today, -back);
+  }
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+    if (!isValidIsoDate(text)) throw usageError(`${what} '${input}' does not exist`);
+    return text;
+  }
+  throw usageError(`${what} '${input}' is not a date`, "use YYYY-MM-DD, today, yesterday or a weekday like mon");
+}
+
+/** A date or an inclusive range `A..B`. */
+export function parseDateRange(input: string, today: IsoDate): { from: IsoDate; to: IsoDate } {
+  const parts = input.split("..");
+  if (parts.length > 2) throw usageError(`'${input}' is not a date or a range A..B`);
+  const from = parseDate(parts[0] ?? "", today);
+  const to = parts.length === 2 ? parseDate(parts[1] ?? "", today) : from;
+  if (to < from) throw usageError(`range '${input}' ends before it starts`);
+  return { from, to };
+}
+
+/** An ISO week `YYYY-Www` → its Monday and Sunday. */
+export function parseWeek(input: string): { week: string; from: IsoDate; to: IsoDate } {
+  const m = /^(\d{4})-?[wW](\d{1,2})$/.exec(input.trim());
+  const range = m ? isoWeekRange(Number(m[1]), Number(m[2])) : null;
+  if (!m || !range) throw usageError(`week '${input}' is not an ISO week`, "use YYYY-Www, e.g. 2026-W11");
+  return { week: `${m[1]}-W${(m[2] as string).padStart(2, "0")}`, ...range };
+}
+
+/** A year: four digits, 1970…9999. */
+export function parseYear(input: string): number {
+  if (!/^\d{4}$/.test(input.trim())) throw usageError(`year '${input}' is not a year like 2026`);
+  const year = Number(input);
+  if (year < 1970) throw usageError(`year '${input}' is too early`);
+  return year;
+}
+
+/** A comma-separated list of weekdays, e.g. `mon,tue,wed`, in week order. */
+export function parseWeekdays(input: string, what = "workdays"): Weekday[] {
+  const names = input.split(",").map((s) => s.trim()).filter((s) => s !== "");
+  if (names.length === 0) throw usageError(`${what} must name at least one weekday`);
+  const days = new Set<Weekday>();
+  for (const name of names) {
+    const day = weekdayFromName(name);
+    if (!day) throw usageError(`'${name}' is not a weekday`, "use mon, tue, wed, thu, fri, sat, sun");
+    days.add(day);
+  }
+  return WEEKDAYS.filter((d) => days.has(d));
+}
+
+/** Twelve non-negative month weights, not all zero. */
+export function parseSeasonality(input: string): number[] {
+  const parts = input.split(",").map((s) => s.trim());
+  if (parts.length !== 12) throw usageError(`seasonality needs 12 month weights, got ${parts.length}`, "e.g. 1,1,1.2,1,1,1,0.8,0.6,1,1.1,1.2,1");
+  const weights = parts.map((p) => {
+    if (!/^(\d+(\.\d+)?|\.\d+)$/.test(p)) throw usageError(`seasonality weight '${p}' is not a number of zero or more`);
+    return Number(p);
+  });
+  if (weights.every((w) => w === 0)) throw usageError("seasonality weights must not all be zero");
+  return weights;
+}
+
+/** Hours in a working day: (0, 24]. */
+export function parseHours(input: string): number {
+  const text = input.trim();
+  const hours = /^(\d+(\.\d+)?|\.\d+)$/.test(text) ? Number(text) : NaN;
+  if (!(hours > 0 && hours <= 24)) throw usageError(`hours per day must be a number above 0 and at most 24 (got '${input}')`);
+  return hours;
+}
+
+/** A time of day `HH:MM` (24-hour) → minutes after midnight. */
+export function parseTime(input: string, what = "time"): number {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(input.trim());
+  const minutes = m ? Number(m[1]) * 60 + Number(m[2]) : NaN;
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) throw usageError(`${what} '${input}' is not a time of day`, "use 24-hour HH:MM, e.g. 08:00 or 13:30");
+  return minutes;
+}
+
+/** Minutes after midnight → `HH:MM`. */
+export function formatTime(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+}

@@ -1,0 +1,26 @@
+/** Number, money and rate formatting shared by the text renderers. */
+
+/** `1234.5` → `1,234.5` with at most `decimals` decimals. */
+export function formatNumber(n: number, decimals = 0): string {
+  return n.toLocaleString("en-US", { maximumFractionDigits: decimals, minimumFractionDigits: 0 });
+}
+
+/** Currency units → `$1,200,000` (cents shown only when there are any). */
+export function formatMoney(units: number, symbol = "$"): string {
+  const sign = units < 0 ? "-" : "";
+  const abs = Math.abs(units);
+  const whole = Number.isInteger(Math.round(abs * 100) / 100) ? 0 : 2;
+  return `${sign}${symbol}${abs.toLocaleString("en-US", { minimumFractionDigits: whole, maximumFractionDigits: whole })}`;
+}
+
+/** `0.25` → `25%`, `0.0461` → `4.6%`. */
+export function formatRate(rate: number): string {
+  const pct = rate * 100;
+  return `${formatNumber(pct, pct < 10 && !Number.isInteger(pct) ? 1 : Number.isInteger(pct) ? 0 : 1)}%`;
+}
+
+/** Rounds for JSON: counts and money to 2 decimals, rates to 4. */
+export function round(n: number, decimals: number): number {
+  const f = 10 ** decimals;
+  return Math.round(n * f) / f;
+}

@@ -1,0 +1,141 @@
+/**
+ * Opening the data file: location, permissions, pragmas, the application_id
+ * check and migrations. Every other store module receives an open `Db`.
+ */
+import Database from "better-sqlite3";
+import { chmodSync, existsSync, mkdirSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { failure } from "../domain/errors.js";
+import { MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
+import { describeSqliteError } from "./sqlite-errors.js";
+
+export type Db = Database.Database;
+
+/** 'acct' in ASCII: marks the file as ours so another program's SQLite file is refused. */
+export const APPLICATION_ID = 0x61636374;
+export const BUSY_TIMEOUT_MS = 5000;
+
+/** Where the data file lives: `--db`, else `ACCT_DB`, else the XDG data folder. */
+export function resolveDbPath(flag: string | undefined, env: NodeJS.ProcessEnv, home: string): string {
+  if (flag) return flag;
+  if (env.ACCT_DB) return env.ACCT_DB;
+  const xdg = env.XDG_DATA_HOME;
+  const base = xdg && xdg.startsWith("/") ? xdg : join(home, ".local", "share");
+  return join(base, "acct", "acct.db");
+}
+
+function construct(path: string, options: Database.Options): Db {
+  try {
+    return new Database(path, { timeout: BUSY_TIMEOUT_MS, ...options });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/NODE_MODULE_VERSION|bindings file|ERR_DLOPEN|invalid ELF|was compiled against/i.test(message) ||
+        (error as { code?: string }).code === "ERR_DLOPEN_FAILED") {
+      throw failure("the SQLite module (better-sqlite3) could not be loaded for this Node.js", "run: npm rebuild better-sqlite3");
+    }
+    throw describeSqliteError(error, path);
+  }
+}
+
+/** Refuses files that are not ours or are newer than this program. */
+function checkIdentity(db: Db, path: string): void {
+  const appId = db.pragma("application_id", { simple: true }) as number;
+  const version = db.pragma("user_version", { simple: true }) as number;
+  if (appId !== APPLICATION_ID) {
+    throw failure(`${path} is not an acct database (it belongs to another program)`, "point --db at an acct file, or at a new path to start one");
+  }
+  if (version > SCHEMA_VERSION) {
+    throw failure(
+      `${path} was written by a newer acct (schema ${version}; this version knows ${SCHEMA_VERSION})`,
+      "upgrade acct to use this file",
+    );
+  }
+}
+
+function applyPragmas(db: Db, writable: boolean): void {
+  if (writable) db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = FULL");
+  db.pragma("foreign_keys = ON");
+}
+
+function migrate(db: Db, fresh: boolean): void {
+  db.transaction(() => {
+    const version = db.pragma("user_version", { simple: true }) as number;
+    if (fresh) db.pragma(`application_id = ${APPLICATION_ID}`);
+    for (let v = version; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v] as string);
+    db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  }).immediate();
+}
+
+/**
+ * Opens the file for reading. Returns null when it does not exist: read-only
+ * commands never create it.
+ */
+export function openForRead(path: string): Db | null {
+  if (!existsSync(path)) return null;
+  refuseEmpty(path);
+  const db = construct(path, { readonly: true, fileMustExist: true });
+  try {
+    applyPragmas(db, false);
+    checkIdentity(db, path);
+    const version = db.pragma("user_version", { simple: true }) as number;
+    if (version < SCHEMA_VERSION) {
+      // An older file is upgraded by the next write; reading it as-is could misread.
+      db.close();
+      return openForWrite(path);
+    }
+    return db;
+  } catch (error) {
+    db.close();
+    throw describeSqliteError(error, path);
+  }
+}
+
+/** Opens the file for writing, creating it (0600, folder 0700) and its schema if needed. */
+export function openForWrite(path: string): Db {
+  const fresh = !existsSync(path);
+  if (!fresh) refuseEmpty(path);
+  let db: Db;
+  if (fresh) {
+    const folder = dirname(path);
+    try {
+      if (!existsSync(folder)) mkdirSync(folder, { recursive: true, mode: 0o700 });
+    } catch (error) {
+      throw failure(`cannot create the folder ${folder}: ${(error as Error).message}`);
+    }
+    const mask = process.umask(0o077);
+    try {
+      db = construct(path, { fileMustExist: false });
+    } finally {
+      process.umask(mask);
+    }
+    try {
+      chmodSync(path, 0o600);
+    } catch {
+      // The file works without the chmod; a filesystem without modes is not an error.
+    }
+  } else {
+    db = construct(path, { fileMustExist: true });
+  }
+  try {
+    applyPragmas(db, true);
+    if (!fresh) checkIdentity(db, path);
+    const version = db.pragma("user_version", { simple: true }) as number;
+    if (fresh || version < SCHEMA_VERSION) migrate(db, fresh);
+    return db;
+  } catch (error) {
+    db.close();
+    throw describeSqliteError(error, path);
+  }
+}
+
+function refuseEmpty(path: string): void {
+  if (statSync(path).size === 0) {
+    throw failure(`${path} is an empty file, not an acct database`, "remove it, or point --db at another path");
+  }
+}
+
+/** Runs `fn` as one BEGIN IMMEDIATE transaction: concurrent writers wait instead of failing. */
+export function inWriteTransaction<T>(db: Db, fn: () => T): T {
+  return db.transaction(fn).immediate();
+}

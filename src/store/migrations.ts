@@ -1,0 +1,153 @@
+/**
+ * The schema, as an ordered, forward-only list. Migration N brings a file
+ * from `user_version` N−1 to N; each runs inside the opening write transaction.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: everything the product stores.
+  `
+  CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  );
+
+  CREATE TABLE plans (
+    year           INTEGER PRIMARY KEY,
+    unit           TEXT    NOT NULL CHECK (unit IN ('revenue', 'deals')),
+    target         INTEGER NOT NULL CHECK (target > 0),
+    deal_size      INTEGER CHECK (deal_size > 0),
+    win_rate       REAL    NOT NULL,
+    meeting_rate   REAL    NOT NULL,
+    call_rate      REAL    NOT NULL,
+    workdays       TEXT    NOT NULL,
+    seasonality    TEXT    NOT NULL,
+    hours_per_day  REAL    NOT NULL,
+    customer_time  REAL,
+    updated_at     TEXT    NOT NULL
+  );
+
+  CREATE TABLE custom_types (
+    name          TEXT PRIMARY KEY,
+    created_at    TEXT NOT NULL
+  );
+
+  CREATE TABLE weekly_targets (
+    type    TEXT PRIMARY KEY,
+    target  INTEGER NOT NULL CHECK (target > 0)
+  );
+
+  CREATE TABLE days_off (
+    id         INTEGER PRIMARY KEY,
+    from_date  TEXT NOT NULL,
+    to_date    TEXT NOT NULL,
+    reason     TEXT,
+    CHECK (to_date >= from_date)
+  );
+
+  CREATE TABLE entries (
+    id          INTEGER PRIMARY KEY,
+    date        TEXT    NOT NULL,
+    type        TEXT    NOT NULL,
+    count       INTEGER NOT NULL CHECK (count > 0),
+    amount      INTEGER CHECK (amount > 0),
+    minutes     INTEGER CHECK (minutes >= 0),
+    contact     TEXT,
+    note        TEXT,
+    created_at  TEXT    NOT NULL,
+    deleted_at  TEXT
+  );
+  CREATE INDEX entries_by_date ON entries (date, type) WHERE deleted_at IS NULL;
+
+  -- Per-day, per-type totals of live entries, kept in step by triggers inside
+  -- the same transaction as every entry write, so reports sum a few hundred
+  -- rows a year instead of every entry.
+  CREATE TABLE daily_totals (
+    date     TEXT    NOT NULL,
+    type     TEXT    NOT NULL,
+    count    INTEGER NOT NULL,
+    amount   INTEGER NOT NULL,
+    minutes  INTEGER NOT NULL,
+    entries  INTEGER NOT NULL,
+    PRIMARY KEY (date, type)
+  ) WITHOUT ROWID;
+
+  CREATE TRIGGER entries_ai AFTER INSERT ON entries WHEN NEW.deleted_at IS NULL BEGIN
+    INSERT INTO daily_totals (date, type, count, amount, minutes, entries)
+    VALUES (NEW.date, NEW.type, NEW.count, coalesce(NEW.amount, 0), coalesce(NEW.minutes, 0), 1)
+    ON CONFLICT (date, type) DO UPDATE SET
+      count = count + excluded.count, amount = amount + excluded.amount,
+      minutes = minutes + excluded.minutes, entries = entries + 1;
+  END;
+  CREATE TRIGGER entries_ad AFTER DELETE ON entries WHEN OLD.deleted_at IS NULL BEGIN
+    UPDATE daily_totals SET count = count - OLD.count, amount = amount - coalesce(OLD.amount, 0),
+      minutes = minutes - coalesce(OLD.minutes, 0), entries = entries - 1
+    WHERE date = OLD.date AND type = OLD.type;
+    DELETE FROM daily_totals WHERE date = OLD.date AND type = OLD.type AND entries = 0;
+  END;
+  CREATE TRIGGER entries_au_old AFTER UPDATE ON entries WHEN OLD.deleted_at IS NULL BEGIN
+    UPDATE daily_totals SET count = count - OLD.count, amount = amount - coalesce(OLD.amount, 0),
+      minutes = minutes - coalesce(OLD.minutes, 0), entries = entries - 1
+    WHERE date = OLD.date AND type = OLD.type;
+    DELETE FROM daily_totals WHERE date = OLD.date AND type = OLD.type AND entries = 0;
+  END;
+  CREATE TRIGGER entries_au_new AFTER UPDATE ON entries WHEN NEW.deleted_at IS NULL BEGIN
+    INSERT INTO daily_totals (date, type, count, amount, minutes, entries)
+    VALUES (NEW.date, NEW.type, NEW.count, coalesce(NEW.amount, 0), coalesce(NEW.minutes, 0), 1)
+    ON CONFLICT (date, type) DO UPDATE SET
+      count = count + excluded.count, amount = amount + excluded.amount,
+      minutes = minutes + excluded.minutes, entries = entries + 1;
+  END;
+
+  CREATE TABLE blocks (
+    id          INTEGER PRIMARY KEY,
+    label       TEXT    NOT NULL,
+    days        TEXT    NOT NULL,
+    start_min   INTEGER NOT NULL,
+    end_min     INTEGER NOT NULL CHECK (end_min > start_min),
+    activity    TEXT,
+    created_at  TEXT    NOT NULL,
+    deleted_at  TEXT
+  );
+
+  CREATE TABLE block_marks (
+    block_id  INTEGER NOT NULL REFERENCES blocks (id),
+    date      TEXT    NOT NULL,
+    status    TEXT    NOT NULL CHECK (status IN ('done', 'skipped')),
+    reason    TEXT,
+    PRIMARY KEY (block_id, date)
+  );
+
+  CREATE TABLE commitments (
+    id            INTEGER PRIMARY KEY,
+    text          TEXT    NOT NULL,
+    due           TEXT    NOT NULL,
+    metric        TEXT,
+    target        INTEGER,
+    created_on    TEXT    NOT NULL,
+    status        TEXT    NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'done', 'dropped')),
+    closed_on     TEXT,
+    carried_from  INTEGER REFERENCES commitments (id)
+  );
+
+  CREATE TABLE reviews (
+    id          INTEGER PRIMARY KEY,
+    week        TEXT    NOT NULL,
+    rating      INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),
+    wins        TEXT,
+    misses      TEXT,
+    change      TEXT,
+    created_at  TEXT    NOT NULL
+  );
+
+  -- The undo journal: one row per user-visible change, holding the rows as
+  -- they were before it (see store/journal.ts).
+  CREATE TABLE journal (
+    id          INTEGER PRIMARY KEY,
+    at          TEXT    NOT NULL,
+    summary     TEXT    NOT NULL,
+    changes     TEXT    NOT NULL,
+    undone      INTEGER NOT NULL DEFAULT 0
+  );
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
