@@ -36,9 +36,10 @@ export function withDefaultAction(parent: Command, action: (command: Command) =>
     if (typed !== undefined) {
       const names = parent.commands.map((c) => c.name());
       const suggestion = closest(typed, names);
+      const path = parent.parent ? `${parent.name()} ` : "";
       throw usageError(
-        `unknown command '${parent.name()} ${typed}'`,
-        suggestion ? `did you mean '${parent.name()} ${suggestion}'?` : `commands: ${names.join(", ")}`,
+        `unknown command '${path}${typed}'`,
+        suggestion ? `did you mean '${path}${suggestion}'?` : `commands: ${names.join(", ")}`,
       );
     }
     await action(command);

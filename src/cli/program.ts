@@ -1,10 +1,27 @@
 /** The command tree: global options and one addCommand per command module. */
 import { Command } from "commander";
-import { App, withExamples } from "./app.js";
+import { App, withDefaultAction, withExamples } from "./app.js";
 import type { Deps } from "./context.js";
+import { auditCommand } from "./commands/audit.js";
+import { backupCommand } from "./commands/backup.js";
+import { blockCommand } from "./commands/block.js";
+import { buddyCommand } from "./commands/buddy.js";
+import { checkCommand } from "./commands/check.js";
+import { commitCommand } from "./commands/commit.js";
+import { completionCommand } from "./commands/completion.js";
+import { configCommand } from "./commands/config.js";
+import { demoCommand } from "./commands/demo.js";
+import { exportCommand } from "./commands/export.js";
+import { importCommand } from "./commands/import.js";
+import { logCommand } from "./commands/log.js";
 import { offCommand } from "./commands/off.js";
 import { planCommand } from "./commands/plan.js";
+import { reportCommand } from "./commands/report.js";
+import { reviewsCommand } from "./commands/reviews.js";
+import { shareCommand } from "./commands/share.js";
+import { showStatus, statusCommand } from "./commands/status.js";
 import { typeCommand } from "./commands/type.js";
+import { undoCommand } from "./commands/undo.js";
 
 export const VERSION = "0.1.0";
 
@@ -22,9 +39,32 @@ export function createProgram(deps: Deps): { program: Command; app: App } {
     "acct audit",
   ]);
 
-  for (const command of [planCommand(app), offCommand(app), typeCommand(app)]) {
+  const commands = [
+    planCommand(app),
+    offCommand(app),
+    typeCommand(app),
+    logCommand(app),
+    undoCommand(app),
+    exportCommand(app),
+    importCommand(app),
+    auditCommand(app),
+    commitCommand(app),
+    reviewsCommand(app),
+    buddyCommand(app),
+    shareCommand(app),
+    blockCommand(app),
+    statusCommand(app),
+    reportCommand(app),
+    demoCommand(app),
+    backupCommand(app),
+    checkCommand(app),
+    completionCommand(app),
+    configCommand(app),
+  ];
+  for (const command of commands) {
     program.addCommand(command);
   }
+  withDefaultAction(program, (command) => showStatus(app, command));
   forEachCommand(program, (command) =>
     command
       .showSuggestionAfterError(true)

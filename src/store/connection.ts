@@ -76,8 +76,8 @@ export function openForRead(path: string): Db | null {
   refuseEmpty(path);
   const db = construct(path, { readonly: true, fileMustExist: true });
   try {
-    applyPragmas(db, false);
     checkIdentity(db, path);
+    applyPragmas(db, false);
     const version = db.pragma("user_version", { simple: true }) as number;
     if (version < SCHEMA_VERSION) {
       // An older file is upgraded by the next write; reading it as-is could misread.
@@ -118,8 +118,9 @@ export function openForWrite(path: string): Db {
     db = construct(path, { fileMustExist: true });
   }
   try {
-    applyPragmas(db, true);
+    // Identity first: a foreign file must not even be switched to WAL.
     if (!fresh) checkIdentity(db, path);
+    applyPragmas(db, true);
     const version = db.pragma("user_version", { simple: true }) as number;
     if (fresh || version < SCHEMA_VERSION) migrate(db, fresh);
     return db;
