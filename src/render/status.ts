@@ -150,7 +150,7 @@ export function renderStatusText(data: StatusData, style: ChalkInstance, weekday
   }
   if (data.streak !== null) {
     const weeks = data.streak === 1 ? "week" : "weeks";
-    lines.push(`${style.bold("Streak")}      ${data.streak > 0 ? style.green(`${data.streak} ${weeks} on plan`) : "no finished week on plan yet"}`);
+    lines.push(`${style.bold("Streak")}      ${data.streak > 0 ? style.green(`${data.streak} ${weeks} on plan`) : "none yet: finish this week on plan to start one"}`);
   }
   return lines.join("\n");
 }

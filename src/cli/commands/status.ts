@@ -3,7 +3,9 @@ import { Command } from "commander";
 import type { App } from "../app.js";
 import { withExamples } from "../app.js";
 import type { Context } from "../context.js";
+import { loadAudit, resolveAuditedWeek } from "./audit.js";
 import { commitmentToJson, dueSoon } from "../../domain/commitments.js";
+import { AcctError } from "../../domain/errors.js";
 import { addDays, mondayOf, weekdayOf } from "../../domain/dates.js";
 import { buildGlance, findNextBlock } from "../../domain/status.js";
 import { listBlockMarks, listBlocks } from "../../store/blocks.js";
@@ -41,7 +43,17 @@ export function loadStatus(db: Db, today: string, nowMinutes: number): StatusDat
   const soon = dueSoon(commitments, today, addDays(today, DUE_SOON_DAYS)).map(commitmentToJson);
   // Missed but never carried on or dropped: still the user's to deal with.
   const overdue = commitments.filter((c) => c.status === "missed" && c.carriedTo === null && c.due >= addDays(today, -14)).map(commitmentToJson);
-  return { glance, nextBlock, dueSoon: soon, overdue, streak: null };
+  return { glance, nextBlock, dueSoon: soon, overdue, streak: streakOf(db, today) };
+}
+
+/** Weeks on plan, as the audit counts them; null when the audit has no plan for this ISO week's year (early January). */
+function streakOf(db: Db, today: string): number | null {
+  try {
+    return loadAudit(db, resolveAuditedWeek({}, today), today).celebrations.streak;
+  } catch (error) {
+    if (error instanceof AcctError) return null;
+    throw error;
+  }
 }
 
 /** Prints the status page (or the first-run message) for the context's data file. */
