@@ -80,7 +80,8 @@ export function formatCompact(n: number, money: string | null): string {
   const sign = n < 0 ? "-" : "";
   const prefix = money ?? "";
   if (abs >= 1_000_000) return `${sign}${prefix}${formatNumber(abs / 1_000_000, 1)}m`;
-  if (abs >= 10_000) return `${sign}${prefix}${formatNumber(abs / 1000, abs >= 100_000 ? 0 : 1)}k`;
+  // Money shortens from a thousand (columns are narrow); counts from ten thousand.
+  if (abs >= (money === null ? 10_000 : 1000)) return `${sign}${prefix}${formatNumber(abs / 1000, abs >= 100_000 ? 0 : 1)}k`;
   return `${sign}${prefix}${formatNumber(abs, abs < 10 ? 1 : 0)}`;
 }
 
@@ -96,11 +97,16 @@ export function progressBar(m: MetricStatus, style: ChalkInstance, width = BAR_W
   const tick = m.week.planToDate > 0 ? Math.min(width - 1, Math.max(0, Math.round(fraction(m.week.planToDate, whole) * width) - 1)) : -1;
   const ratio = m.week.planToDate > 0 ? m.week.actual / m.week.planToDate : 1;
   const paint = ratio >= 1 ? style.green : ratio >= 0.8 ? style.yellow : style.red;
+  // Runs of one kind are painted once, so a coloured bar costs a few escape codes, not one per cell.
+  const cells = Array.from({ length: width }, (_, i) => (i === tick && i >= filled ? "tick" : i < filled ? "done" : "todo"));
+  const draw = { done: (n: number) => paint("█".repeat(n)), tick: (n: number) => style.bold("│".repeat(n)), todo: (n: number) => style.dim("░".repeat(n)) };
   let bar = "";
-  for (let i = 0; i < width; i++) {
-    if (i === tick && i >= filled) bar += style.bold("│");
-    else if (i < filled) bar += paint("█");
-    else bar += style.dim("░");
+  for (let i = 0; i < width; ) {
+    const kind = cells[i] as keyof typeof draw;
+    let n = 1;
+    while (cells[i + n] === kind) n++;
+    bar += draw[kind](n);
+    i += n;
   }
   return bar;
 }

@@ -194,6 +194,10 @@ describe("acct report", () => {
     acct(db, EXAMPLE_PLAN);
     const result = acct(db, ["report", "--out", join(tmpdir(), "no-such-folder-acct", "r.html")]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^acct: cannot write .*ENOENT/);
+    expect(result.stderr).toMatch(/^acct: cannot write .*there is no folder/);
+    const dir = mkdtempSync(join(tmpdir(), "acct-report-"));
+    const intoFolder = acct(db, ["report", "--out", dir]);
+    expect(intoFolder.code).toBe(1);
+    expect(intoFolder.stderr).toMatch(/^acct: cannot write .*EISDIR/);
   });
 });

@@ -1,7 +1,7 @@
 /** `acct report`: the year as one self-contained HTML page with charts. */
 import { Command } from "commander";
-import { writeFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { existsSync, statSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import type { App } from "../app.js";
 import { withExamples } from "../app.js";
 import { failure } from "../../domain/errors.js";
@@ -26,6 +26,9 @@ export function reportCommand(app: App): Command {
       const ctx = app.context(command);
       const year = flags.year === undefined ? Number(ctx.today.slice(0, 4)) : parseYear(flags.year);
       const out = resolve(flags.out === undefined ? `report-${year}.html` : parseText(flags.out, "--out"));
+      // Checked before the charts are drawn, which takes a moment.
+      const folder = dirname(out);
+      if (!existsSync(folder) || !statSync(folder).isDirectory()) throw failure(`cannot write ${out}: there is no folder ${folder}`, "give a writable path with --out");
       const db = ctx.read();
       const found = db ? loadPlan(db, year) : null;
       if (!db || !found) {
