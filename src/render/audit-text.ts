@@ -13,8 +13,8 @@ export function formatValue(metric: string, value: number): string {
 /** Signed working days, e.g. `+1.5` or `−3.2`. */
 export function formatDays(days: number | null): string {
   if (days === null) return "–";
-  const rounded = Math.round(days * 10) / 10;
-  return `${rounded > 0 ? "+" : rounded < 0 ? "−" : ""}${formatNumber(Math.abs(rounded), 1)}`;
+  const abs = Math.round(Math.abs(days) * 10) / 10;
+  return `${abs === 0 ? "" : days > 0 ? "+" : "−"}${formatNumber(abs, 1)}`;
 }
 
 export function formatMinutes(minutes: number): string {
