@@ -110,7 +110,7 @@ async function askReview(ctx: Context, given: Partial<Omit<NewReview, "week">>, 
   const commitments: Omit<NewCommitment, "createdOn" | "carriedFrom">[] = [];
   while (await askConfirm(commitments.length === 0 ? "Add a commitment?" : "Add another commitment?", commitments.length === 0)) {
     const text = parseText(await askText("Commitment (specific and measurable):", { parse: (v) => parseText(v, "commitment") }), "commitment");
-    const due = parseDate(await askText("Due date:", { default: "sun", parse: (v) => parseDueDate(v, ctx.today) }), ctx.today);
+    const due = parseDueDate(await askText("Due date:", { default: "sun", parse: (v) => parseDueDate(v, ctx.today) }), ctx.today);
     const metricText = await askText("Measured by an activity type (blank for none):", { optional: true, parse: (v) => resolveType(v, customTypes) });
     const metric = metricText.trim() === "" ? null : resolveType(metricText, customTypes);
     const target = metric === null ? null : parseCount(await askText(`How many ${metric} by ${due}?`, { parse: (v) => parseCount(v, "target") }), "target");
