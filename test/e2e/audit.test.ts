@@ -172,6 +172,27 @@ describe("audit edges of the calendar", () => {
   });
 });
 
+describe("audit sections from other tables", () => {
+  it("time blocks: the week's occurrences up to as-of, days off excluded, shown once blocks exist", () => {
+    const db = planned();
+    expect(acct(db, ["off", "add", "2026-03-10"]).code).toBe(0);
+    const conn = new Database(db);
+    conn.exec(`INSERT INTO blocks (id, label, days, start_min, end_min, activity, created_at) VALUES (1, 'prospecting', 'mon,tue,thu,fri', 480, 570, 'call', 'seed');
+               INSERT INTO block_marks (block_id, date, status, reason) VALUES (1, '2026-03-09', 'done', NULL), (1, '2026-03-12', 'skipped', 'customer visit'), (1, '2026-03-02', 'done', NULL);`);
+    conn.close();
+    // Mon, (Tue off), Thu; Fri is after as-of.
+    expect(acctJson<AuditJson>(db, ["audit"]).blocks).toEqual({ scheduled: 2, kept: 1, skipped: 1, adherence: 0.5 });
+    expect(acct(db, ["audit"]).stdout).toContain("1 of 2 kept, 1 skipped: 50% adherence");
+  });
+
+  it("late December in week 01 falls back to the plan of the as-of date's year", () => {
+    const db = planned([...WHOLE_PLAN, "--year", "2025"], "2025-12-30");
+    const audit = acctJson<AuditJson>(db, ["audit"], { now: "2025-12-30" });
+    expect([audit.week, audit.asOf]).toEqual(["2026-W01", "2025-12-30"]);
+    expect(metricOf(audit, "calls").week.plan).toBe(12); // Dec 29–31 of the 2025 plan
+  });
+});
+
 describe("audit failures", () => {
   it("no plan for the year: exit 1 with a hint", () => {
     const db = tempDb();

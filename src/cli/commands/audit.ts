@@ -43,8 +43,11 @@ export function resolveAuditedWeek(flags: WeekFlags, today: IsoDate): AuditedWee
 
 /** Reads everything the audit needs (as SQL aggregates) and builds it; exit 1 when the year has no plan. */
 export function loadAudit(db: Db | null, target: AuditedWeek, today: IsoDate): Audit {
-  const year = auditYear(target.week);
-  const loaded = db ? loadPlan(db, year) : null;
+  const isoYear = auditYear(target.week);
+  // Late December in a week 01 (or early January in a week 52/53): fall back to the as-of date's own year.
+  const asOfYear = Number(target.asOf.slice(0, 4));
+  const loaded = db ? (loadPlan(db, isoYear) ?? (asOfYear !== isoYear ? loadPlan(db, asOfYear) : null)) : null;
+  const year = loaded?.plan.year ?? isoYear;
   if (!db || !loaded) throw failure(`no plan for ${year}`, `set one first, e.g. acct plan set --year ${year} --target 1200000 --deal-size 40000 --win-rate 25% --meeting-rate 50% --call-rate 10%`);
   const jan1 = `${year}-01-01`;
   const ytdEnd = target.asOf < `${year}-12-31` ? target.asOf : `${year}-12-31`;
