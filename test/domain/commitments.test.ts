@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { carriedCounts, commitmentStatus, summarizeCommitments, viewCommitments, type Commitment } from "../../src/domain/commitments.js";
+import { carriedCounts, commitmentStatus, dueSoon, summarizeCommitments, viewCommitments, type Commitment } from "../../src/domain/commitments.js";
 
 const base: Commitment = { id: 1, text: "x", due: "2026-03-13", metric: null, target: null, createdOn: "2026-03-09", stored: "open", closedOn: null, carriedFrom: null };
 const c = (o: Partial<Commitment>): Commitment => ({ ...base, ...o });
@@ -41,5 +41,16 @@ describe("carried chains and the week's summary", () => {
     // #1 and #2 were carried on as #2 and #3; #5 was left behind.
     expect(week.overdue.map((d) => d.id)).toEqual([5]);
     expect(week.repeated.map((d) => [d.id, d.carried])).toEqual([[3, 2]]);
+  });
+});
+
+describe("dueSoon", () => {
+  it("open commitments due from today to the given day, soonest first", () => {
+    const views = viewCommitments(
+      [c({ id: 1, due: "2026-03-15" }), c({ id: 2, due: "2026-03-12" }), c({ id: 3, due: "2026-03-11" }), c({ id: 4, due: "2026-03-20" }), c({ id: 5, due: "2026-03-13", stored: "dropped" })],
+      new Map(),
+      "2026-03-12",
+    );
+    expect(dueSoon(views, "2026-03-12", "2026-03-15").map((v) => v.id)).toEqual([2, 1]);
   });
 });
