@@ -13,8 +13,17 @@ export function formatValue(metric: string, value: number): string {
 /** Signed working days, e.g. `+1.5` or `−3.2`. */
 export function formatDays(days: number | null): string {
   if (days === null) return "–";
-  const rounded = Math.round(days * 10) / 10;
-  return `${rounded > 0 ? "+" : rounded < 0 ? "−" : ""}${formatNumber(Math.abs(rounded), 1)}`;
+  const abs = Math.round(Math.abs(days) * 10) / 10;
+  return `${abs === 0 ? "" : days > 0 ? "+" : "−"}${formatNumber(abs, 1)}`;
+}
+
+/** Money in a narrow table cell: `$950`, `$23.0k`, `$234k`, `$1.2m`. */
+export function formatCompactMoney(units: number): string {
+  const abs = Math.abs(units);
+  const sign = units < 0 ? "-" : "";
+  if (abs >= 1e6) return `${sign}$${formatNumber(abs / 1e6, abs >= 1e8 ? 0 : 1)}m`;
+  if (abs >= 1e4) return `${sign}$${formatNumber(abs / 1e3, abs >= 1e5 ? 0 : 1)}k`;
+  return formatMoney(Math.round(units));
 }
 
 export function formatMinutes(minutes: number): string {
@@ -57,21 +66,26 @@ export async function renderAuditText(audit: Audit, style: ChalkInstance): Promi
   out.push(style.bold(`Weekly audit ${audit.week}`) + style.dim(` (${audit.from} – ${audit.to}, as of ${audit.asOf})`));
   out.push(paintStatus(`${STATUS_MARK[audit.status]} ${audit.verdict}`), "");
 
-  const rows = audit.metrics.map((m) => [
-    m.metric,
-    formatValue(m.metric, m.week.plan),
-    formatValue(m.metric, m.week.planToDate),
-    formatValue(m.metric, m.week.actual),
-    formatValue(m.metric, m.ytd.plan),
-    formatValue(m.metric, m.ytd.actual),
-    formatValue(m.metric, m.annual),
-    statusCell(m, style),
-    formatDays(m.bufferDays),
-    m.projection === null ? "–" : formatValue(m.metric, m.projection),
-    m.requiredPerWeek === null ? "–" : formatValue(m.metric, m.requiredPerWeek),
-  ]);
-  const head = ["Metric", "Week plan", "To date", "Actual", "YTD plan", "YTD actual", "Annual", "Status", "Buffer days", "Projection", "Need/week"];
-  out.push(await renderTable(head, rows, style, head.map((_, i) => (i === 0 || i === 7 ? "left" : "right"))));
+  const rows = audit.metrics.map((m) => {
+    const v = (x: number) => (m.metric === "revenue" ? formatCompactMoney(x) : formatNumber(x, 1));
+    return [
+      m.metric,
+      v(m.week.plan),
+      v(m.week.planToDate),
+      v(m.week.actual),
+      v(m.ytd.plan),
+      v(m.ytd.actual),
+      statusCell(m, style),
+      formatDays(m.bufferDays),
+      m.projection === null ? "–" : v(m.projection),
+      v(m.annual),
+      m.requiredPerWeek === null ? "–" : v(m.requiredPerWeek),
+    ];
+  });
+  const head = ["Metric", "Week", "To date", "Done", "YTD plan", "YTD done", "Status", "Buffer", "Pace/yr", "Annual", "Need/wk"];
+  out.push(await renderTable(head, rows, style, head.map((_, i) => (i === 0 || i === 6 ? "left" : "right"))));
+  out.push(style.dim("Week: this week's plan; To date: its plan up to as-of; Buffer: working days ahead (+) or behind (−);"));
+  out.push(style.dim("Pace/yr: the year at the current pace; Need/wk: what the rest of the year needs each week."));
 
   out.push("", style.bold("Effectiveness (year to date)"));
   for (const s of audit.conversion.stages) {

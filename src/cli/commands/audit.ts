@@ -43,8 +43,11 @@ export function resolveAuditedWeek(flags: WeekFlags, today: IsoDate): AuditedWee
 
 /** Reads everything the audit needs (as SQL aggregates) and builds it; exit 1 when the year has no plan. */
 export function loadAudit(db: Db | null, target: AuditedWeek, today: IsoDate): Audit {
-  const year = auditYear(target.week);
-  const loaded = db ? loadPlan(db, year) : null;
+  const isoYear = auditYear(target.week);
+  // Late December in a week 01 (or early January in a week 52/53): fall back to the as-of date's own year.
+  const asOfYear = Number(target.asOf.slice(0, 4));
+  const loaded = db ? (loadPlan(db, isoYear) ?? (asOfYear !== isoYear ? loadPlan(db, asOfYear) : null)) : null;
+  const year = loaded?.plan.year ?? isoYear;
   if (!db || !loaded) throw failure(`no plan for ${year}`, `set one first, e.g. acct plan set --year ${year} --target 1200000 --deal-size 40000 --win-rate 25% --meeting-rate 50% --call-rate 10%`);
   const jan1 = `${year}-01-01`;
   const ytdEnd = target.asOf < `${year}-12-31` ? target.asOf : `${year}-12-31`;
@@ -110,7 +113,7 @@ async function askReview(ctx: Context, given: Partial<Omit<NewReview, "week">>, 
   const commitments: Omit<NewCommitment, "createdOn" | "carriedFrom">[] = [];
   while (await askConfirm(commitments.length === 0 ? "Add a commitment?" : "Add another commitment?", commitments.length === 0)) {
     const text = parseText(await askText("Commitment (specific and measurable):", { parse: (v) => parseText(v, "commitment") }), "commitment");
-    const due = parseDate(await askText("Due date:", { default: "sun", parse: (v) => parseDueDate(v, ctx.today) }), ctx.today);
+    const due = parseDueDate(await askText("Due date:", { default: "sun", parse: (v) => parseDueDate(v, ctx.today) }), ctx.today);
     const metricText = await askText("Measured by an activity type (blank for none):", { optional: true, parse: (v) => resolveType(v, customTypes) });
     const metric = metricText.trim() === "" ? null : resolveType(metricText, customTypes);
     const target = metric === null ? null : parseCount(await askText(`How many ${metric} by ${due}?`, { parse: (v) => parseCount(v, "target") }), "target");
