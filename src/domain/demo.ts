@@ -123,7 +123,7 @@ export function buildDemo(today: IsoDate): DemoData {
       for (let i = 0; i < opportunities; i++) {
         entries.push({ date, type: "opportunity", count: 1, amountCents: null, minutes: null, contact: pick(CONTACTS), note: null });
       }
-      if (random() < 0.15 * form * share) {
+      if (random() < 0.12 * form * share) {
         const amount = Math.round((28_000 + random() * 26_000) / 500) * 500;
         entries.push({ date, type: "deal", count: 1, amountCents: amount * 100, minutes: 45, contact: pick(CONTACTS), note: "signed" });
       }

@@ -6,7 +6,7 @@ import type { Context } from "../context.js";
 import { loadAudit, resolveAuditedWeek } from "./audit.js";
 import { commitmentToJson, dueSoon } from "../../domain/commitments.js";
 import { AcctError } from "../../domain/errors.js";
-import { addDays, mondayOf, weekdayOf } from "../../domain/dates.js";
+import { addDays, maxDate, mondayOf, weekdayOf } from "../../domain/dates.js";
 import { buildGlance, findNextBlock } from "../../domain/status.js";
 import { listBlockMarks, listBlocks } from "../../store/blocks.js";
 import { loadCommitments } from "../../store/commitments.js";
@@ -27,15 +27,17 @@ export function loadStatus(db: Db, today: string, nowMinutes: number): StatusDat
   const found = loadPlan(db, year);
   if (!found) return null;
   const { plan, calendar } = found;
-  const monday = mondayOf(today);
+  const jan1 = `${year}-01-01`;
+  // The week's plan stops at the year's edge, so its actual does too.
+  const weekStart = maxDate(mondayOf(today), jan1);
   const glance = buildGlance({
     plan,
     calendar,
     weeklyTargets: listWeeklyTargets(db),
     today,
     todayTotals: totalsBetween(db, today, today),
-    weekTotals: totalsBetween(db, monday, today),
-    ytdTotals: totalsBetween(db, `${year}-01-01`, today),
+    weekTotals: totalsBetween(db, weekStart, today),
+    ytdTotals: totalsBetween(db, jan1, today),
   });
   const horizon = addDays(today, 14);
   const nextBlock = findNextBlock(listBlocks(db), listBlockMarks(db, today, horizon), calendar, today, nowMinutes);
