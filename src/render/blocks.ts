@@ -16,8 +16,14 @@ export interface BlockJson {
   activity: string | null;
 }
 
+type Slot = Omit<Block, "id">;
+
+function slotJson(slot: Slot): Omit<BlockJson, "id"> {
+  return { label: slot.label, days: [...slot.days], start: formatTime(slot.startMin), end: formatTime(slot.endMin), activity: slot.activity };
+}
+
 export function blockJson(block: Block): BlockJson {
-  return { id: block.id, label: block.label, days: [...block.days], start: formatTime(block.startMin), end: formatTime(block.endMin), activity: block.activity };
+  return { id: block.id, ...slotJson(block) };
 }
 
 /** `#1 Prospecting tue,thu 08:00–09:30 (call)`. */
@@ -84,10 +90,7 @@ export function suggestionJson(
     meetingHours: round(proposal.meetingHours, 2),
     existingCallHours: round(proposal.existingCallHours, 2),
     existingMeetingHours: round(proposal.existingMeetingHours, 2),
-    blocks: proposal.blocks.map((b: ProposedBlock) => {
-      const { id: _id, ...rest } = blockJson({ id: 0, ...b });
-      return { ...rest, weeklyHours: round(weeklyMinutes(b) / 60, 2) };
-    }),
+    blocks: proposal.blocks.map((b: ProposedBlock) => ({ ...slotJson(b), weeklyHours: round(weeklyMinutes(b) / 60, 2) })),
     added,
   };
 }

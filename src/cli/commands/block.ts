@@ -4,6 +4,7 @@ import { Command } from "commander";
 import type { App } from "../app.js";
 import { withDefaultAction, withExamples } from "../app.js";
 import type { Context } from "../context.js";
+import { missingFlags } from "../prompts.js";
 import { resolveType } from "../../domain/activity-types.js";
 import { blocksOnDay, proposeBlocks, weeklyPlanned, type Block, type BlockMark, type MarkStatus } from "../../domain/blocks.js";
 import { makeCalendar, type WorkCalendar } from "../../domain/calendar.js";
@@ -40,10 +41,10 @@ interface AddFlags {
 /** Checks every flag of `block add` (asking on a TTY for missing ones) and returns the block to insert. */
 async function readBlockInput(ctx: Context, label: string, flags: AddFlags): Promise<BlockInput> {
   const missing = (["days", "start", "end"] as const).filter((k) => flags[k] === undefined);
-  if (missing.length > 0 && !ctx.interactive) {
-    throw usageError(`block add needs ${missing.map((m) => `--${m}`).join(", ")}`, "e.g. acct block add Prospecting --days tue,thu --start 08:00 --end 09:30");
-  }
+  if (missing.length > 0 && !ctx.interactive) missingFlags("block add", missing.map((m) => `--${m}`));
   const parsedLabel = parseText(label, "label");
+  const db = ctx.read();
+  const activity = flags.activity === undefined ? null : resolveType(flags.activity, db ? listCustomTypes(db) : []);
   const ask = async (key: "days" | "start" | "end", message: string, parse: (v: string) => unknown, fallback: string) => {
     if (flags[key] !== undefined) return flags[key];
     const { askText } = await import("../prompts.js");
@@ -53,8 +54,6 @@ async function readBlockInput(ctx: Context, label: string, flags: AddFlags): Pro
   const startMin = parseTime(await ask("start", "Starts at (HH:MM)?", (v) => parseTime(v, "start"), "08:00"), "start");
   const endMin = parseTime(await ask("end", "Ends at (HH:MM)?", (v) => parseTime(v, "end"), "09:30"), "end");
   if (endMin <= startMin) throw usageError(`the block ends at ${formatTime(endMin)}, not after its start at ${formatTime(startMin)}`, "blocks end on the day they start, e.g. --start 08:00 --end 09:30");
-  const db = ctx.read();
-  const activity = flags.activity === undefined ? null : resolveType(flags.activity, db ? listCustomTypes(db) : []);
   return { label: parsedLabel, days, startMin, endMin, activity };
 }
 
@@ -78,7 +77,10 @@ function markAction(app: App, status: MarkStatus) {
     const block = findBlock(db, id);
     const date = parseDate(flags.date ?? "today", ctx.today);
     if (!block.days.includes(weekdayOf(date))) {
-      throw usageError(`block #${block.id} (${block.label}) is on ${block.days.join(", ")}, not on ${weekdayOf(date)} ${date}`);
+      throw usageError(
+        `block #${block.id} (${block.label}) is on ${block.days.join(", ")}, not on ${weekdayOf(date)} ${date}`,
+        `name the day with --date, e.g. --date ${block.days[0]}`,
+      );
     }
     const offRange = db ? listDaysOff(db).find((d) => d.from <= date && date <= d.to) : undefined;
     if (offRange) throw usageError(`${date} is a day off${offRange.reason ? ` (${offRange.reason})` : ""}: block #${block.id} does not happen then`);
