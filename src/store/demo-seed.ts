@@ -1,10 +1,10 @@
 /**
- * Writes the demo sample into a data file, inside the caller's transaction:
- * through the store functions where they exist, with plain INSERTs for
- * blocks and their marks.
+ * Writes the demo sample into a data file, inside the caller's transaction,
+ * through the same store functions the commands use.
  */
 import type { DemoData } from "../domain/demo.js";
 import type { Db } from "./connection.js";
+import { insertBlock, markBlock } from "./blocks.js";
 import { closeCommitment, insertCommitment } from "./commitments.js";
 import { insertEntry } from "./entries.js";
 import type { JournalEntry } from "./journal.js";
@@ -33,15 +33,11 @@ export function seedDemo(db: Db, demo: DemoData, at: string, journal: JournalEnt
   setWeeklyTarget(db, demo.customType.name, demo.customType.perWeek, journal);
   for (const e of demo.entries) insertEntry(db, e, at, journal);
 
-  const addBlock = db.prepare("INSERT INTO blocks (label, days, start_min, end_min, activity, created_at) VALUES (?, ?, ?, ?, ?, ?)");
-  const addMark = db.prepare("INSERT INTO block_marks (block_id, date, status, reason) VALUES (?, ?, ?, ?)");
   let marks = 0;
   for (const b of demo.blocks) {
-    const id = Number(addBlock.run(b.label, b.days.join(","), b.startMin, b.endMin, b.activity, at).lastInsertRowid);
-    journal.inserted("blocks", { id });
+    const { id } = insertBlock(db, { label: b.label, days: b.days, startMin: b.startMin, endMin: b.endMin, activity: b.activity }, at, journal);
     for (const m of b.marks) {
-      addMark.run(id, m.date, m.status, m.reason);
-      journal.inserted("block_marks", { block_id: id, date: m.date });
+      markBlock(db, { blockId: id, date: m.date, status: m.status, reason: m.reason }, journal);
       marks++;
     }
   }
