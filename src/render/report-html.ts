@@ -78,7 +78,7 @@ function weeklyChart(m: MetricSeries, money: boolean): ChartSpec {
       },
       layer: [
         { transform: [{ filter: "datum.series === 'Actual'" }], mark: { type: "bar", width: 4, cornerRadiusEnd: 1 } },
-        { transform: [{ filter: "datum.series === 'Plan'" }], mark: { type: "line", strokeWidth: 1.5, interpolate: "step-after" } },
+        { transform: [{ filter: "datum.series === 'Plan'" }], mark: { type: "line", strokeWidth: 1.5, interpolate: "step" } },
       ],
     },
   };
