@@ -6,6 +6,7 @@ import { resolveType } from "./activity-types.js";
 import { readCsv } from "./csv.js";
 import { isValidIsoDate, type IsoDate } from "./dates.js";
 import type { Entry } from "./entry.js";
+import { checkAmountAllowed } from "./entry-rules.js";
 import { AcctError, usageError } from "./errors.js";
 import { MAX_COUNT, MAX_TEXT, parseMoney } from "./parse.js";
 
@@ -14,13 +15,6 @@ export type EntryFields = Omit<Entry, "id">;
 /** The CSV columns, in the order export writes them. */
 export const CSV_COLUMNS = ["date", "type", "count", "amount", "minutes", "contact", "note"] as const;
 type Column = (typeof CSV_COLUMNS)[number];
-
-/** Only won deals carry an amount: revenue is the sum of deals' amounts. */
-export function checkAmountAllowed(type: string, amountCents: number | null): void {
-  if (amountCents !== null && type !== "deal") {
-    throw usageError(`an amount is only for deals, not for type '${type}'`, "log the won deal with: acct log deal --amount 42k");
-  }
-}
 
 /** A whole number from plain digits (no sign, no spaces) in [min, max], or null. */
 function wholeNumber(text: string, min: number, max: number): number | null {

@@ -3,12 +3,9 @@ import { Command, Option } from "commander";
 import { renameSync, rmSync, writeFileSync } from "node:fs";
 import type { App } from "../app.js";
 import { withExamples } from "../app.js";
-import { csvLine } from "../../domain/csv.js";
-import { CSV_COLUMNS, entryToCsvFields } from "../../domain/entry-import.js";
 import { failure, usageError } from "../../domain/errors.js";
 import { listEntries } from "../../store/entries.js";
 import { SCHEMA_VERSION } from "../../store/migrations.js";
-import { exportDatabase } from "../../store/transfer.js";
 
 /** Writes via a temporary file and a rename, so a failed export never leaves half a file. */
 function writeAtomically(path: string, text: string): void {
@@ -27,7 +24,7 @@ export function exportCommand(app: App): Command {
     .description("export everything as JSON (enough to restore a database) or the entries as CSV")
     .addOption(new Option("--format <format>", "json: every table; csv: entries only").choices(["json", "csv"]).default("json"))
     .option("--out <file>", "write to FILE instead of stdout")
-    .action((flags: { format: "json" | "csv"; out?: string }, command: Command) => {
+    .action(async (flags: { format: "json" | "csv"; out?: string }, command: Command) => {
       const ctx = app.context(command);
       if (ctx.json && flags.format === "csv" && flags.out === undefined) {
         throw usageError("--json prints JSON; CSV on stdout is not JSON", "write the CSV to a file with --out FILE, or drop --json");
@@ -36,10 +33,13 @@ export function exportCommand(app: App): Command {
       let text: string;
       let entries: number;
       if (flags.format === "csv") {
+        const { csvLine } = await import("../../domain/csv.js");
+        const { CSV_COLUMNS, entryToCsvFields } = await import("../../domain/entry-import.js");
         const rows = db ? listEntries(db) : [];
         text = csvLine(CSV_COLUMNS) + rows.map((e) => csvLine(entryToCsvFields(e))).join("");
         entries = rows.length;
       } else {
+        const { exportDatabase } = await import("../../store/transfer.js");
         const doc = exportDatabase(db, SCHEMA_VERSION, ctx.clock.stamp);
         // One row per line: readable, and diffs of two exports stay small.
         const tables = Object.entries(doc.tables).map(

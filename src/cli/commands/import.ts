@@ -4,11 +4,11 @@ import { readFileSync } from "node:fs";
 import type { App } from "../app.js";
 import { withExamples } from "../app.js";
 import type { Context } from "../context.js";
-import { entriesFromCsv, type EntryFields } from "../../domain/entry-import.js";
+import type { EntryFields } from "../../domain/entry-import.js";
 import { failure, usageError } from "../../domain/errors.js";
 import { insertEntries } from "../../store/entries.js";
 import { listCustomTypes } from "../../store/plans.js";
-import { checkDocument, checkRestore, hasData, restoreDatabase, type ExportDocument } from "../../store/transfer.js";
+import type { ExportDocument } from "../../store/transfer.js";
 
 /** Above this many records a terminal shows a progress bar. */
 const PROGRESS_FROM = 20_000;
@@ -58,6 +58,8 @@ function isJson(file: string, text: string): boolean {
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
 async function importCsv(ctx: Context, file: string, text: string, dryRun: boolean): Promise<void> {
+  // The parser and checks load only here, so they cost `acct log` nothing at start-up.
+  const { entriesFromCsv } = await import("../../domain/entry-import.js");
   const db = ctx.read();
   const customTypes = db ? listCustomTypes(db) : [];
   const bar = await progressBar(ctx, dryRun ? "checking " : "importing", () => countLines(text) * (dryRun ? 1 : 2));
@@ -82,7 +84,8 @@ async function importCsv(ctx: Context, file: string, text: string, dryRun: boole
   ctx.print(dryRun ? `${file} is fine: ${plural(entries.length, "entry", "entries")}${span} would be imported (nothing written)` : `imported ${plural(added, "entry", "entries")}${span} from ${file}; undo with: acct undo`);
 }
 
-function importJson(ctx: Context, file: string, text: string, dryRun: boolean): void {
+async function importJson(ctx: Context, file: string, text: string, dryRun: boolean): Promise<void> {
+  const { checkDocument, checkRestore, hasData, restoreDatabase } = await import("../../store/transfer.js");
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -111,7 +114,7 @@ export function importCommand(app: App): Command {
     .action(async (file: string, flags: { dryRun?: boolean }, command: Command) => {
       const ctx = app.context(command);
       const text = readInput(file);
-      if (isJson(file, text)) importJson(ctx, file, text, flags.dryRun === true);
+      if (isJson(file, text)) await importJson(ctx, file, text, flags.dryRun === true);
       else await importCsv(ctx, file, text, flags.dryRun === true);
     });
   return withExamples(imp, ["acct import entries.csv --dry-run", "acct import entries.csv", "acct --db restored.db import acct-backup.json"]);

@@ -4,7 +4,7 @@ import type { App } from "../app.js";
 import { withExamples } from "../app.js";
 import type { Context } from "../context.js";
 import { BUILTIN_TYPES, resolveType } from "../../domain/activity-types.js";
-import { checkAmountAllowed } from "../../domain/entry-import.js";
+import { checkAmountAllowed } from "../../domain/entry-rules.js";
 import { entryToJson, type Entry } from "../../domain/entry.js";
 import { usageError } from "../../domain/errors.js";
 import { parseCount, parseDate, parseMinutes, parseMoney, parseText, parseWholeNumber } from "../../domain/parse.js";
