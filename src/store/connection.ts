@@ -4,6 +4,7 @@
  */
 import Database from "better-sqlite3";
 import { chmodSync, existsSync, linkSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
 import { failure } from "../domain/errors.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
@@ -24,9 +25,27 @@ export function resolveDbPath(flag: string | undefined, env: NodeJS.ProcessEnv, 
   return join(base, "acct", "acct.db");
 }
 
+let addonPath: string | null | undefined;
+
+/**
+ * The compiled SQLite addon, located directly: better-sqlite3's own lookup
+ * (the `bindings` package) probes many paths and costs about 15 ms on every
+ * start of `acct log`. Undefined (its own lookup) when not at the usual place.
+ */
+function nativeBinding(): string | undefined {
+  if (addonPath === undefined) {
+    try {
+      addonPath = createRequire(import.meta.url).resolve("better-sqlite3/build/Release/better_sqlite3.node");
+    } catch {
+      addonPath = null;
+    }
+  }
+  return addonPath ?? undefined;
+}
+
 function construct(path: string, options: Database.Options): Db {
   try {
-    return new Database(path, { timeout: BUSY_TIMEOUT_MS, ...options });
+    return new Database(path, { timeout: BUSY_TIMEOUT_MS, nativeBinding: nativeBinding(), ...options });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (/NODE_MODULE_VERSION|bindings file|ERR_DLOPEN|invalid ELF|was compiled against/i.test(message) ||
