@@ -15,6 +15,7 @@ const PROGRESS_FROM = 20_000;
 
 interface Progress {
   update(done: number): void;
+  setTotal(total: number): void;
   stop(): void;
 }
 
@@ -29,7 +30,7 @@ async function progressBar(ctx: Context, label: string, totalOf: () => number): 
     cliProgress.Presets.shades_classic,
   );
   bar.start(total, 0);
-  return { update: (done) => bar.update(done), stop: () => bar.stop() };
+  return { update: (done) => bar.update(done), setTotal: (total) => bar.setTotal(total), stop: () => bar.stop() };
 }
 
 function readInput(file: string): string {
@@ -71,6 +72,7 @@ async function importCsv(ctx: Context, file: string, text: string, dryRun: boole
     throw error;
   }
   const parsedLines = bar ? countLines(text) : 0;
+  bar?.setTotal(parsedLines + (dryRun ? 0 : entries.length));
   let added = 0;
   if (!dryRun && entries.length > 0) {
     added = ctx.write(`import ${plural(entries.length, "entry", "entries")} from ${file}`, (wdb, journal) =>
