@@ -154,10 +154,17 @@ describe("a bad file is rejected whole, naming its line", () => {
     const db = seed();
     const json = fileNear(db, "backup.json");
     acct(db, ["export", "--out", json]);
-    const doc = JSON.parse(readFileSync(json, "utf8"));
+    const text = readFileSync(json, "utf8");
+    const lines = text.split("\n");
+    const row = lines.findIndex((l) => l.includes('"id":4,'));
+    lines[row] = lines[row]!.replace('"count":4', '"count":0');
+    writeFileSync(json, lines.join("\n"));
+    const copy = tempDb();
+    // In the layout export writes (one row per line) the error names the line too.
+    expectUsageError(acct(copy, ["import", json]), new RegExp(`^acct: line ${row + 1}: tables\\.entries\\[3\\]: count 0 is not a whole number`));
+    const doc = JSON.parse(text);
     doc.tables.entries[3].count = 0;
     writeFileSync(json, JSON.stringify(doc));
-    const copy = tempDb();
     expectUsageError(acct(copy, ["import", json]), /^acct: tables\.entries\[3\]: count 0 is not a whole number/);
     expect(existsSync(copy)).toBe(false);
     writeFileSync(json, "{ not json");
