@@ -120,6 +120,20 @@ describe("export → import", () => {
     expect(existsSync(copy)).toBe(false);
   });
 
+  it("replaces an earlier export but not another file, unless --force", () => {
+    const db = seed();
+    const other = fileNear(db, "notes.txt");
+    writeFileSync(other, "precious");
+    expectUsageError(acct(db, ["export", "--out", other]), /exists and is not an acct export; not replacing it/);
+    expect(readFileSync(other, "utf8")).toBe("precious");
+    const json = fileNear(db, "backup.json");
+    expect(acct(db, ["export", "--out", json]).code).toBe(0);
+    expect(acct(db, ["export", "--out", json]).code).toBe(0);
+    expect(acct(db, ["export", "--format", "csv", "--out", json]).code).toBe(0);
+    expect(acct(db, ["export", "--out", other, "--force"]).code).toBe(0);
+    expect(JSON.parse(readFileSync(other, "utf8")).format).toBe("acct-export");
+  });
+
   it("exports an empty database without creating it", () => {
     const db = tempDb();
     expect(acct(db, ["export", "--format", "csv"]).stdout).toBe("date,type,count,amount,minutes,contact,note\r\n");
