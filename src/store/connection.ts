@@ -2,14 +2,19 @@
  * Opening the data file: location, permissions, pragmas, the application_id
  * check and migrations. Every other store module receives an open `Db`.
  */
-import Database from "better-sqlite3";
-import { chmodSync, existsSync, mkdirSync, statSync } from "node:fs";
-import { dirname, join } from "node:path";
+import type Database from "better-sqlite3";
+import { createRequire } from "node:module";
+import { accessSync, chmodSync, constants, existsSync, linkSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { failure } from "../domain/errors.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
 import { describeSqliteError } from "./sqlite-errors.js";
 
 export type Db = Database.Database;
+
+// better-sqlite3 reads this once, when its addon loads: it lets openForRead use
+// a `file:…?immutable=1` URI for a database in a read-only folder.
+process.env.SQLITE_USE_URI ??= "1";
 
 /** 'acct' in ASCII: marks the file as ours so another program's SQLite file is refused. */
 export const APPLICATION_ID = 0x61636374;
@@ -24,9 +29,33 @@ export function resolveDbPath(flag: string | undefined, env: NodeJS.ProcessEnv, 
   return join(base, "acct", "acct.db");
 }
 
+type DatabaseClass = typeof Database;
+let databaseClass: DatabaseClass | undefined;
+let nativeBinding: string | undefined;
+
+/**
+ * better-sqlite3, loaded on first use and through require(): importing a
+ * CommonJS package from ESM makes Node scan its source for export names, and
+ * its default addon lookup (the `bindings` package) probes many paths. Both
+ * cost start-up time on every run; `acct --version` needs neither.
+ */
+function sqlite(): { Database: DatabaseClass; nativeBinding: string | undefined } {
+  if (!databaseClass) {
+    const require = createRequire(import.meta.url);
+    databaseClass = require("better-sqlite3") as DatabaseClass;
+    try {
+      nativeBinding = require.resolve("better-sqlite3/build/Release/better_sqlite3.node");
+    } catch {
+      nativeBinding = undefined; // an unusual install: let better-sqlite3 search for its addon itself
+    }
+  }
+  return { Database: databaseClass, nativeBinding };
+}
+
 function construct(path: string, options: Database.Options): Db {
   try {
-    return new Database(path, { timeout: BUSY_TIMEOUT_MS, ...options });
+    const { Database, nativeBinding } = sqlite();
+    return new Database(path, { timeout: BUSY_TIMEOUT_MS, nativeBinding, ...options });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (/NODE_MODULE_VERSION|bindings file|ERR_DLOPEN|invalid ELF|was compiled against/i.test(message) ||
@@ -58,6 +87,19 @@ function applyPragmas(db: Db, writable: boolean): void {
   db.pragma("foreign_keys = ON");
 }
 
+/**
+ * Before an existing file is upgraded, a consistent copy of it is written
+ * next to it (`acct.db.v1-backup`), so a failed or unwanted upgrade loses
+ * nothing. VACUUM INTO is SQLite's own snapshot copy and, unlike the online
+ * backup API, runs synchronously here.
+ */
+function backupBeforeUpgrade(db: Db, path: string, version: number): string {
+  let target = `${path}.v${version}-backup`;
+  for (let n = 2; existsSync(target); n++) target = `${path}.v${version}-backup-${n}`;
+  db.prepare("VACUUM INTO ?").run(target);
+  return target;
+}
+
 function migrate(db: Db, fresh: boolean): void {
   db.transaction(() => {
     const version = db.pragma("user_version", { simple: true }) as number;
@@ -69,64 +111,120 @@ function migrate(db: Db, fresh: boolean): void {
 
 /**
  * Opens the file for reading. Returns null when it does not exist: read-only
- * commands never create it.
+ * commands never create it. A file from an older acct is upgraded first when
+ * it can be written; on a read-only file or folder it is read as it is.
  */
 export function openForRead(path: string): Db | null {
   if (!existsSync(path)) return null;
   refuseEmpty(path);
-  const db = construct(path, { readonly: true, fileMustExist: true });
+  const db = openReadOnly(path);
   try {
     checkIdentity(db, path);
     applyPragmas(db, false);
     const version = db.pragma("user_version", { simple: true }) as number;
-    if (version < SCHEMA_VERSION) {
-      // An older file is upgraded by the next write; reading it as-is could misread.
+    if (version < SCHEMA_VERSION && isWritable(path)) {
       db.close();
       return openForWrite(path);
     }
     return db;
   } catch (error) {
-    db.close();
+    if (db.open) db.close();
     throw describeSqliteError(error, path);
+  }
+}
+
+/**
+ * A read-only connection. A WAL database in a folder we cannot write fails to
+ * open normally (SQLite wants to create its -shm file there); when no -wal
+ * file holds unsaved pages, the file alone is the whole database, so it is
+ * opened as immutable instead.
+ */
+function openReadOnly(path: string): Db {
+  const db = construct(path, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma("user_version", { simple: true });
+    return db;
+  } catch (error) {
+    db.close();
+    const code = (error as { code?: string }).code ?? "";
+    if (!/^SQLITE_(READONLY|CANTOPEN)/.test(code) || existsSync(`${path}-wal`)) throw describeSqliteError(error, path);
+    return construct(`file:${encodeURI(path).replace(/[?#]/g, encodeURIComponent)}?immutable=1`, { readonly: true, fileMustExist: true });
+  }
+}
+
+function isWritable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    accessSync(dirname(path), constants.W_OK);
+    return true;
+  } catch {
+    return false;
   }
 }
 
 /** Opens the file for writing, creating it (0600, folder 0700) and its schema if needed. */
 export function openForWrite(path: string): Db {
-  const fresh = !existsSync(path);
-  if (!fresh) refuseEmpty(path);
+  if (!existsSync(path)) createDatabase(path);
+  refuseEmpty(path);
+  const db = construct(path, { fileMustExist: true });
+  try {
+    // Identity first: a foreign file must not even be switched to WAL.
+    checkIdentity(db, path);
+    applyPragmas(db, true);
+    const version = db.pragma("user_version", { simple: true }) as number;
+    if (version < SCHEMA_VERSION) {
+      backupBeforeUpgrade(db, path, version);
+      migrate(db, false);
+    }
+    return db;
+  } catch (error) {
+    if (db.open) db.close();
+    throw describeSqliteError(error, path);
+  }
+}
+
+/**
+ * Makes a new data file whole (schema, application_id, WAL) under a temporary
+ * name, then links it into place in one step. Several processes logging into
+ * a file that does not exist yet thus never see a half-made one: the first
+ * link wins and the others open the winner's file.
+ */
+function createDatabase(path: string): void {
+  const folder = dirname(path);
+  try {
+    if (!existsSync(folder)) mkdirSync(folder, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    throw failure(`cannot create the folder ${folder}: ${(error as Error).message}`);
+  }
+  const temporary = join(folder, `.${basename(path)}.${process.pid}.new`);
+  const mask = process.umask(0o077);
   let db: Db;
-  if (fresh) {
-    const folder = dirname(path);
+  try {
+    db = construct(temporary, { fileMustExist: false });
+  } finally {
+    process.umask(mask);
+  }
+  try {
     try {
-      if (!existsSync(folder)) mkdirSync(folder, { recursive: true, mode: 0o700 });
-    } catch (error) {
-      throw failure(`cannot create the folder ${folder}: ${(error as Error).message}`);
-    }
-    const mask = process.umask(0o077);
-    try {
-      db = construct(path, { fileMustExist: false });
-    } finally {
-      process.umask(mask);
-    }
-    try {
-      chmodSync(path, 0o600);
+      chmodSync(temporary, 0o600);
     } catch {
       // The file works without the chmod; a filesystem without modes is not an error.
     }
-  } else {
-    db = construct(path, { fileMustExist: true });
-  }
-  try {
-    // Identity first: a foreign file must not even be switched to WAL.
-    if (!fresh) checkIdentity(db, path);
     applyPragmas(db, true);
-    const version = db.pragma("user_version", { simple: true }) as number;
-    if (fresh || version < SCHEMA_VERSION) migrate(db, fresh);
-    return db;
+    migrate(db, true);
+    db.close(); // checkpoints the WAL into the file, so the file alone is complete
+    try {
+      linkSync(temporary, path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // EEXIST: another process created it first; use theirs. Without hard links, a rename.
+      if (code !== "EEXIST" && !existsSync(path)) renameSync(temporary, path);
+    }
   } catch (error) {
-    db.close();
     throw describeSqliteError(error, path);
+  } finally {
+    if (db.open) db.close();
+    for (const suffix of ["", "-wal", "-shm"]) rmSync(`${temporary}${suffix}`, { force: true });
   }
 }
 
@@ -139,4 +237,22 @@ function refuseEmpty(path: string): void {
 /** Runs `fn` as one BEGIN IMMEDIATE transaction: concurrent writers wait instead of failing. */
 export function inWriteTransaction<T>(db: Db, fn: () => T): T {
   return db.transaction(fn).immediate();
+}
+
+/**
+ * Opens an existing acct file read-only exactly as it is: no upgrade, no
+ * pragma that writes. For `acct check` and `acct backup`, which must be able
+ * to look at any acct file, including one this version would upgrade.
+ */
+export function openAsIs(path: string): Db {
+  if (!existsSync(path)) throw failure(`no acct database at ${path}`, "check --db, ACCT_DB or XDG_DATA_HOME");
+  refuseEmpty(path);
+  const db = openReadOnly(path);
+  try {
+    checkIdentity(db, path);
+    return db;
+  } catch (error) {
+    if (db.open) db.close();
+    throw describeSqliteError(error, path);
+  }
 }

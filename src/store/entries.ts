@@ -92,3 +92,68 @@ export function dailyTotals(db: Db, from: IsoDate, to: IsoDate): { date: IsoDate
     .all(from, to) as (TotalsRow & { date: string })[];
   return rows.map((r) => ({ date: r.date, type: r.type, totals: { count: r.count, amountCents: r.amount, minutes: r.minutes, entries: r.entries } }));
 }
+
+/** Replaces an entry's fields (the row must be live); the triggers move its totals. */
+export function updateEntry(db: Db, entry: Entry, journal: JournalEntry): Entry {
+  journal.before("entries", { id: entry.id });
+  db.prepare("UPDATE entries SET date = ?, type = ?, count = ?, amount = ?, minutes = ?, contact = ?, note = ? WHERE id = ?").run(
+    entry.date,
+    entry.type,
+    entry.count,
+    entry.amountCents,
+    entry.minutes,
+    entry.contact,
+    entry.note,
+    entry.id,
+  );
+  return entry;
+}
+
+/** Marks a live entry removed (recoverable by undo until purged); null when no such live entry. */
+export function removeEntry(db: Db, id: number, at: string, journal: JournalEntry): Entry | null {
+  const entry = getEntry(db, id);
+  if (!entry) return null;
+  journal.before("entries", { id });
+  db.prepare("UPDATE entries SET deleted_at = ? WHERE id = ?").run(at, id);
+  return entry;
+}
+
+/**
+ * Appends many entries with one prepared statement (inside the caller's
+ * transaction) and journals them as one range. The per-row totals trigger is
+ * set aside meanwhile and the totals added once, grouped: a 200,000-row
+ * import then spends half the time. Dropping and re-creating the trigger is
+ * part of the transaction, so a failed import leaves it as it was. Returns
+ * how many were added.
+ */
+export function insertEntries(db: Db, entries: readonly NewEntry[], createdAt: string, journal: JournalEntry, onProgress?: (done: number) => void): number {
+  if (entries.length === 0) return 0;
+  const trigger = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'entries_ai'").get() as { sql: string } | undefined;
+  if (trigger) db.exec("DROP TRIGGER entries_ai");
+  const insert = db.prepare("INSERT INTO entries (date, type, count, amount, minutes, contact, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  let first = 0;
+  let last = 0;
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i] as NewEntry;
+    last = Number(insert.run(e.date, e.type, e.count, e.amountCents, e.minutes, e.contact, e.note, createdAt).lastInsertRowid);
+    if (i === 0) first = last;
+    if (onProgress && (i & 8191) === 8191) onProgress(i + 1);
+  }
+  if (trigger) {
+    db.prepare(
+      `INSERT INTO daily_totals (date, type, count, amount, minutes, entries)
+       SELECT date, type, sum(count), coalesce(sum(amount), 0), coalesce(sum(minutes), 0), count(*)
+       FROM entries WHERE id BETWEEN ? AND ? AND deleted_at IS NULL GROUP BY date, type
+       ON CONFLICT (date, type) DO UPDATE SET count = count + excluded.count, amount = amount + excluded.amount,
+         minutes = minutes + excluded.minutes, entries = entries + excluded.entries`,
+    ).run(first, last);
+    db.exec(trigger.sql);
+  }
+  journal.insertedRange("entries", first, last);
+  return entries.length;
+}
+
+/** Deletes removed entries for good; returns how many. */
+export function purgeRemovedEntries(db: Db): number {
+  return db.prepare("DELETE FROM entries WHERE deleted_at IS NOT NULL").run().changes;
+}
