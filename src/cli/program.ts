@@ -21,6 +21,8 @@ import { reviewsCommand } from "./commands/reviews.js";
 import { shareCommand } from "./commands/share.js";
 import { showStatus, statusCommand } from "./commands/status.js";
 import { typeCommand } from "./commands/type.js";
+import { helpCommand } from "./commands/help.js";
+import { topicsHelp } from "./help-topics.js";
 import { undoCommand } from "./commands/undo.js";
 
 export const VERSION = "0.1.0";
@@ -64,6 +66,9 @@ export function createProgram(deps: Deps): { program: Command; app: App } {
   for (const command of commands) {
     program.addCommand(command);
   }
+  // `acct help` is ours (commands and topics); commander's implicit one knows no topics.
+  program.helpCommand(false).addCommand(helpCommand(app, program));
+  program.addHelpText("after", topicsHelp());
   withDefaultAction(program, (command) => showStatus(app, command));
   forEachCommand(program, (command) =>
     command
