@@ -10,13 +10,23 @@ import { renderCompletion, SHELLS, WORD_KINDS, type Shell, type WordKind } from 
 import { listBlockIds, listOpenCommitmentIds } from "../../store/completion-words.js";
 import { listCustomTypes, listDaysOff } from "../../store/plans.js";
 
+/** A missing, locked or foreign file completes nothing rather than failing. */
+function quietly<T>(read: () => T, fallback: T): T {
+  try {
+    return read();
+  } catch {
+    return fallback;
+  }
+}
+
+/** The words of one kind; the built-in types even when the file cannot be read. */
 function wordsOf(ctx: Context, kind: WordKind): (string | number)[] {
-  const db = ctx.read();
-  if (kind === "types") return [...BUILTIN_TYPES, ...(db ? listCustomTypes(db) : [])];
+  const db = quietly(() => ctx.read(), null);
+  if (kind === "types") return [...BUILTIN_TYPES, ...(db ? quietly(() => listCustomTypes(db), []) : [])];
   if (!db) return [];
-  if (kind === "blocks") return listBlockIds(db);
-  if (kind === "commitments") return listOpenCommitmentIds(db);
-  return listDaysOff(db).map((d) => d.id);
+  if (kind === "blocks") return quietly(() => listBlockIds(db), []);
+  if (kind === "commitments") return quietly(() => listOpenCommitmentIds(db), []);
+  return quietly(() => listDaysOff(db).map((d) => d.id), []);
 }
 
 export function completionCommand(app: App): Command {
@@ -28,13 +38,9 @@ export function completionCommand(app: App): Command {
     .action((shell: string | undefined, flags: { words?: WordKind }, command: Command) => {
       if (flags.words) {
         // Completion must never disturb the prompt: no output but the words, no error.
-        try {
-          const ctx = app.context(command);
-          const words = wordsOf(ctx, flags.words);
-          if (words.length > 0) ctx.print(words.join("\n"));
-        } catch {
-          // A missing, locked or foreign file completes nothing.
-        }
+        const ctx = app.context(command);
+        const words = wordsOf(ctx, flags.words);
+        if (words.length > 0) ctx.print(words.join("\n"));
         return;
       }
       const ctx = app.context(command);
