@@ -32,7 +32,7 @@ function argValue(name: string, choices: readonly string[] | undefined, path: st
   if (name === "file") return { kind: "file" };
   if (name === "date" || name === "dates") return DATE_WORDS;
   const top = path.split(" ")[0] ?? "";
-  if (name === "id" && ID_WORDS[top]) return { kind: "words", words: ID_WORDS[top] };
+  if (/id$/i.test(name) && ID_WORDS[top]) return { kind: "words", words: ID_WORDS[top] };
   return { kind: "free" };
 }
 
