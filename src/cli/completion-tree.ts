@@ -8,7 +8,7 @@ import type { CompletionNode, CompletionOption, ValueKind, WordKind } from "../r
 import { HELP_TOPICS } from "./help-topics.js";
 import { SETTINGS } from "../domain/settings.js";
 
-const DATE_WORDS: ValueKind = { kind: "choices", values: ["today", "yesterday", "mon", "tue", "wed", "thu", "fri", "sat", "sun"] };
+const DATE_WORDS: ValueKind = { kind: "choices", values: ["today", "yesterday", "tomorrow", "mon", "tue", "wed", "thu", "fri", "sat", "sun"] };
 const TYPE_OPTIONS = new Set(["--type", "--metric", "--activity"]);
 const FILE_OPTIONS = new Set(["--db", "--out", "--file"]);
 const DATE_OPTIONS = new Set(["--date", "--from", "--to", "--due"]);

@@ -86,6 +86,24 @@ describe("acct completion bash", () => {
     expect(bashComplete("acct off rm ")).toEqual(["1", "2"]);
   });
 
+  it.skipIf(isPlaceholder("block") || isPlaceholder("commit"))("completes ids of blocks and of open commitments", () => {
+    const folder = tempDb();
+    for (const args of [
+      ["block", "add", "Prospecting", "--days", "tue,thu", "--start", "08:00", "--end", "09:30"],
+      ["block", "add", "Review", "--days", "fri", "--start", "16:00", "--end", "17:00"],
+      ["block", "rm", "1"],
+      ["commit", "add", "Send the proposal", "--due", "2026-03-20"],
+      ["commit", "add", "Update the CRM", "--due", "2026-03-20"],
+      ["commit", "drop", "1"],
+    ]) {
+      const result = acct(folder, args);
+      expect(result.code, result.stderr).toBe(0);
+    }
+    expect(bashComplete("acct block done ", { ACCT_DB: folder })).toEqual(["2"]);
+    expect(bashComplete("acct commit done ", { ACCT_DB: folder })).toEqual(["2"]);
+    expect(bashComplete("acct commit add --carry ", { ACCT_DB: folder })).toEqual(["2"]);
+  });
+
   it("offers the flags once the positional arguments are given, and files for --db", () => {
     expect(bashComplete("acct plan target linkedin 25 --j")).toEqual(["--json"]);
     const folder = mkdtempSync(join(tmpdir(), "acct-files-"));
