@@ -68,6 +68,16 @@ describe("acct config", () => {
     expect(acctJson<{ hoursPerDay: number }>(db, EXAMPLE_PLAN).hoursPerDay).toBe(8);
   });
 
+  it("gives acct block suggest its calls per hour, and acct log its currency", () => {
+    const db = tempDb();
+    acct(db, EXAMPLE_PLAN);
+    acct(db, ["config", "set", "calls-per-hour", "30"]);
+    expect(acct(db, ["block", "suggest"]).stdout).toContain("÷ 30 calls an hour");
+    expect(acct(db, ["block", "suggest", "--calls-per-hour", "10"]).stdout).toContain("÷ 10 calls an hour");
+    acct(db, ["config", "set", "currency", "£"]);
+    expect(acct(db, ["log", "deal", "--amount", "42k"]).stdout).toContain("£42,000");
+  });
+
   const bad: [string, string[], RegExp][] = [
     ["an unknown key, with the closest one", ["config", "set", "curency", "€"], /unknown setting 'curency'\nhint: did you mean 'currency'\?/],
     ["an unknown key on get", ["config", "get", "colour"], /unknown setting 'colour'/],
