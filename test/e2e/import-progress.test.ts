@@ -7,16 +7,12 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { acct, BIN } from "../helpers/cli.js";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 // Enough rows to pass the size from which acct import draws a bar (it skips one for quick imports).
 const ROWS = 12_000;
-// `acct import` is built on the `log` branch; until it is merged here the command is a placeholder.
-const importBuilt = !readFileSync(join(ROOT, "src", "cli", "commands", "import.ts"), "utf8").includes("not built yet");
 const hasScript = spawnSync("sh", ["-c", "command -v script"]).status === 0;
 
 /** A CSV as acct export writes it, with `ROWS` calls spread over January and February. */
@@ -39,7 +35,7 @@ function onTerminal(line: string, folder: string): { code: number; terminal: str
   return { code: result.status ?? -1, terminal: readFileSync(transcript, "utf8") };
 }
 
-describe.skipIf(!importBuilt)("acct import progress", () => {
+describe("acct import progress", () => {
   it("prints only the summary on stdout when piped, and no progress on stderr", () => {
     const folder = mkdtempSync(join(tmpdir(), "acct-import-"));
     const db = join(folder, "acct.db");
@@ -90,5 +86,3 @@ describe.skipIf(!importBuilt)("acct import progress", () => {
     }
   });
 });
-
-if (!importBuilt) it.todo("acct import progress on a terminal: runs by itself once the log branch (acct import) is merged");
