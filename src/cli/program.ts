@@ -1,6 +1,6 @@
 /** The command tree: global options and one addCommand per command module. */
 import { Command } from "commander";
-import { App, withDefaultAction, withExamples } from "./app.js";
+import { App, examplesOf, withDefaultAction, withExamples } from "./app.js";
 import type { Deps } from "./context.js";
 import { auditCommand } from "./commands/audit.js";
 import { backupCommand } from "./commands/backup.js";
@@ -21,6 +21,8 @@ import { reviewsCommand } from "./commands/reviews.js";
 import { shareCommand } from "./commands/share.js";
 import { showStatus, statusCommand } from "./commands/status.js";
 import { typeCommand } from "./commands/type.js";
+import { helpCommand } from "./commands/help.js";
+import { topicsHelp } from "./help-topics.js";
 import { undoCommand } from "./commands/undo.js";
 
 export const VERSION = "0.1.0";
@@ -64,6 +66,15 @@ export function createProgram(deps: Deps): { program: Command; app: App } {
   for (const command of commands) {
     program.addCommand(command);
   }
+  // A command group without examples of its own teaches with its subcommands' first ones.
+  forEachCommand(program, (command) => {
+    if (command === program || command.commands.length === 0 || examplesOf(command).length > 0) return;
+    const fromSubcommands = command.commands.flatMap((sub) => examplesOf(sub).slice(0, 1)).slice(0, 3);
+    if (fromSubcommands.length > 0) withExamples(command, fromSubcommands);
+  });
+  // `acct help` is ours (commands and topics); commander's implicit one knows no topics.
+  program.helpCommand(false).addCommand(helpCommand(app, program));
+  program.addHelpText("after", topicsHelp());
   withDefaultAction(program, (command) => showStatus(app, command));
   forEachCommand(program, (command) =>
     command
