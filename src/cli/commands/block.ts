@@ -1,7 +1,7 @@
 /** `acct block add|list|rm|done|skip|today|suggest|export`: weekly time blocks. */
-import { renameSync, writeFileSync } from "node:fs";
 import { Command } from "commander";
 import type { App } from "../app.js";
+import { checkOutputTarget, ICS_OUTPUT, writeOutputFile } from "../output-file.js";
 import { withDefaultAction, withExamples } from "../app.js";
 import type { Context } from "../context.js";
 import { missingFlags } from "../prompts.js";
@@ -225,10 +225,12 @@ export function blockCommand(app: App): Command {
     .command("export")
     .description("write the blocks as an iCalendar (.ics) file that calendar programs import")
     .option("--ics", "iCalendar format (the only format, and the default)")
-    .option("--out <file>", "write to a file instead of stdout")
-    .action(async (flags: { ics?: boolean; out?: string }, command: Command) => {
+    .option("--out <file>", "write to a file instead of stdout (replaces an earlier calendar export)")
+    .option("--force", "with --out: replace FILE even if acct did not write it")
+    .action(async (flags: { ics?: boolean; out?: string; force?: boolean }, command: Command) => {
       const ctx = app.context(command);
       const out = flags.out === undefined ? undefined : parseText(flags.out, "--out file");
+      if (out !== undefined) checkOutputTarget(out, ICS_OUTPUT, flags.force === true);
       const db = ctx.read();
       const blocks = db ? listStoredBlocks(db) : [];
       let installId = db ? getInstallId(db) : null;
@@ -241,22 +243,11 @@ export function blockCommand(app: App): Command {
         ctx.deps.stdout.write(text);
         return;
       }
-      writeAtomically(out, text);
+      writeOutputFile(out, text, ICS_OUTPUT, flags.force === true);
       if (ctx.json) return ctx.printJson({ file: out, blocks: blocks.length });
       ctx.note(`wrote ${blocks.length} block${blocks.length === 1 ? "" : "s"} to ${out}`);
     });
   withExamples(exportCmd, ["acct block export --ics --out blocks.ics", "acct block export > blocks.ics"]);
 
   return block;
-}
-
-/** Writes through a temporary file and a rename, so a reader never sees half a calendar. */
-function writeAtomically(path: string, text: string): void {
-  const temp = `${path}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temp, text);
-    renameSync(temp, path);
-  } catch (error) {
-    throw failure(`cannot write ${path}: ${error instanceof Error ? error.message.replace(/^[A-Z]+: /, "") : String(error)}`);
-  }
 }

@@ -1,45 +1,11 @@
 /** `acct export`: the whole database as JSON, or the entries as CSV. */
 import { Command, Option } from "commander";
-import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import type { App } from "../app.js";
 import { withExamples } from "../app.js";
-import { failure, usageError } from "../../domain/errors.js";
+import { usageError } from "../../domain/errors.js";
+import { checkOutputTarget, EXPORT_OUTPUT, writeOutputFile } from "../output-file.js";
 import { listEntries } from "../../store/entries.js";
 import { SCHEMA_VERSION } from "../../store/migrations.js";
-
-/** Whether `path` holds an earlier export (which a new export may replace). */
-function isEarlierExport(path: string): boolean {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, "r");
-    const head = Buffer.alloc(64);
-    const text = head.subarray(0, readSync(fd, head, 0, 64, 0)).toString("utf8");
-    return text.startsWith("date,type,count,amount,minutes,contact,note") || /^\{\s*"format": "acct-export"/.test(text);
-  } catch {
-    return false;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
-
-/** Refuses to replace a file that is not an earlier export, unless forced: --out must not clobber by typo. */
-function checkTarget(path: string, force: boolean): void {
-  if (force || !existsSync(path)) return;
-  if (statSync(path).isDirectory()) throw usageError(`${path} is a folder`, "give a file name with --out");
-  if (!isEarlierExport(path)) throw usageError(`${path} exists and is not an acct export; not replacing it`, "choose another name, or add --force to replace it");
-}
-
-/** Writes via a temporary file and a rename, so a failed export never leaves half a file. */
-function writeAtomically(path: string, text: string): void {
-  const temporary = `${path}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temporary, text, { mode: 0o600 });
-    renameSync(temporary, path);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw failure(`cannot write ${path}: ${(error as Error).message}`);
-  }
-}
 
 export function exportCommand(app: App): Command {
   const exp = new Command("export")
@@ -49,7 +15,7 @@ export function exportCommand(app: App): Command {
     .option("--force", "with --out: replace FILE even if it is not an earlier export")
     .action(async (flags: { format: "json" | "csv"; out?: string; force?: boolean }, command: Command) => {
       const ctx = app.context(command);
-      if (flags.out !== undefined) checkTarget(flags.out, flags.force === true);
+      if (flags.out !== undefined) checkOutputTarget(flags.out, EXPORT_OUTPUT, flags.force === true);
       if (ctx.json && flags.format === "csv" && flags.out === undefined) {
         throw usageError("--json prints JSON; CSV on stdout is not JSON", "write the CSV to a file with --out FILE, or drop --json");
       }
@@ -77,7 +43,7 @@ export function exportCommand(app: App): Command {
         ctx.deps.stdout.write(text);
         return;
       }
-      writeAtomically(flags.out, text);
+      writeOutputFile(flags.out, text, EXPORT_OUTPUT, flags.force === true, 0o600);
       if (ctx.json) ctx.printJson({ format: flags.format, out: flags.out, entries });
       else ctx.print(`exported ${entries} ${entries === 1 ? "entry" : "entries"}${flags.format === "json" ? " and everything else" : ""} to ${flags.out}`);
     });

@@ -1,8 +1,9 @@
 /** `acct report`: the year as one self-contained HTML page with charts. */
 import { Command } from "commander";
-import { existsSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { App } from "../app.js";
+import { checkOutputTarget, REPORT_OUTPUT, writeOutputFile } from "../output-file.js";
 import { withExamples } from "../app.js";
 import { failure } from "../../domain/errors.js";
 import { parseText, parseYear } from "../../domain/parse.js";
@@ -15,13 +16,15 @@ import { getSetting } from "../../store/settings.js";
 interface ReportFlags {
   year?: string;
   out?: string;
+  force?: boolean;
 }
 
 export function reportCommand(app: App): Command {
   const report = new Command("report")
     .description("write the year as one self-contained HTML page with charts: the road, weekly bars, the funnel, commitments")
     .option("--year <year>", "plan year (default: this year)")
-    .option("--out <file>", "where to write it (default: report-YEAR.html in the current folder)")
+    .option("--out <file>", "where to write it (default: report-YEAR.html in the current folder; replaces an earlier report)")
+    .option("--force", "with --out: replace FILE even if acct did not write it")
     .action(async (flags: ReportFlags, command: Command) => {
       const ctx = app.context(command);
       const year = flags.year === undefined ? Number(ctx.today.slice(0, 4)) : parseYear(flags.year);
@@ -29,6 +32,7 @@ export function reportCommand(app: App): Command {
       // Checked before the charts are drawn, which takes a moment.
       const folder = dirname(out);
       if (!existsSync(folder) || !statSync(folder).isDirectory()) throw failure(`cannot write ${out}: there is no folder ${folder}`, "give a writable path with --out");
+      checkOutputTarget(out, REPORT_OUTPUT, flags.force === true);
       const db = ctx.read();
       const found = db ? loadPlan(db, year) : null;
       if (!db || !found) {
@@ -49,11 +53,7 @@ export function reportCommand(app: App): Command {
       );
       const { renderReportHtml } = await import("../../render/report-html.js");
       const html = await renderReportHtml(data, getSetting(db, "currency") ?? "$");
-      try {
-        writeFileSync(out, html);
-      } catch (error) {
-        throw failure(`cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, "give a writable path with --out");
-      }
+      writeOutputFile(out, html, REPORT_OUTPUT, flags.force === true);
       const charts = (html.match(/data-chart="/g) ?? []).length;
       if (ctx.json) ctx.printJson({ year, asOf, path: out, charts, bytes: Buffer.byteLength(html) });
       else ctx.print(out);

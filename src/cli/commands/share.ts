@@ -1,23 +1,24 @@
 /** `acct share`: the week's Markdown summary, addressed to the buddy. */
-import { writeFileSync } from "node:fs";
 import { Command } from "commander";
 import type { App } from "../app.js";
+import { checkOutputTarget, SHARE_OUTPUT, writeOutputFile } from "../output-file.js";
 import { withExamples } from "../app.js";
 import { getBuddy } from "./buddy.js";
 import { loadAudit, resolveAuditedWeek, type WeekFlags } from "./audit.js";
-import { failure, usageError } from "../../domain/errors.js";
+import { usageError } from "../../domain/errors.js";
 import { renderAuditMarkdown } from "../../render/audit-markdown.js";
 
 export function shareCommand(app: App): Command {
   const share = new Command("share")
     .description("write this week's Markdown summary for your buddy (a mailto: link when they have an email)")
-    .option("--out <file>", "write it to a file instead of stdout")
+    .option("--out <file>", "write it to a file instead of stdout (replaces an earlier summary)")
+    .option("--force", "with --out: replace FILE even if acct did not write it")
     .option("--week <YYYY-Www>", "the ISO week (default: this week)")
     .option("--date <date>", "the week containing this date")
-    .action((flags: WeekFlags & { out?: string }, command: Command) => {
+    .action((flags: WeekFlags & { out?: string; force?: boolean }, command: Command) => {
       const ctx = app.context(command);
       const target = resolveAuditedWeek(flags, ctx.today);
-      if (flags.out !== undefined && flags.out.trim() === "") throw usageError("--out needs a file name");
+      if (flags.out !== undefined) checkOutputTarget(flags.out, SHARE_OUTPUT, flags.force === true);
       const db = ctx.read();
       const buddy = getBuddy(db);
       if (!buddy) throw usageError("no buddy to share with", "set one first: acct buddy set NAME --email E");
@@ -27,11 +28,7 @@ export function shareCommand(app: App): Command {
       const header = mailto ? `To: ${buddy.name} <${buddy.email}> (send: <${mailto}>)\n\n` : `To: ${buddy.name}\n\n`;
       const text = header + renderAuditMarkdown(audit, { to: buddy.name });
       if (flags.out !== undefined) {
-        try {
-          writeFileSync(flags.out, text);
-        } catch (error) {
-          throw failure(`cannot write ${flags.out}: ${error instanceof Error ? error.message : String(error)}`);
-        }
+        writeOutputFile(flags.out, text, SHARE_OUTPUT, flags.force === true);
       }
       if (ctx.json) return ctx.printJson({ to: buddy, subject, mailto, out: flags.out ?? null, markdown: text });
       if (flags.out === undefined) return ctx.print(text);
