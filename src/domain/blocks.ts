@@ -12,6 +12,8 @@ export interface Block {
   startMin: number;
   endMin: number;
   activity: string | null;
+  /** The day the block was added: it has no occurrences before it. */
+  createdOn?: IsoDate;
 }
 
 export type MarkStatus = "done" | "skipped";
@@ -28,14 +30,12 @@ export interface Occurrence {
   date: IsoDate;
 }
 
-/** Each date from `from` to `to` on which a block falls, days off excluded, in date then block order. */
+/** Each date from `from` to `to` on which a block falls (see occursOn), in date then block order. */
 export function blockOccurrences(blocks: readonly Block[], from: IsoDate, to: IsoDate, calendar: WorkCalendar): Occurrence[] {
   const out: Occurrence[] = [];
   if (from > to) return out;
   for (const date of eachDay(from, to)) {
-    if (calendar.isDayOff(date)) continue;
-    const weekday = weekdayOf(date);
-    for (const block of blocks) if (block.days.includes(weekday)) out.push({ blockId: block.id, date });
+    for (const block of blocks) if (occursOn(block, date, calendar)) out.push({ blockId: block.id, date });
   }
   return out;
 }
@@ -62,9 +62,12 @@ export function computeAdherence(occurrences: readonly Occurrence[], marks: read
   return { scheduled, kept, skipped, adherence: scheduled === 0 ? null : kept / scheduled };
 }
 
-/** True when `block` has an occurrence on `date`: its weekday is one of the block's days and the date is not a day off. */
+/**
+ * True when `block` has an occurrence on `date`: its weekday is one of the
+ * block's days, the date is not a day off, and the block existed by then.
+ */
 export function occursOn(block: Block, date: IsoDate, calendar: WorkCalendar): boolean {
-  return block.days.includes(weekdayOf(date)) && !calendar.isDayOff(date);
+  return block.days.includes(weekdayOf(date)) && !calendar.isDayOff(date) && (block.createdOn === undefined || date >= block.createdOn);
 }
 
 /** The first date on or after `date` whose weekday is one of the block's days (days off not considered). */

@@ -23,6 +23,8 @@ export interface DemoBlock {
   startMin: number;
   endMin: number;
   activity: string | null;
+  /** The day the block was added; its marks start then. */
+  createdOn: IsoDate;
   marks: { date: IsoDate; status: "done" | "skipped"; reason: string | null }[];
 }
 
@@ -146,13 +148,13 @@ export function buildDemo(today: IsoDate): DemoData {
   }
 
   const blocks: DemoBlock[] = [
-    { label: "Prospecting calls", days: ["tue", "thu"], startMin: 8 * 60, endMin: 9 * 60 + 30, activity: "call", marks: [] },
-    { label: "Follow-ups", days: ["mon", "wed"], startMin: 14 * 60, endMin: 15 * 60, activity: "meeting", marks: [] },
-    { label: "Pipeline review", days: ["fri"], startMin: 16 * 60, endMin: 16 * 60 + 30, activity: null, marks: [] },
+    { label: "Prospecting calls", createdOn: firstDay, days: ["tue", "thu"], startMin: 8 * 60, endMin: 9 * 60 + 30, activity: "call", marks: [] },
+    { label: "Follow-ups", createdOn: firstDay, days: ["mon", "wed"], startMin: 14 * 60, endMin: 15 * 60, activity: "meeting", marks: [] },
+    { label: "Pipeline review", createdOn: firstDay, days: ["fri"], startMin: 16 * 60, endMin: 16 * 60 + 30, activity: null, marks: [] },
   ];
   const reasons = ["customer emergency", "team meeting ran over", "sick", "travel"];
   for (const block of blocks) {
-    for (const date of eachDay(start, addDays(today, -1))) {
+    for (const date of eachDay(block.createdOn, addDays(today, -1))) {
       if (off.has(date) || !block.days.includes(weekdayOf(date))) continue;
       const roll = random();
       if (roll < 0.72) block.marks.push({ date, status: "done", reason: null });

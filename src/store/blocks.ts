@@ -12,6 +12,7 @@ interface BlockRow {
   start_min: number;
   end_min: number;
   activity: string | null;
+  created_at: string;
 }
 
 function toBlock(row: BlockRow): Block {
@@ -22,12 +23,13 @@ function toBlock(row: BlockRow): Block {
     startMin: row.start_min,
     endMin: row.end_min,
     activity: row.activity,
+    createdOn: row.created_at.slice(0, 10),
   };
 }
 
 /** Live (not removed) blocks, by id. */
 export function listBlocks(db: Db): Block[] {
-  const rows = db.prepare("SELECT id, label, days, start_min, end_min, activity FROM blocks WHERE deleted_at IS NULL ORDER BY id").all() as BlockRow[];
+  const rows = db.prepare("SELECT id, label, days, start_min, end_min, activity, created_at FROM blocks WHERE deleted_at IS NULL ORDER BY id").all() as BlockRow[];
   return rows.map(toBlock);
 }
 
@@ -56,13 +58,13 @@ export interface StoredBlock extends Block {
 export function listStoredBlocks(db: Db): StoredBlock[] {
   const rows = db
     .prepare("SELECT id, label, days, start_min, end_min, activity, created_at FROM blocks WHERE deleted_at IS NULL ORDER BY id")
-    .all() as (BlockRow & { created_at: string })[];
+    .all() as BlockRow[];
   return rows.map((r) => ({ ...toBlock(r), createdOn: r.created_at.slice(0, 10) }));
 }
 
 /** A live block by id, or null. */
 export function getBlock(db: Db, id: number): Block | null {
-  const row = db.prepare("SELECT id, label, days, start_min, end_min, activity FROM blocks WHERE id = ? AND deleted_at IS NULL").get(id) as BlockRow | undefined;
+  const row = db.prepare("SELECT id, label, days, start_min, end_min, activity, created_at FROM blocks WHERE id = ? AND deleted_at IS NULL").get(id) as BlockRow | undefined;
   return row ? toBlock(row) : null;
 }
 
@@ -74,7 +76,7 @@ export function insertBlock(db: Db, input: BlockInput, at: string, journal: Jour
   const id = Number(lastInsertRowid);
   journal.inserted("blocks", { id });
   ensureInstallId(db);
-  return { id, ...input };
+  return { id, ...input, createdOn: at.slice(0, 10) };
 }
 
 /** Soft-deletes a live block (undo restores it); null when there is none with `id`. */

@@ -213,3 +213,14 @@ describe("weeklyPlanned", () => {
     expect(weeklyPlanned(plan, "calls", "2026-08-10")).toBeCloseTo((2400 / workingDays) * 5, 9);
   });
 });
+
+describe("a block added mid-week", () => {
+  it("has no occurrences before the day it was added", async () => {
+    const { blockOccurrences } = await import("../../src/domain/blocks.js");
+    const { makeCalendar } = await import("../../src/domain/calendar.js");
+    const calendar = makeCalendar(["mon", "tue", "wed", "thu", "fri"], []);
+    const block = { id: 1, label: "Calls", days: ["mon" as const, "thu" as const], startMin: 480, endMin: 570, activity: null, createdOn: "2026-03-11" };
+    // Week of Mon 2026-03-09: Monday is before the block existed; Thursday counts.
+    expect(blockOccurrences([block], "2026-03-09", "2026-03-15", calendar)).toEqual([{ blockId: 1, date: "2026-03-12" }]);
+  });
+});

@@ -177,7 +177,7 @@ describe("audit sections from other tables", () => {
     const db = planned();
     expect(acct(db, ["off", "add", "2026-03-10"]).code).toBe(0);
     const conn = new Database(db);
-    conn.exec(`INSERT INTO blocks (id, label, days, start_min, end_min, activity, created_at) VALUES (1, 'prospecting', 'mon,tue,thu,fri', 480, 570, 'call', 'seed');
+    conn.exec(`INSERT INTO blocks (id, label, days, start_min, end_min, activity, created_at) VALUES (1, 'prospecting', 'mon,tue,thu,fri', 480, 570, 'call', '2026-01-05T09:00:00');
                INSERT INTO block_marks (block_id, date, status, reason) VALUES (1, '2026-03-09', 'done', NULL), (1, '2026-03-12', 'skipped', 'customer visit'), (1, '2026-03-02', 'done', NULL);`);
     conn.close();
     // Mon, (Tue off), Thu; Fri is after as-of.

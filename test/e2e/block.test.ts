@@ -19,7 +19,8 @@ const PROSPECTING = ["block", "add", "Prospecting", "--days", "tue,thu", "--star
 /** A database with the Tue/Thu prospecting block (#1, created Thursday 2026-03-12). */
 function withBlock(): string {
   const db = tempDb();
-  expect(acct(db, [...PROSPECTING, "--activity", "calls"]).code).toBe(0);
+  // Added the Monday before, so this week's earlier days have occurrences.
+  expect(acct(db, [...PROSPECTING, "--activity", "calls"], { now: "2026-03-02" }).code).toBe(0);
   return db;
 }
 
@@ -144,6 +145,7 @@ describe("acct block done / skip / today", () => {
     ["a day off", ["block", "skip", "1", "--date", "2026-03-10"], /2026-03-10 is a day off \(training\)/],
     ["marking a future occurrence done", ["block", "done", "1", "--date", "2026-03-17"], /has not come yet/],
     ["an empty reason", ["block", "skip", "1", "--reason", ""], /reason must not be empty/],
+    ["a date before the block was added", ["block", "done", "1", "--date", "2026-02-26"], /was added on 2026-03-02: it has no occurrence on 2026-02-26/],
   ];
   for (const [name, args, message] of bad) {
     it(`refuses ${name} with nothing written`, () => {
@@ -243,8 +245,8 @@ describe("acct block export", () => {
     const rule = prospecting?.component.getFirstPropertyValue("rrule") as ICAL.Recur;
     expect(rule.freq).toBe("WEEKLY");
     expect(rule.parts.BYDAY).toEqual(["TU", "TH"]);
-    expect(prospecting?.startDate.toString()).toBe("2026-03-12T08:00:00");
-    expect(prospecting?.endDate.toString()).toBe("2026-03-12T09:30:00");
+    expect(prospecting?.startDate.toString()).toBe("2026-03-03T08:00:00");
+    expect(prospecting?.endDate.toString()).toBe("2026-03-03T09:30:00");
     expect(review?.summary).toBe("Review");
     expect(review?.startDate.toString()).toBe("2026-03-13T16:00:00");
     expect((review?.component.getFirstPropertyValue("rrule") as ICAL.Recur).parts.BYDAY).toEqual(["FR"]);
@@ -268,8 +270,8 @@ describe("acct block export", () => {
         .stdout.split("\r\n")
         .filter((l) => /^(DTSTART|DTEND|RRULE|UID)/.test(l));
     const tokyo = times("Asia/Tokyo");
-    expect(tokyo).toContain("DTSTART:20260312T080000");
-    expect(tokyo).toContain("DTEND:20260312T093000");
+    expect(tokyo).toContain("DTSTART:20260303T080000");
+    expect(tokyo).toContain("DTEND:20260303T093000");
     expect(times("America/Los_Angeles")).toEqual(tokyo);
     expect(times("UTC")).toEqual(tokyo);
   });

@@ -94,8 +94,9 @@ const SEED: string[] = [
   "acct off add 2026-04-03 --reason 'Good Friday'",
   "acct off add 2026-08-03..2026-08-14 --reason vacation",
   "acct import seed.csv && rm seed.csv",
-  "acct block add Prospecting --days tue,thu --start 08:00 --end 09:30 --activity call",
-  "acct block add 'Pipeline review' --days fri --start 16:00 --end 17:00",
+  // Blocks added a week earlier, so the examples can mark this week's earlier days.
+  "ACCT_NOW=2026-03-02 acct block add Prospecting --days tue,thu --start 08:00 --end 09:30 --activity call",
+  "ACCT_NOW=2026-03-02 acct block add 'Pipeline review' --days fri --start 16:00 --end 17:00",
   "acct commit add 'Call 20 new leads' --due 2026-03-20 --metric call --target 20",
   "acct commit add 'Update the CRM' --due 2026-03-20",
   "acct commit add 'Send the Acme proposal' --due 2026-03-20",

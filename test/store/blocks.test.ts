@@ -23,7 +23,7 @@ describe("blocks store", () => {
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     write(db, (j) => insertBlock(db, { ...input, label: "Second" }, "2026-03-13T09:00:00", j));
     expect(getInstallId(db)).toBe(id);
-    expect(listBlocks(db)).toEqual([block, { ...block, id: block.id + 1, label: "Second" }]);
+    expect(listBlocks(db)).toEqual([block, { ...block, id: block.id + 1, label: "Second", createdOn: "2026-03-13" }]);
     expect(listStoredBlocks(db).map((b) => b.createdOn)).toEqual(["2026-03-12", "2026-03-13"]);
     db.close();
   });

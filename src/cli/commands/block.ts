@@ -82,6 +82,9 @@ function markAction(app: App, status: MarkStatus) {
         `name the day with --date, e.g. --date ${block.days[0]}`,
       );
     }
+    if (block.createdOn !== undefined && date < block.createdOn) {
+      throw usageError(`block #${block.id} (${block.label}) was added on ${block.createdOn}: it has no occurrence on ${date}`);
+    }
     const offRange = db ? listDaysOff(db).find((d) => d.from <= date && date <= d.to) : undefined;
     if (offRange) throw usageError(`${date} is a day off${offRange.reason ? ` (${offRange.reason})` : ""}: block #${block.id} does not happen then`);
     if (status === "done" && date > ctx.today) throw usageError(`${date} has not come yet: a block can only be marked done on or after its day`);
