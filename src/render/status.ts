@@ -85,7 +85,7 @@ export function formatCompact(n: number, money: string | null): string {
   return `${sign}${prefix}${formatNumber(abs, abs < 10 ? 1 : 0)}`;
 }
 
-const BAR_WIDTH = 22;
+const BAR_WIDTH = 20;
 
 /**
  * A bar whose full width is the week's plan: filled up to the actual, a tick
@@ -126,14 +126,14 @@ export function renderStatusText(data: StatusData, style: ChalkInstance, weekday
   const lines: string[] = [];
   const dayPart = g.workingDaysInWeek > 0 ? ` · working day ${g.workingDaysSoFar} of ${g.workingDaysInWeek}` : "";
   lines.push(style.bold(`${DAY_NAMES[weekdayName] ?? weekdayName} ${g.today} · ${g.week}${dayPart}`), "");
-  lines.push(style.dim(`${"".padEnd(14)}${"this week (│ = plan to date)".padEnd(BAR_WIDTH + 1)}${"done/due".padStart(13)}${"week".padStart(7)}${"today".padStart(10)}  buffer`));
+  lines.push(style.dim(`${"".padEnd(14)}${"this week (│ = plan to date)".padEnd(BAR_WIDTH + 1)}${"done/due".padStart(13)} ${"week".padStart(6)} ${"today".padStart(10)}  buffer`));
   for (const m of g.metrics) {
     const money = m.metric === "revenue" ? currency : null;
     const c = (n: number) => formatCompact(n, money);
     const name = m.metric.length > 13 ? `${m.metric.slice(0, 12)}…` : m.metric;
     const doneDue = `${c(m.week.actual)}/${c(m.week.planToDate)}`;
     const today = `${c(m.today.actual)}/${c(m.today.plan)}`;
-    lines.push(`${name.padEnd(14)}${progressBar(m, style)} ${doneDue.padStart(13)}${c(m.week.plan).padStart(7)}${today.padStart(10)}  ${describeBuffer(m.bufferDays, style)}`);
+    lines.push(`${name.padEnd(14)}${progressBar(m, style)} ${doneDue.padStart(13)} ${c(m.week.plan).padStart(6)} ${today.padStart(10)}  ${describeBuffer(m.bufferDays, style)}`);
   }
   lines.push("");
   if (data.nextBlock) {

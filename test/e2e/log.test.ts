@@ -72,6 +72,12 @@ describe("acct log", () => {
     expect(fingerprint(db)).toBe("absent");
   });
 
+  it("points a mistyped subcommand to the subcommand", () => {
+    const db = tempDb();
+    expectUsageError(acct(db, ["log", "lst"]), /unknown activity type 'lst'\nhint: did you mean 'acct log list'\?/);
+    expect(fingerprint(db)).toBe("absent");
+  });
+
   it("without a type and without a terminal, exits 2 naming what is missing", () => {
     expectUsageError(acct(tempDb(), ["log"]), /log needs an activity type/);
   });

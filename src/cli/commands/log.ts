@@ -4,9 +4,10 @@ import type { App } from "../app.js";
 import { withExamples } from "../app.js";
 import type { Context } from "../context.js";
 import { BUILTIN_TYPES, resolveType } from "../../domain/activity-types.js";
+import { closest } from "../../domain/suggest.js";
 import { checkAmountAllowed } from "../../domain/entry-rules.js";
 import { entryToJson, type Entry } from "../../domain/entry.js";
-import { usageError } from "../../domain/errors.js";
+import { AcctError, usageError } from "../../domain/errors.js";
 import { parseCount, parseDate, parseMinutes, parseMoney, parseText, parseWholeNumber } from "../../domain/parse.js";
 import type { Db } from "../../store/connection.js";
 import { getEntry, insertEntry, listEntries, purgeRemovedEntries, removeEntry, updateEntry } from "../../store/entries.js";
@@ -48,6 +49,21 @@ function typeOf(ctx: Context, input: string): string {
     const db = ctx.read();
     if (!db) throw error;
     return resolveType(input, listCustomTypes(db));
+  }
+}
+
+const LOG_SUBCOMMANDS = ["list", "edit", "rm", "purge"];
+
+/** `acct log lst` is more likely a mistyped subcommand than a type: say so. */
+function typeOrSubcommandHint(ctx: Context, input: string): string {
+  try {
+    return typeOf(ctx, input);
+  } catch (error) {
+    const subcommand = closest(input.toLowerCase(), LOG_SUBCOMMANDS);
+    if (error instanceof AcctError && subcommand !== null) {
+      throw usageError(`unknown activity type '${input}'`, `did you mean 'acct log ${subcommand}'? (${error.hint ?? "see acct type list"})`);
+    }
+    throw error;
   }
 }
 
@@ -116,7 +132,7 @@ async function logAction(app: App, typeInput: string | undefined, countInput: st
     countInput = answers.count;
     flags = answers.flags;
   }
-  const type = typeOf(ctx, typeInput);
+  const type = typeOrSubcommandHint(ctx, typeInput);
   const fields = {
     date: flags.date === undefined ? ctx.today : dateOf(ctx, flags.date),
     type,
