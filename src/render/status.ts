@@ -126,7 +126,7 @@ export function renderStatusText(data: StatusData, style: ChalkInstance, weekday
   const lines: string[] = [];
   const dayPart = g.workingDaysInWeek > 0 ? ` · working day ${g.workingDaysSoFar} of ${g.workingDaysInWeek}` : "";
   lines.push(style.bold(`${DAY_NAMES[weekdayName] ?? weekdayName} ${g.today} · ${g.week}${dayPart}`), "");
-  lines.push(style.dim(`${"".padEnd(14)}${"this week (│ = plan to date)".padEnd(BAR_WIDTH + 1)}${"done/due".padStart(13)} ${"week".padStart(6)} ${"today".padStart(10)}  buffer`));
+  lines.push(style.dim(`${"".padEnd(14)}${"this week (│ = to date)".padEnd(BAR_WIDTH + 1)}${"done/due".padStart(13)} ${"week".padStart(6)} ${"today".padStart(10)}  buffer`));
   for (const m of g.metrics) {
     const money = m.metric === "revenue" ? currency : null;
     const c = (n: number) => formatCompact(n, money);
