@@ -3,13 +3,17 @@
  * check and migrations. Every other store module receives an open `Db`.
  */
 import Database from "better-sqlite3";
-import { chmodSync, existsSync, mkdirSync, statSync } from "node:fs";
+import { accessSync, chmodSync, constants, existsSync, mkdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { failure } from "../domain/errors.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
 import { describeSqliteError } from "./sqlite-errors.js";
 
 export type Db = Database.Database;
+
+// better-sqlite3 reads this once, when its addon loads: it lets openForRead use
+// a `file:…?immutable=1` URI for a database in a read-only folder.
+process.env.SQLITE_USE_URI ??= "1";
 
 /** 'acct' in ASCII: marks the file as ours so another program's SQLite file is refused. */
 export const APPLICATION_ID = 0x61636374;
@@ -58,6 +62,19 @@ function applyPragmas(db: Db, writable: boolean): void {
   db.pragma("foreign_keys = ON");
 }
 
+/**
+ * Before an existing file is upgraded, a consistent copy of it is written
+ * next to it (`acct.db.v1-backup`), so a failed or unwanted upgrade loses
+ * nothing. VACUUM INTO is SQLite's own snapshot copy and, unlike the online
+ * backup API, runs synchronously here.
+ */
+function backupBeforeUpgrade(db: Db, path: string, version: number): string {
+  let target = `${path}.v${version}-backup`;
+  for (let n = 2; existsSync(target); n++) target = `${path}.v${version}-backup-${n}`;
+  db.prepare("VACUUM INTO ?").run(target);
+  return target;
+}
+
 function migrate(db: Db, fresh: boolean): void {
   db.transaction(() => {
     const version = db.pragma("user_version", { simple: true }) as number;
@@ -69,25 +86,54 @@ function migrate(db: Db, fresh: boolean): void {
 
 /**
  * Opens the file for reading. Returns null when it does not exist: read-only
- * commands never create it.
+ * commands never create it. A file from an older acct is upgraded first when
+ * it can be written; on a read-only file or folder it is read as it is.
  */
 export function openForRead(path: string): Db | null {
   if (!existsSync(path)) return null;
   refuseEmpty(path);
-  const db = construct(path, { readonly: true, fileMustExist: true });
+  const db = openReadOnly(path);
   try {
     checkIdentity(db, path);
     applyPragmas(db, false);
     const version = db.pragma("user_version", { simple: true }) as number;
-    if (version < SCHEMA_VERSION) {
-      // An older file is upgraded by the next write; reading it as-is could misread.
+    if (version < SCHEMA_VERSION && isWritable(path)) {
       db.close();
       return openForWrite(path);
     }
     return db;
   } catch (error) {
-    db.close();
+    if (db.open) db.close();
     throw describeSqliteError(error, path);
+  }
+}
+
+/**
+ * A read-only connection. A WAL database in a folder we cannot write fails to
+ * open normally (SQLite wants to create its -shm file there); when no -wal
+ * file holds unsaved pages, the file alone is the whole database, so it is
+ * opened as immutable instead.
+ */
+function openReadOnly(path: string): Db {
+  const db = construct(path, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma("user_version", { simple: true });
+    return db;
+  } catch (error) {
+    db.close();
+    const code = (error as { code?: string }).code ?? "";
+    if (!/^SQLITE_(READONLY|CANTOPEN)/.test(code) || existsSync(`${path}-wal`)) throw describeSqliteError(error, path);
+    return construct(`file:${encodeURI(path).replace(/[?#]/g, encodeURIComponent)}?immutable=1`, { readonly: true, fileMustExist: true });
+  }
+}
+
+function isWritable(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    accessSync(dirname(path), constants.W_OK);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -122,10 +168,11 @@ export function openForWrite(path: string): Db {
     if (!fresh) checkIdentity(db, path);
     applyPragmas(db, true);
     const version = db.pragma("user_version", { simple: true }) as number;
+    if (!fresh && version < SCHEMA_VERSION) backupBeforeUpgrade(db, path, version);
     if (fresh || version < SCHEMA_VERSION) migrate(db, fresh);
     return db;
   } catch (error) {
-    db.close();
+    if (db.open) db.close();
     throw describeSqliteError(error, path);
   }
 }
@@ -139,4 +186,22 @@ function refuseEmpty(path: string): void {
 /** Runs `fn` as one BEGIN IMMEDIATE transaction: concurrent writers wait instead of failing. */
 export function inWriteTransaction<T>(db: Db, fn: () => T): T {
   return db.transaction(fn).immediate();
+}
+
+/**
+ * Opens an existing acct file read-only exactly as it is: no upgrade, no
+ * pragma that writes. For `acct check` and `acct backup`, which must be able
+ * to look at any acct file, including one this version would upgrade.
+ */
+export function openAsIs(path: string): Db {
+  if (!existsSync(path)) throw failure(`no acct database at ${path}`, "check --db, ACCT_DB or XDG_DATA_HOME");
+  refuseEmpty(path);
+  const db = openReadOnly(path);
+  try {
+    checkIdentity(db, path);
+    return db;
+  } catch (error) {
+    if (db.open) db.close();
+    throw describeSqliteError(error, path);
+  }
 }

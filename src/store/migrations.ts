@@ -148,6 +148,15 @@ export const MIGRATIONS: readonly string[] = [
     undone      INTEGER NOT NULL DEFAULT 0
   );
   `,
+
+  // 2: indexes for the questions the audit, status and lists ask of the
+  // smaller tables (commitments due in a week, block marks in a week, entries
+  // of one type), so they stay index lookups however many years the file holds.
+  `
+  CREATE INDEX commitments_by_due ON commitments (due, status);
+  CREATE INDEX block_marks_by_date ON block_marks (date, block_id);
+  CREATE INDEX entries_by_type ON entries (type, date) WHERE deleted_at IS NULL;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
