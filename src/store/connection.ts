@@ -2,7 +2,8 @@
  * Opening the data file: location, permissions, pragmas, the application_id
  * check and migrations. Every other store module receives an open `Db`.
  */
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
+import { createRequire } from "node:module";
 import { accessSync, chmodSync, constants, existsSync, mkdirSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { failure } from "../domain/errors.js";
@@ -28,9 +29,33 @@ export function resolveDbPath(flag: string | undefined, env: NodeJS.ProcessEnv, 
   return join(base, "acct", "acct.db");
 }
 
+type DatabaseClass = typeof Database;
+let databaseClass: DatabaseClass | undefined;
+let nativeBinding: string | undefined;
+
+/**
+ * better-sqlite3, loaded on first use and through require(): importing a
+ * CommonJS package from ESM makes Node scan its source for export names, and
+ * its default addon lookup (the `bindings` package) probes many paths. Both
+ * cost start-up time on every run; `acct --version` needs neither.
+ */
+function sqlite(): { Database: DatabaseClass; nativeBinding: string | undefined } {
+  if (!databaseClass) {
+    const require = createRequire(import.meta.url);
+    databaseClass = require("better-sqlite3") as DatabaseClass;
+    try {
+      nativeBinding = require.resolve("better-sqlite3/build/Release/better_sqlite3.node");
+    } catch {
+      nativeBinding = undefined; // an unusual install: let better-sqlite3 search for its addon itself
+    }
+  }
+  return { Database: databaseClass, nativeBinding };
+}
+
 function construct(path: string, options: Database.Options): Db {
   try {
-    return new Database(path, { timeout: BUSY_TIMEOUT_MS, ...options });
+    const { Database, nativeBinding } = sqlite();
+    return new Database(path, { timeout: BUSY_TIMEOUT_MS, nativeBinding, ...options });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (/NODE_MODULE_VERSION|bindings file|ERR_DLOPEN|invalid ELF|was compiled against/i.test(message) ||
