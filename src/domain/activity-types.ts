@@ -32,11 +32,17 @@ export const TYPE_OF_METRIC: Record<CascadeMetric, string> = {
   revenue: "deal",
 };
 
+/** Subcommands of `acct log`, which a type name must not shadow. */
+const RESERVED_NAMES: readonly string[] = ["list", "edit", "rm", "purge", "help"];
+
 /** A name the user may give a new type: lower-case letters, digits, `-` and `_`, starting with a letter. */
 export function validateNewTypeName(input: string, customTypes: readonly string[]): string {
   const name = input.trim().toLowerCase();
   if (!/^[a-z][a-z0-9_-]{0,31}$/.test(name)) {
     throw usageError(`type name '${input}' is not valid`, "use up to 32 letters, digits, - or _, starting with a letter");
+  }
+  if (RESERVED_NAMES.includes(name)) {
+    throw usageError(`type name '${name}' is taken by a command (acct log ${name})`, "choose another name");
   }
   if ((BUILTIN_TYPES as readonly string[]).includes(name) || name in ALIASES || customTypes.includes(name)) {
     throw usageError(`type '${name}' already exists`);

@@ -4,8 +4,8 @@
  */
 import type Database from "better-sqlite3";
 import { createRequire } from "node:module";
-import { accessSync, chmodSync, constants, existsSync, mkdirSync, statSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { accessSync, chmodSync, constants, existsSync, linkSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
 import { failure } from "../domain/errors.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
 import { describeSqliteError } from "./sqlite-errors.js";
@@ -164,41 +164,67 @@ function isWritable(path: string): boolean {
 
 /** Opens the file for writing, creating it (0600, folder 0700) and its schema if needed. */
 export function openForWrite(path: string): Db {
-  const fresh = !existsSync(path);
-  if (!fresh) refuseEmpty(path);
-  let db: Db;
-  if (fresh) {
-    const folder = dirname(path);
-    try {
-      if (!existsSync(folder)) mkdirSync(folder, { recursive: true, mode: 0o700 });
-    } catch (error) {
-      throw failure(`cannot create the folder ${folder}: ${(error as Error).message}`);
-    }
-    const mask = process.umask(0o077);
-    try {
-      db = construct(path, { fileMustExist: false });
-    } finally {
-      process.umask(mask);
-    }
-    try {
-      chmodSync(path, 0o600);
-    } catch {
-      // The file works without the chmod; a filesystem without modes is not an error.
-    }
-  } else {
-    db = construct(path, { fileMustExist: true });
-  }
+  if (!existsSync(path)) createDatabase(path);
+  refuseEmpty(path);
+  const db = construct(path, { fileMustExist: true });
   try {
     // Identity first: a foreign file must not even be switched to WAL.
-    if (!fresh) checkIdentity(db, path);
+    checkIdentity(db, path);
     applyPragmas(db, true);
     const version = db.pragma("user_version", { simple: true }) as number;
-    if (!fresh && version < SCHEMA_VERSION) backupBeforeUpgrade(db, path, version);
-    if (fresh || version < SCHEMA_VERSION) migrate(db, fresh);
+    if (version < SCHEMA_VERSION) {
+      backupBeforeUpgrade(db, path, version);
+      migrate(db, false);
+    }
     return db;
   } catch (error) {
     if (db.open) db.close();
     throw describeSqliteError(error, path);
+  }
+}
+
+/**
+ * Makes a new data file whole (schema, application_id, WAL) under a temporary
+ * name, then links it into place in one step. Several processes logging into
+ * a file that does not exist yet thus never see a half-made one: the first
+ * link wins and the others open the winner's file.
+ */
+function createDatabase(path: string): void {
+  const folder = dirname(path);
+  try {
+    if (!existsSync(folder)) mkdirSync(folder, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    throw failure(`cannot create the folder ${folder}: ${(error as Error).message}`);
+  }
+  const temporary = join(folder, `.${basename(path)}.${process.pid}.new`);
+  const mask = process.umask(0o077);
+  let db: Db;
+  try {
+    db = construct(temporary, { fileMustExist: false });
+  } finally {
+    process.umask(mask);
+  }
+  try {
+    try {
+      chmodSync(temporary, 0o600);
+    } catch {
+      // The file works without the chmod; a filesystem without modes is not an error.
+    }
+    applyPragmas(db, true);
+    migrate(db, true);
+    db.close(); // checkpoints the WAL into the file, so the file alone is complete
+    try {
+      linkSync(temporary, path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // EEXIST: another process created it first; use theirs. Without hard links, a rename.
+      if (code !== "EEXIST" && !existsSync(path)) renameSync(temporary, path);
+    }
+  } catch (error) {
+    throw describeSqliteError(error, path);
+  } finally {
+    if (db.open) db.close();
+    for (const suffix of ["", "-wal", "-shm"]) rmSync(`${temporary}${suffix}`, { force: true });
   }
 }
 

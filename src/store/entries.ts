@@ -92,3 +92,52 @@ export function dailyTotals(db: Db, from: IsoDate, to: IsoDate): { date: IsoDate
     .all(from, to) as (TotalsRow & { date: string })[];
   return rows.map((r) => ({ date: r.date, type: r.type, totals: { count: r.count, amountCents: r.amount, minutes: r.minutes, entries: r.entries } }));
 }
+
+/** Replaces an entry's fields (the row must be live); the triggers move its totals. */
+export function updateEntry(db: Db, entry: Entry, journal: JournalEntry): Entry {
+  journal.before("entries", { id: entry.id });
+  db.prepare("UPDATE entries SET date = ?, type = ?, count = ?, amount = ?, minutes = ?, contact = ?, note = ? WHERE id = ?").run(
+    entry.date,
+    entry.type,
+    entry.count,
+    entry.amountCents,
+    entry.minutes,
+    entry.contact,
+    entry.note,
+    entry.id,
+  );
+  return entry;
+}
+
+/** Marks a live entry removed (recoverable by undo until purged); null when no such live entry. */
+export function removeEntry(db: Db, id: number, at: string, journal: JournalEntry): Entry | null {
+  const entry = getEntry(db, id);
+  if (!entry) return null;
+  journal.before("entries", { id });
+  db.prepare("UPDATE entries SET deleted_at = ? WHERE id = ?").run(at, id);
+  return entry;
+}
+
+/**
+ * Appends many entries with one prepared statement (inside the caller's
+ * transaction) and journals them as one range. Returns how many were added.
+ */
+export function insertEntries(db: Db, entries: readonly NewEntry[], createdAt: string, journal: JournalEntry, onProgress?: (done: number) => void): number {
+  if (entries.length === 0) return 0;
+  const insert = db.prepare("INSERT INTO entries (date, type, count, amount, minutes, contact, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  let first = 0;
+  let last = 0;
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i] as NewEntry;
+    last = Number(insert.run(e.date, e.type, e.count, e.amountCents, e.minutes, e.contact, e.note, createdAt).lastInsertRowid);
+    if (i === 0) first = last;
+    if (onProgress && (i & 8191) === 8191) onProgress(i + 1);
+  }
+  journal.insertedRange("entries", first, last);
+  return entries.length;
+}
+
+/** Deletes removed entries for good; returns how many. */
+export function purgeRemovedEntries(db: Db): number {
+  return db.prepare("DELETE FROM entries WHERE deleted_at IS NOT NULL").run().changes;
+}

@@ -1,15 +1,121 @@
-/** `acct import`: placeholder until its issue lands; replace this whole file. */
+/** `acct import FILE`: entries from a CSV export, or a whole database from a JSON export; all or nothing. */
 import { Command } from "commander";
+import { readFileSync } from "node:fs";
 import type { App } from "../app.js";
-import { failure } from "../../domain/errors.js";
+import { withExamples } from "../app.js";
+import type { Context } from "../context.js";
+import type { EntryFields } from "../../domain/entry-import.js";
+import { failure, usageError } from "../../domain/errors.js";
+import { insertEntries } from "../../store/entries.js";
+import { listCustomTypes } from "../../store/plans.js";
+import type { ExportDocument } from "../../store/transfer.js";
+
+/** Above this many records a terminal shows a progress bar. */
+const PROGRESS_FROM = 20_000;
+
+interface Progress {
+  update(done: number): void;
+  stop(): void;
+}
+
+/** A progress bar on stderr (terminal only, never with --json), loaded only when needed. */
+async function progressBar(ctx: Context, label: string, totalOf: () => number): Promise<Progress | null> {
+  if (ctx.json || ctx.deps.stderr.isTTY !== true) return null;
+  const total = totalOf();
+  if (total < PROGRESS_FROM) return null;
+  const { default: cliProgress } = await import("cli-progress");
+  const bar = new cliProgress.SingleBar(
+    { format: `${label} {bar} {percentage}% | {value}/{total}`, stream: ctx.deps.stderr as NodeJS.WritableStream, clearOnComplete: true, hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
+  bar.start(total, 0);
+  return { update: (done) => bar.update(done), stop: () => bar.stop() };
+}
+
+function readInput(file: string): string {
+  try {
+    return readFileSync(file === "-" ? 0 : file, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw usageError(`no such file: ${file}`);
+    if (code === "EISDIR") throw usageError(`${file} is a folder, not a file`);
+    throw failure(`cannot read ${file}: ${(error as Error).message}`);
+  }
+}
+
+function countLines(text: string): number {
+  let lines = 0;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines++;
+  return lines;
+}
+
+function isJson(file: string, text: string): boolean {
+  if (/\.json$/i.test(file)) return true;
+  if (/\.csv$/i.test(file)) return false;
+  return /^\uFEFF?\s*\{/.test(text);
+}
+
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+
+async function importCsv(ctx: Context, file: string, text: string, dryRun: boolean): Promise<void> {
+  // The parser and checks load only here, so they cost `acct log` nothing at start-up.
+  const { entriesFromCsv } = await import("../../domain/entry-import.js");
+  const db = ctx.read();
+  const customTypes = db ? listCustomTypes(db) : [];
+  const bar = await progressBar(ctx, dryRun ? "checking " : "importing", () => countLines(text) * (dryRun ? 1 : 2));
+  let entries: EntryFields[];
+  try {
+    entries = entriesFromCsv(text, customTypes, bar ? (line) => (line & 4095) === 0 && bar.update(line) : undefined);
+  } catch (error) {
+    bar?.stop();
+    throw error;
+  }
+  const parsedLines = bar ? countLines(text) : 0;
+  let added = 0;
+  if (!dryRun && entries.length > 0) {
+    added = ctx.write(`import ${plural(entries.length, "entry", "entries")} from ${file}`, (wdb, journal) =>
+      insertEntries(wdb, entries, ctx.clock.stamp, journal, bar ? (done) => bar.update(parsedLines + done) : undefined),
+    );
+  }
+  bar?.stop();
+  const dates = entries.length ? { from: entries.reduce((m, e) => (e.date < m ? e.date : m), entries[0]!.date), to: entries.reduce((m, e) => (e.date > m ? e.date : m), entries[0]!.date) } : null;
+  if (ctx.json) return ctx.printJson({ format: "csv", dryRun, entries: entries.length, imported: added, ...(dates ?? { from: null, to: null }) });
+  const span = dates ? ` dated ${dates.from}..${dates.to}` : "";
+  ctx.print(dryRun ? `${file} is fine: ${plural(entries.length, "entry", "entries")}${span} would be imported (nothing written)` : `imported ${plural(added, "entry", "entries")}${span} from ${file}; undo with: acct undo`);
+}
+
+async function importJson(ctx: Context, file: string, text: string, dryRun: boolean): Promise<void> {
+  const { checkDocument, checkRestore, hasData, restoreDatabase } = await import("../../store/transfer.js");
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw usageError(`${file} is not valid JSON: ${(error as Error).message}`);
+  }
+  const doc: ExportDocument = checkDocument(parsed);
+  const counts = checkRestore(doc);
+  const db = ctx.read();
+  if (db && hasData(db)) {
+    throw usageError("a JSON export restores a whole database, and this one already holds data", "restore into a new file with --db NEW.db, or import the entries alone from a CSV export");
+  }
+  if (!dryRun) ctx.write(`import ${file} (restore)`, (wdb, journal) => restoreDatabase(wdb, doc, journal));
+  const entries = counts.entries ?? 0;
+  if (ctx.json) return ctx.printJson({ format: "json", dryRun, tables: counts, entries });
+  const rest = Object.entries(counts).filter(([t, n]) => t !== "entries" && n > 0).map(([t, n]) => `${n} ${t.replaceAll("_", " ")}`);
+  const what = `${plural(entries, "entry", "entries")}${rest.length ? ` (and ${rest.join(", ")})` : ""}`;
+  ctx.print(dryRun ? `${file} is fine: ${what} would be restored (nothing written)` : `restored ${what} from ${file}; undo with: acct undo`);
+}
 
 export function importCommand(app: App): Command {
-  return new Command("import")
-    .description("import a file written by acct export (not built yet)")
-    .allowUnknownOption(true)
-    .allowExcessArguments(true)
-    .action((_flags: object, command: Command) => {
-      app.context(command);
-      throw failure("acct import is not built yet");
+  const imp = new Command("import")
+    .description("import entries from a CSV export, or restore a JSON export into an empty database; all or nothing")
+    .argument("<file>", "a file written by acct export (- reads stdin)")
+    .option("--dry-run", "check the file and report what would be imported, writing nothing")
+    .action(async (file: string, flags: { dryRun?: boolean }, command: Command) => {
+      const ctx = app.context(command);
+      const text = readInput(file);
+      if (isJson(file, text)) await importJson(ctx, file, text, flags.dryRun === true);
+      else await importCsv(ctx, file, text, flags.dryRun === true);
     });
+  return withExamples(imp, ["acct import entries.csv --dry-run", "acct import entries.csv", "acct --db restored.db import acct-backup.json"]);
 }

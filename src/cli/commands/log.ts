@@ -1,15 +1,284 @@
-/** `acct log`: placeholder until its issue lands; replace this whole file. */
+/** `acct log TYPE [COUNT]`, `acct log list|edit|rm|purge`: recording activity and correcting it. */
 import { Command } from "commander";
 import type { App } from "../app.js";
-import { failure } from "../../domain/errors.js";
+import { withExamples } from "../app.js";
+import type { Context } from "../context.js";
+import { BUILTIN_TYPES, resolveType } from "../../domain/activity-types.js";
+import { checkAmountAllowed } from "../../domain/entry-rules.js";
+import { entryToJson, type Entry } from "../../domain/entry.js";
+import { usageError } from "../../domain/errors.js";
+import { parseCount, parseDate, parseMinutes, parseMoney, parseText, parseWholeNumber } from "../../domain/parse.js";
+import type { Db } from "../../store/connection.js";
+import { getEntry, insertEntry, listEntries, purgeRemovedEntries, removeEntry, updateEntry } from "../../store/entries.js";
+import { listCustomTypes } from "../../store/plans.js";
+import { getSetting } from "../../store/settings.js";
+import { countOfType, describeEntry, entryCells } from "../../render/entry.js";
+
+interface FieldFlags {
+  amount?: string;
+  minutes?: string;
+  contact?: string;
+  note?: string;
+  date?: string;
+}
+
+interface EditFlags extends FieldFlags {
+  count?: string;
+  type?: string;
+  clear?: string;
+}
+
+const CLEARABLE = ["amount", "minutes", "contact", "note"] as const;
+type Clearable = (typeof CLEARABLE)[number];
+
+function addFieldOptions(command: Command): Command {
+  return command
+    .option("--amount <money>", "won deal's value (deals only): 42000, 42k, 1.5m, $42,000.50")
+    .option("--minutes <n>", "minutes spent with the customer")
+    .option("--contact <text>", "who (up to 500 characters)")
+    .option("--note <text>", "anything else (up to 500 characters)")
+    .option("--date <date>", "YYYY-MM-DD, today, yesterday or a weekday like mon (default today)");
+}
+
+/** Resolves a type, reading custom types from the file only when the name is not built in. */
+function typeOf(ctx: Context, input: string): string {
+  try {
+    return resolveType(input, []);
+  } catch (error) {
+    const db = ctx.read();
+    if (!db) throw error;
+    return resolveType(input, listCustomTypes(db));
+  }
+}
+
+/** An entry's date: not in the future, since an entry records what was done. */
+function dateOf(ctx: Context, input: string): string {
+  const date = parseDate(input, ctx.today);
+  if (date > ctx.today) throw usageError(`date ${date} is in the future`, "log what was done, on the day it was done");
+  return date;
+}
+
+/**
+ * `acct log edit 3 --note x`: commander hands `--note` to `log` itself, which
+ * has the same flag, before dispatching to `edit`; take both sets.
+ */
+function fieldFlagsOf<T extends FieldFlags>(command: Command): T {
+  return { ...(command.parent?.opts<FieldFlags>() ?? {}), ...command.opts<T>() };
+}
+
+/** Subcommands without entry fields refuse them instead of ignoring them. */
+function refuseFieldFlags(command: Command): void {
+  const given = Object.keys(command.parent?.opts<FieldFlags>() ?? {});
+  if (given.length > 0) throw usageError(`unknown option '--${given[0]}' for acct log ${command.name()}`, `see acct log ${command.name()} --help`);
+}
+
+const parseId = (input: string) => parseWholeNumber(input.replace(/^#/, ""), "id", 1, Number.MAX_SAFE_INTEGER);
+
+function liveEntry(db: Db | null, id: number): Entry {
+  const entry = db ? getEntry(db, id) : null;
+  if (!entry) throw usageError(`no entry with id ${id}`, "see acct log list");
+  return entry;
+}
+
+function echo(ctx: Context, entry: Entry, verb: string): void {
+  if (ctx.json) return ctx.printJson(entryToJson(entry));
+  ctx.print(`${verb} ${describeEntry(entry, ctx.style, getSetting(ctx.read(), "currency") ?? "$")}`);
+}
+
+const summaryOf = (verb: string) => (e: Entry) => `${verb} #${e.id} ${e.date} ${countOfType(e.count, e.type)}`;
+
+/** Asks for the type, the count and the optional fields on a terminal. */
+async function askEntry(ctx: Context, flags: FieldFlags): Promise<{ type: string; count: string; flags: FieldFlags }> {
+  const { askChoice, askText } = await import("../prompts.js");
+  const db = ctx.read();
+  const types = [...BUILTIN_TYPES, ...(db ? listCustomTypes(db) : [])];
+  const type = await askChoice("What did you do?", types.map((t) => ({ name: t, value: t })), "call");
+  const count = await askText("How many?", { default: "1", parse: (v) => parseCount(v) });
+  const out: FieldFlags = { ...flags };
+  if (type === "deal") out.amount ??= await askText("Amount won (optional, e.g. 42k)", { parse: (v) => parseMoney(v), optional: true });
+  out.minutes ??= await askText("Minutes with the customer (optional)", { parse: parseMinutes, optional: true });
+  out.contact ??= await askText("Contact (optional)", { parse: (v) => parseText(v, "contact"), optional: true });
+  out.note ??= await askText("Note (optional)", { parse: (v) => parseText(v, "note"), optional: true });
+  out.date ??= await askText("Date", { default: "today", parse: (v) => dateOf(ctx, v) });
+  for (const key of Object.keys(out) as (keyof FieldFlags)[]) if (out[key] === "") delete out[key];
+  return { type, count, flags: out };
+}
+
+async function logAction(app: App, typeInput: string | undefined, countInput: string | undefined, given: FieldFlags, command: Command): Promise<void> {
+  const ctx = app.context(command);
+  let flags = given;
+  if (typeInput === undefined) {
+    if (!ctx.interactive) {
+      throw usageError("log needs an activity type (no terminal to ask on)", `give it as an argument, e.g. acct log call 3; types: ${BUILTIN_TYPES.join(", ")} or your own`);
+    }
+    const answers = await askEntry(ctx, flags);
+    typeInput = answers.type;
+    countInput = answers.count;
+    flags = answers.flags;
+  }
+  const type = typeOf(ctx, typeInput);
+  const fields = {
+    date: flags.date === undefined ? ctx.today : dateOf(ctx, flags.date),
+    type,
+    count: countInput === undefined ? 1 : parseCount(countInput),
+    amountCents: flags.amount === undefined ? null : parseMoney(flags.amount),
+    minutes: flags.minutes === undefined ? null : parseMinutes(flags.minutes),
+    contact: flags.contact === undefined ? null : parseText(flags.contact, "contact"),
+    note: flags.note === undefined ? null : parseText(flags.note, "note"),
+  };
+  checkAmountAllowed(type, fields.amountCents);
+  const entry = ctx.write(summaryOf("log"), (db, journal) => insertEntry(db, fields, ctx.clock.stamp, journal));
+  echo(ctx, entry, "logged");
+}
+
+function parseClear(input: string | undefined): Set<Clearable> {
+  const fields = new Set<Clearable>();
+  if (input === undefined) return fields;
+  for (const raw of input.split(",")) {
+    const name = raw.trim().toLowerCase();
+    if (!(CLEARABLE as readonly string[]).includes(name)) throw usageError(`cannot clear '${raw}'`, `fields that can be cleared: ${CLEARABLE.join(", ")}`);
+    fields.add(name as Clearable);
+  }
+  return fields;
+}
+
+function editAction(app: App, idInput: string, command: Command): void {
+  const ctx = app.context(command);
+  const flags = fieldFlagsOf<EditFlags>(command);
+  const id = parseId(idInput);
+  const clear = parseClear(flags.clear);
+  for (const field of clear) {
+    if (flags[field] !== undefined) throw usageError(`--${field} and --clear ${field} contradict each other`);
+  }
+  const old = liveEntry(ctx.read(), id);
+  const type = flags.type === undefined ? old.type : typeOf(ctx, flags.type);
+  const pick = <T>(field: Clearable, value: string | undefined, parse: (v: string) => T, current: T | null): T | null =>
+    clear.has(field) ? null : value === undefined ? current : parse(value);
+  const next: Entry = {
+    id,
+    date: flags.date === undefined ? old.date : dateOf(ctx, flags.date),
+    type,
+    count: flags.count === undefined ? old.count : parseCount(flags.count),
+    amountCents: pick("amount", flags.amount, (v) => parseMoney(v), old.amountCents),
+    minutes: pick("minutes", flags.minutes, parseMinutes, old.minutes),
+    contact: pick("contact", flags.contact, (v) => parseText(v, "contact"), old.contact),
+    note: pick("note", flags.note, (v) => parseText(v, "note"), old.note),
+  };
+  if (next.type !== "deal" && next.amountCents !== null && flags.amount === undefined) {
+    throw usageError(`entry #${id} has an amount, which only deals carry`, `add --clear amount to make it a ${type}`);
+  }
+  checkAmountAllowed(next.type, next.amountCents);
+  if (JSON.stringify(next) === JSON.stringify(old)) throw usageError(`nothing to change in entry #${id}`, "give a field to change, e.g. --count 4 or --note '…'");
+  const entry = ctx.write(summaryOf("edit"), (db, journal) => {
+    liveEntry(db, id); // still there: another process may have removed it meanwhile
+    return updateEntry(db, next, journal);
+  });
+  echo(ctx, entry, "changed");
+}
+
+function rmAction(app: App, idInputs: string[], command: Command): void {
+  refuseFieldFlags(command);
+  const ctx = app.context(command);
+  const ids = [...new Set(idInputs.map(parseId))];
+  const db = ctx.read();
+  for (const id of ids) liveEntry(db, id);
+  const removed = ctx.write(
+    (entries: Entry[]) => `rm ${entries.map((e) => summaryOf("")(e).trim()).join("; ")}`,
+    (wdb, journal) => ids.map((id) => removeEntry(wdb, id, ctx.clock.stamp, journal) ?? liveEntry(null, id)),
+  );
+  if (ctx.json) return ctx.printJson(removed.map(entryToJson));
+  const currency = getSetting(ctx.read(), "currency") ?? "$";
+  for (const entry of removed) ctx.print(`removed ${describeEntry(entry, ctx.style, currency)}`);
+  ctx.note("undo with: acct undo");
+}
+
+async function listAction(app: App, flags: { from?: string; to?: string; type?: string }, command: Command): Promise<void> {
+  refuseFieldFlags(command);
+  const ctx = app.context(command);
+  const from = flags.from === undefined ? undefined : parseDate(flags.from, ctx.today, "--from");
+  const to = flags.to === undefined ? undefined : parseDate(flags.to, ctx.today, "--to");
+  if (from && to && to < from) throw usageError(`--to ${to} is before --from ${from}`);
+  const type = flags.type === undefined ? undefined : typeOf(ctx, flags.type);
+  const db = ctx.read();
+  const entries = db ? listEntries(db, { from, to, type }) : [];
+  if (ctx.json) return ctx.printJson(entries.map(entryToJson));
+  if (entries.length === 0) return ctx.print("no entries");
+  const { renderTable } = await import("../../render/table.js");
+  const currency = getSetting(db, "currency") ?? "$";
+  ctx.print(
+    await renderTable(
+      ["ID", "Date", "Type", "Count", "Amount", "Minutes", "Contact", "Note"],
+      entries.map((e) => entryCells(e, currency)),
+      ctx.style,
+      ["right", "left", "left", "right", "right", "right", "left", "left"],
+    ),
+  );
+}
+
+function purgeAction(app: App, command: Command): void {
+  refuseFieldFlags(command);
+  const ctx = app.context(command);
+  const db = ctx.read();
+  if (!db || (db.prepare("SELECT count(*) AS n FROM entries WHERE deleted_at IS NOT NULL").get() as { n: number }).n === 0) {
+    if (ctx.json) return ctx.printJson({ purged: 0 });
+    return ctx.print("no removed entries to purge");
+  }
+  // The journal holds removed rows' old images; purging must not let undo bring them back.
+  const purged = ctx.write("purge", (wdb) => {
+    const n = purgeRemovedEntries(wdb);
+    wdb.prepare("DELETE FROM journal").run();
+    return n;
+  });
+  if (ctx.json) return ctx.printJson({ purged });
+  ctx.print(`purged ${purged} removed ${purged === 1 ? "entry" : "entries"} for good; the undo history is cleared`);
+}
 
 export function logCommand(app: App): Command {
-  return new Command("log")
-    .description("record activity: acct log call 5 (not built yet)")
-    .allowUnknownOption(true)
-    .allowExcessArguments(true)
-    .action((_flags: object, command: Command) => {
-      app.context(command);
-      throw failure("acct log is not built yet");
-    });
+  const log = addFieldOptions(
+    new Command("log")
+      .description("record activity (acct log call 3); list, edit or remove entries")
+      .usage("<type> [count] [options] | list | edit ID | rm ID | purge")
+      .argument("[type]", "call, email, meeting, opportunity (opp), deal, or your own type; singular or plural, any case")
+      .argument("[count]", "how many (default 1)"),
+  )
+    .action((type: string | undefined, count: string | undefined, flags: FieldFlags, command: Command) => logAction(app, type, count, flags, command));
+  withExamples(log, [
+    "acct log call 5",
+    "acct log deal --amount 42k --contact 'Acme Corp' --note 'signed 2-year renewal'",
+    "acct log meetings 2 --minutes 90 --date yesterday",
+  ]);
+
+  const list = log
+    .command("list")
+    .description("list entries, oldest first")
+    .option("--from <date>", "first date (YYYY-MM-DD, yesterday, mon, …)")
+    .option("--to <date>", "last date")
+    .option("--type <type>", "only this type")
+    .action((flags: { from?: string; to?: string; type?: string }, command: Command) => listAction(app, flags, command));
+  withExamples(list, ["acct log list --from mon", "acct log list --type deals --from 2026-01-01 --json"]);
+
+  const edit = addFieldOptions(
+    log
+      .command("edit <id>")
+      .description("change any field of an entry (undo with acct undo)")
+      .option("--count <n>", "how many")
+      .option("--type <type>", "activity type"),
+  )
+    .option("--clear <fields>", "empty some of amount,minutes,contact,note")
+    .action((id: string, _flags: EditFlags, command: Command) => editAction(app, id, command));
+  withExamples(edit, ["acct log edit 12 --count 4", "acct log edit 12 --type meeting --minutes 45 --clear note"]);
+
+  const rm = log
+    .command("rm <id...>")
+    .description("remove entries (recoverable with acct undo until purged)")
+    .action((ids: string[], _flags: object, command: Command) => rmAction(app, ids, command));
+  withExamples(rm, ["acct log rm 12", "acct log rm 12 13 && acct undo"]);
+
+  const purge = log
+    .command("purge")
+    .description("delete removed entries for good (clears the undo history)")
+    .action((_flags: object, command: Command) => purgeAction(app, command));
+  withExamples(purge, ["acct log purge"]);
+
+  return log;
 }

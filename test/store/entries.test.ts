@@ -1,0 +1,112 @@
+import fc from "fast-check";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { inWriteTransaction, openForWrite, type Db } from "../../src/store/connection.js";
+import { getEntry, insertEntries, insertEntry, listEntries, removeEntry, updateEntry, type NewEntry } from "../../src/store/entries.js";
+import { JournalEntry, undoLast } from "../../src/store/journal.js";
+
+const freshDb = (): Db => openForWrite(join(mkdtempSync(join(tmpdir(), "acct-store-")), "acct.db"));
+
+/** One write as the CLI does it: a transaction and an undo step. */
+function step<T>(db: Db, fn: (journal: JournalEntry) => T): T {
+  return inWriteTransaction(db, () => {
+    const journal = new JournalEntry(db);
+    const result = fn(journal);
+    journal.save("test", "2026-03-12T00:00:00");
+    return result;
+  });
+}
+
+const totalsTable = (db: Db) => db.prepare("SELECT date, type, count, amount, minutes, entries FROM daily_totals ORDER BY date, type").all();
+const totalsFromEntries = (db: Db) =>
+  db
+    .prepare(
+      `SELECT date, type, sum(count) AS count, coalesce(sum(amount), 0) AS amount, coalesce(sum(minutes), 0) AS minutes, count(*) AS entries
+       FROM entries WHERE deleted_at IS NULL GROUP BY date, type ORDER BY date, type`,
+    )
+    .all();
+
+const newEntry = fc.record<NewEntry>({
+  date: fc.constantFrom("2026-03-09", "2026-03-10", "2026-03-11"),
+  type: fc.constantFrom("call", "meeting", "deal"),
+  count: fc.integer({ min: 1, max: 50 }),
+  amountCents: fc.option(fc.integer({ min: 1, max: 10_000_000 })),
+  minutes: fc.option(fc.integer({ min: 0, max: 120 })),
+  contact: fc.option(fc.string()),
+  note: fc.constant(null),
+});
+
+type Op =
+  | { kind: "log"; entry: NewEntry }
+  | { kind: "import"; entries: NewEntry[] }
+  | { kind: "edit"; pick: number; entry: NewEntry }
+  | { kind: "rm"; pick: number }
+  | { kind: "undo" };
+
+const op: fc.Arbitrary<Op> = fc.oneof(
+  fc.record({ kind: fc.constant("log" as const), entry: newEntry }),
+  fc.record({ kind: fc.constant("import" as const), entries: fc.array(newEntry, { maxLength: 20 }) }),
+  fc.record({ kind: fc.constant("edit" as const), pick: fc.nat(), entry: newEntry }),
+  fc.record({ kind: fc.constant("rm" as const), pick: fc.nat() }),
+  fc.record({ kind: fc.constant("undo" as const) }),
+);
+
+function apply(db: Db, o: Op): void {
+  const live = listEntries(db);
+  const target = live.length ? live[("pick" in o ? o.pick : 0) % live.length] : undefined;
+  switch (o.kind) {
+    case "log":
+      step(db, (j) => insertEntry(db, o.entry, "t", j));
+      break;
+    case "import":
+      step(db, (j) => insertEntries(db, o.entries, "t", j));
+      break;
+    case "edit":
+      if (target) step(db, (j) => updateEntry(db, { ...o.entry, id: target.id }, j));
+      break;
+    case "rm":
+      if (target) step(db, (j) => removeEntry(db, target.id, "t", j));
+      break;
+    case "undo":
+      inWriteTransaction(db, () => undoLast(db));
+      break;
+  }
+}
+
+describe("daily_totals", () => {
+  it("equals a GROUP BY over live entries after any mix of log, import, edit, rm and undo", () => {
+    fc.assert(
+      fc.property(fc.array(op, { minLength: 1, maxLength: 30 }), (ops) => {
+        const db = freshDb();
+        try {
+          for (const o of ops) apply(db, o);
+          expect(totalsTable(db)).toEqual(totalsFromEntries(db));
+        } finally {
+          db.close();
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe("entries", () => {
+  it("keeps a removed row, restores it on undo, and undoes an import as one step", () => {
+    const db = freshDb();
+    const entry = step(db, (j) => insertEntry(db, { date: "2026-03-12", type: "call", count: 2, amountCents: null, minutes: null, contact: null, note: null }, "t", j));
+    step(db, (j) => removeEntry(db, entry.id, "t2", j));
+    expect(getEntry(db, entry.id)).toBeNull();
+    expect(db.prepare("SELECT deleted_at FROM entries WHERE id = ?").get(entry.id)).toEqual({ deleted_at: "t2" });
+    inWriteTransaction(db, () => undoLast(db));
+    expect(getEntry(db, entry.id)).toEqual(entry);
+
+    const batch = Array.from({ length: 5 }, (_, i) => ({ ...entry, count: i + 1 }));
+    expect(step(db, (j) => insertEntries(db, batch, "t", j))).toBe(5);
+    expect(listEntries(db)).toHaveLength(6);
+    inWriteTransaction(db, () => undoLast(db));
+    expect(listEntries(db)).toEqual([entry]);
+    db.close();
+  });
+});
