@@ -4,7 +4,7 @@
  * which .ci/run sets.
  */
 import { spawn } from "node:child_process";
-import { chmodSync, existsSync, readdirSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
@@ -32,8 +32,37 @@ function seededDb(path = tempDb()): string {
   return path;
 }
 
-const WRITE = ["off", "add", "2026-05-01", "--reason", "bridge day"];
+const WRITE = ["log", "call", "3", "--contact", "Ada"];
 const READS = [["off", "list", "--json"], ["plan", "show", "--json"], ["check", "--json"]];
+
+/** A CSV of `rows` calls in acct's export format. */
+function bigCsv(rows: number): string {
+  const path = join(dirname(tempDb()), "big.csv");
+  const lines = ["date,type,count,amount,minutes,contact,note"];
+  for (let i = 0; i < rows; i++) lines.push(`2025-${String(1 + (i % 12)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")},call,${1 + (i % 5)},,,Contact ${i},`);
+  writeFileSync(path, `${lines.join("\n")}\n`);
+  return path;
+}
+
+const entryCount = (db: string) => acctJson<unknown[]>(db, ["log", "list", "--from", "2000-01-01", "--to", "2100-01-01"]).length;
+
+function integrity(db: string): string {
+  const conn = new Database(db, { readonly: true });
+  try {
+    return conn.pragma("integrity_check", { simple: true }) as string;
+  } finally {
+    conn.close();
+  }
+}
+
+/** Resolves once the write-ahead log of `db` holds more than `bytes`: the import is mid-write. */
+async function walGrows(db: string, bytes: number): Promise<void> {
+  for (let i = 0; i < 2000; i++) {
+    if (existsSync(`${db}-wal`) && statSync(`${db}-wal`).size > bytes) return;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  throw new Error("the import never started writing");
+}
 
 describe("files that are not (usable) acct databases: exit 1, one line, file untouched", () => {
   const cases: [string, (path: string) => void, RegExp][] = [
@@ -143,6 +172,19 @@ describe("read-only file and folder (run as an unprivileged user, since root ign
 });
 
 describe("a full disk", () => {
+  it("an import that fills the disk fails with exit 1 and a plain message; earlier rows intact", () => {
+    const db = seededDb();
+    expect(acct(db, ["log", "call", "7", "--date", "2026-03-10"]).code).toBe(0);
+    const print = fingerprint(db);
+    const csv = bigCsv(60_000);
+    // 1 MB: the write-ahead log of a 60,000-row import outgrows it mid-write.
+    const result = acctInShell(db, "ulimit -f 1024", ["import", csv]);
+    expectFailure(result, /disk is full/);
+    expect(fingerprint(db)).toBe(print);
+    expect(entryCount(db)).toBe(1);
+    expect(integrity(db)).toBe("ok");
+  });
+
   it("a write that cannot grow the file fails with exit 1 and a plain message; earlier rows stay", () => {
     const db = seededDb();
     const print = fingerprint(db);
@@ -154,7 +196,36 @@ describe("a full disk", () => {
   });
 });
 
+describe("killed in the middle of a large import", () => {
+  it("kill -9: integrity_check ok and the import entirely absent", async () => {
+    const db = seededDb();
+    expect(acct(db, ["log", "meeting", "--date", "2026-03-10"]).code).toBe(0);
+    const print = fingerprint(db);
+    const child = startAcct(db, ["import", bigCsv(200_000)]);
+    const done = finished(child);
+    await walGrows(db, 1 << 20);
+    child.kill("SIGKILL");
+    expect((await done).code).toBe(137);
+    expect(integrity(db)).toBe("ok");
+    expect(fingerprint(db)).toBe(print);
+    expect(entryCount(db)).toBe(1);
+    expect(acct(db, ["check"]).code).toBe(0);
+  });
+});
+
 describe("Ctrl-C", () => {
+  it("during a large import: exit 130, nothing saved", async () => {
+    const db = seededDb();
+    const print = fingerprint(db);
+    const child = startAcct(db, ["import", bigCsv(200_000)]);
+    const done = finished(child);
+    await walGrows(db, 1 << 20);
+    child.kill("SIGINT");
+    expect((await done).code).toBe(130);
+    expect(fingerprint(db)).toBe(print);
+    expect(integrity(db)).toBe("ok");
+  });
+
   it("during a write (waiting for another writer's lock): exit 130, nothing saved", async () => {
     const db = seededDb();
     const print = fingerprint(db);
@@ -196,19 +267,20 @@ describe("Ctrl-C", () => {
 
 describe("concurrent writers", () => {
   const perProcess = SLOW ? 100 : 12;
-  it(`8 processes × ${perProcess} writes at once on a new file: every row, no failure`, async () => {
+  it(`8 processes × ${perProcess} acct log call at once on a new file: every row, no failure`, async () => {
     const db = tempDb();
     const failures: string[] = [];
     const worker = async (w: number) => {
       for (let i = 0; i < perProcess; i++) {
-        const result = await finished(startAcct(db, ["off", "add", "2026-06-01", "--reason", `w${w}-${i}`]));
+        const result = await finished(startAcct(db, ["log", "call", "--contact", `w${w}-${i}`]));
         if (result.code !== 0) failures.push(`${w}/${i}: ${result.code} ${result.stderr}`);
       }
     };
     await Promise.all(Array.from({ length: 8 }, (_, w) => worker(w)));
     expect(failures).toEqual([]);
-    const rows = acctJson<{ reason: string }[]>(db, ["off", "list"]);
+    const rows = acctJson<{ contact: string; count: number }[]>(db, ["log", "list", "--from", "2026-03-12", "--to", "2026-03-12"]);
     expect(rows).toHaveLength(8 * perProcess);
-    expect(new Set(rows.map((r) => r.reason)).size).toBe(8 * perProcess);
+    expect(new Set(rows.map((r) => r.contact)).size).toBe(8 * perProcess);
+    expect(integrity(db)).toBe("ok");
   }, 600_000);
 });
