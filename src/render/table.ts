@@ -14,6 +14,8 @@ export async function renderTable(
   const table = new Table({
     head: head.map((h) => style.bold(h)),
     style: { head: [], border: [] },
+    // No rule between body rows: long tables stay readable on one screen.
+    chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
     colAligns: (align ?? head.map((_, i) => (i === 0 ? "left" : "right"))) as ("left" | "right")[],
   });
   for (const row of rows) table.push(row.map((c) => String(c)));

@@ -1,7 +1,9 @@
 /** The `blocks` and `block_marks` tables. */
 import type { Block, BlockMark, MarkStatus } from "../domain/blocks.js";
 import type { IsoDate, Weekday } from "../domain/dates.js";
+import { randomUUID } from "node:crypto";
 import type { Db } from "./connection.js";
+import type { JournalEntry } from "./journal.js";
 
 interface BlockRow {
   id: number;
@@ -35,4 +37,78 @@ export function listBlockMarks(db: Db, from: IsoDate, to: IsoDate): BlockMark[] 
     .prepare("SELECT block_id, date, status, reason FROM block_marks WHERE date BETWEEN ? AND ? ORDER BY date, block_id")
     .all(from, to) as { block_id: number; date: string; status: MarkStatus; reason: string | null }[];
   return rows.map((r) => ({ blockId: r.block_id, date: r.date, status: r.status, reason: r.reason }));
+}
+
+export interface BlockInput {
+  label: string;
+  days: Weekday[];
+  startMin: number;
+  endMin: number;
+  activity: string | null;
+}
+
+/** A block with the day it was created (for a calendar's first occurrence). */
+export interface StoredBlock extends Block {
+  createdOn: IsoDate;
+}
+
+/** Live blocks with their creation day, by id. */
+export function listStoredBlocks(db: Db): StoredBlock[] {
+  const rows = db
+    .prepare("SELECT id, label, days, start_min, end_min, activity, created_at FROM blocks WHERE deleted_at IS NULL ORDER BY id")
+    .all() as (BlockRow & { created_at: string })[];
+  return rows.map((r) => ({ ...toBlock(r), createdOn: r.created_at.slice(0, 10) }));
+}
+
+/** A live block by id, or null. */
+export function getBlock(db: Db, id: number): Block | null {
+  const row = db.prepare("SELECT id, label, days, start_min, end_min, activity FROM blocks WHERE id = ? AND deleted_at IS NULL").get(id) as BlockRow | undefined;
+  return row ? toBlock(row) : null;
+}
+
+/** Adds a block; `at` is the creation stamp. */
+export function insertBlock(db: Db, input: BlockInput, at: string, journal: JournalEntry): Block {
+  const { lastInsertRowid } = db
+    .prepare("INSERT INTO blocks (label, days, start_min, end_min, activity, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+    .run(input.label, input.days.join(","), input.startMin, input.endMin, input.activity, at);
+  const id = Number(lastInsertRowid);
+  journal.inserted("blocks", { id });
+  ensureInstallId(db);
+  return { id, ...input };
+}
+
+/** Soft-deletes a live block (undo restores it); null when there is none with `id`. */
+export function removeBlock(db: Db, id: number, at: string, journal: JournalEntry): Block | null {
+  const block = getBlock(db, id);
+  if (!block) return null;
+  journal.before("blocks", { id });
+  db.prepare("UPDATE blocks SET deleted_at = ? WHERE id = ?").run(at, id);
+  return block;
+}
+
+/** Marks one occurrence done or skipped, replacing an earlier mark of that date. */
+export function markBlock(db: Db, mark: BlockMark, journal: JournalEntry): BlockMark {
+  journal.before("block_marks", { block_id: mark.blockId, date: mark.date });
+  db.prepare(
+    `INSERT INTO block_marks (block_id, date, status, reason) VALUES (?, ?, ?, ?)
+     ON CONFLICT (block_id, date) DO UPDATE SET status = excluded.status, reason = excluded.reason`,
+  ).run(mark.blockId, mark.date, mark.status, mark.reason);
+  return mark;
+}
+
+const INSTALL_ID = "install-id";
+
+/** This database's random id, which keeps exported calendar UIDs stable and distinct from other databases'; null before the first block. */
+export function getInstallId(db: Db): string | null {
+  const row = db.prepare("SELECT value FROM settings WHERE key = ?").get(INSTALL_ID) as { value: string } | undefined;
+  return row?.value ?? null;
+}
+
+/**
+ * Creates the install id if missing. Deliberately not journaled: undoing the
+ * write that created it must not change the identity of later exports.
+ */
+export function ensureInstallId(db: Db): string {
+  db.prepare("INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)").run(INSTALL_ID, randomUUID());
+  return getInstallId(db) as string;
 }

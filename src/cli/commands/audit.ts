@@ -1,15 +1,177 @@
-/** `acct audit`: placeholder until its issue lands; replace this whole file. */
-import { Command } from "commander";
+/** `acct audit`: the weekly self-review, as a page, JSON or Markdown; `--reflect` records a review. */
+import { Command, Option } from "commander";
 import type { App } from "../app.js";
-import { failure } from "../../domain/errors.js";
+import { withExamples } from "../app.js";
+import type { Context } from "../context.js";
+import { auditWindow, auditYear, buildAudit, type Audit } from "../../domain/audit.js";
+import { resolveType } from "../../domain/activity-types.js";
+import { addDays, isoWeekOf, weekdayIndex, WEEKDAYS, type IsoDate } from "../../domain/dates.js";
+import { failure, usageError } from "../../domain/errors.js";
+import { parseCount, parseDate, parseText, parseWeek, parseWholeNumber, weekdayFromName } from "../../domain/parse.js";
+import type { Db } from "../../store/connection.js";
+import { listBlockMarks, listBlocks } from "../../store/blocks.js";
+import { insertCommitment, loadCommitments, type NewCommitment } from "../../store/commitments.js";
+import { totalsBetween } from "../../store/entries.js";
+import { listCustomTypes, listWeeklyTargets, loadPlan } from "../../store/plans.js";
+import { previousReview, saveReview, type NewReview, type Review } from "../../store/reviews.js";
+import { weeklyTotals } from "../../store/weekly-totals.js";
+import { auditToJson } from "../../render/audit-json.js";
+import { renderAuditMarkdown } from "../../render/audit-markdown.js";
+import { renderAuditText } from "../../render/audit-text.js";
+
+export interface WeekFlags {
+  week?: string;
+  date?: string;
+}
+
+export interface AuditedWeek {
+  week: string;
+  from: IsoDate;
+  to: IsoDate;
+  asOf: IsoDate;
+}
+
+/** The week `--week`/`--date` name (default: this week) and its as-of date; a future week is refused. */
+export function resolveAuditedWeek(flags: WeekFlags, today: IsoDate): AuditedWeek {
+  if (flags.week !== undefined && flags.date !== undefined) throw usageError("give --week or --date, not both");
+  const week = flags.week !== undefined ? parseWeek(flags.week).week : isoWeekOf(flags.date !== undefined ? parseDate(flags.date, today) : today);
+  const { from } = parseWeek(week);
+  const window = auditWindow(from, today);
+  if (!window) throw usageError(`week ${week} has not started yet (today is ${today})`, "audit this week or an earlier one");
+  return { week, ...window };
+}
+
+/** Reads everything the audit needs (as SQL aggregates) and builds it; exit 1 when the year has no plan. */
+export function loadAudit(db: Db | null, target: AuditedWeek, today: IsoDate): Audit {
+  const isoYear = auditYear(target.week);
+  // Late December in a week 01 (or early January in a week 52/53): fall back to the as-of date's own year.
+  const asOfYear = Number(target.asOf.slice(0, 4));
+  const loaded = db ? (loadPlan(db, isoYear) ?? (asOfYear !== isoYear ? loadPlan(db, asOfYear) : null)) : null;
+  const year = loaded?.plan.year ?? isoYear;
+  if (!db || !loaded) throw failure(`no plan for ${year}`, `set one first, e.g. acct plan set --year ${year} --target 1200000 --deal-size 40000 --win-rate 25% --meeting-rate 50% --call-rate 10%`);
+  const jan1 = `${year}-01-01`;
+  const ytdEnd = target.asOf < `${year}-12-31` ? target.asOf : `${year}-12-31`;
+  return buildAudit({
+    plan: loaded.plan,
+    calendar: loaded.calendar,
+    weeklyTargets: listWeeklyTargets(db),
+    week: target.week,
+    from: target.from,
+    to: target.to,
+    asOf: target.asOf,
+    weekTotals: totalsBetween(db, target.from, target.asOf),
+    ytdTotals: ytdEnd >= jan1 ? totalsBetween(db, jan1, ytdEnd) : new Map(),
+    history: weeklyTotals(db, target.asOf),
+    blocks: listBlocks(db),
+    blockMarks: listBlockMarks(db, target.from, target.asOf),
+    commitments: loadCommitments(db, today),
+    lastChange: previousReview(db, target.week)?.change ?? null,
+  });
+}
+
+interface AuditFlags extends WeekFlags {
+  format: string;
+  reflect?: boolean;
+  rating?: string;
+  wins?: string;
+  misses?: string;
+  change?: string;
+}
+
+const REVIEW_FLAGS = [
+  ["rating", "--rating"],
+  ["wins", "--wins"],
+  ["misses", "--misses"],
+  ["change", "--change"],
+] as const;
+
+/** The review fields given as flags, parsed; the prompts fill in the rest. */
+function parseReviewFlags(flags: AuditFlags): Partial<Omit<NewReview, "week">> {
+  const out: Partial<Omit<NewReview, "week">> = {};
+  if (flags.rating !== undefined) out.rating = parseRating(flags.rating);
+  if (flags.wins !== undefined) out.wins = parseText(flags.wins, "wins");
+  if (flags.misses !== undefined) out.misses = parseText(flags.misses, "misses");
+  if (flags.change !== undefined) out.change = parseText(flags.change, "change");
+  return out;
+}
+
+function parseRating(value: string): number {
+  return parseWholeNumber(value, "rating", 1, 5);
+}
+
+/** Asks for what the flags did not give, then for new commitments until the user stops. */
+async function askReview(ctx: Context, given: Partial<Omit<NewReview, "week">>, customTypes: readonly string[]) {
+  const { askConfirm, askText } = await import("../prompts.js");
+  const rating = given.rating ?? parseRating(await askText("How was the week, 1 (poor) to 5 (great)?", { parse: parseRating }));
+  const optional = async (message: string, what: string) => {
+    const text = await askText(message, { optional: true, parse: (v) => parseText(v, what) });
+    return text.trim() === "" ? null : text;
+  };
+  const wins = given.wins !== undefined ? given.wins : await optional("Wins:", "wins");
+  const misses = given.misses !== undefined ? given.misses : await optional("Misses:", "misses");
+  const change = given.change !== undefined ? given.change : await optional("What will you change next week?", "change");
+  const commitments: Omit<NewCommitment, "createdOn" | "carriedFrom">[] = [];
+  while (await askConfirm(commitments.length === 0 ? "Add a commitment?" : "Add another commitment?", commitments.length === 0)) {
+    const text = parseText(await askText("Commitment (specific and measurable):", { parse: (v) => parseText(v, "commitment") }), "commitment");
+    const due = parseDueDate(await askText("Due date:", { default: "sun", parse: (v) => parseDueDate(v, ctx.today) }), ctx.today);
+    const metricText = await askText("Measured by an activity type (blank for none):", { optional: true, parse: (v) => resolveType(v, customTypes) });
+    const metric = metricText.trim() === "" ? null : resolveType(metricText, customTypes);
+    const target = metric === null ? null : parseCount(await askText(`How many ${metric} by ${due}?`, { parse: (v) => parseCount(v, "target") }), "target");
+    commitments.push({ text, due, metric, target });
+  }
+  return { review: { rating, wins, misses, change }, commitments };
+}
+
+/** A due date, not in the past. Unlike other dates, a weekday name means the next such day (today included): a due date looks forward. */
+export function parseDueDate(value: string, today: IsoDate): IsoDate {
+  const weekday = weekdayFromName(value);
+  const due = weekday ? addDays(today, (WEEKDAYS.indexOf(weekday) - weekdayIndex(today) + 7) % 7) : parseDate(value, today, "due date");
+  if (due < today) throw usageError(`due date ${due} is in the past`);
+  return due;
+}
 
 export function auditCommand(app: App): Command {
-  return new Command("audit")
-    .description("the weekly audit: plan vs actual, effectiveness, commitments (not built yet)")
-    .allowUnknownOption(true)
-    .allowExcessArguments(true)
-    .action((_flags: object, command: Command) => {
-      app.context(command);
-      throw failure("acct audit is not built yet");
+  const audit = new Command("audit")
+    .description("the weekly audit: plan vs actual, effectiveness, customer time, blocks, commitments")
+    .option("--week <YYYY-Www>", "the ISO week to audit (default: this week)")
+    .option("--date <date>", "audit the week containing this date")
+    .addOption(new Option("--format <format>", "text or md (Markdown for your buddy)").choices(["text", "md"]).default("text"))
+    .option("--reflect", "after the report, record a review: rating, wins, misses, what you will change, new commitments")
+    .option("--rating <1-5>", "with --reflect: how the week went")
+    .option("--wins <text>", "with --reflect: what went well")
+    .option("--misses <text>", "with --reflect: what did not")
+    .option("--change <text>", "with --reflect: what you will change")
+    .action(async (flags: AuditFlags, command: Command) => {
+      const ctx = app.context(command);
+      const target = resolveAuditedWeek(flags, ctx.today);
+      const given = parseReviewFlags(flags);
+      if (!flags.reflect && Object.keys(given).length > 0) throw usageError("--rating, --wins, --misses and --change go with --reflect");
+      // With --json, stdout carries one JSON document, so no prompts either.
+      const interactive = ctx.interactive && !ctx.json;
+      if (flags.reflect && !interactive) {
+        const missing = REVIEW_FLAGS.filter(([key]) => flags[key] === undefined).map(([, flag]) => flag);
+        if (missing.length > 0) {
+          const { missingFlags } = await import("../prompts.js");
+          missingFlags("audit --reflect", missing);
+        }
+      }
+      const db = ctx.read();
+      const result = loadAudit(db, target, ctx.today);
+      if (ctx.json && !flags.reflect) return ctx.printJson(auditToJson(result));
+      if (!ctx.json) ctx.print(flags.format === "md" ? renderAuditMarkdown(result) : await renderAuditText(result, ctx.style));
+      if (!flags.reflect) return;
+
+      const answers = interactive
+        ? await askReview(ctx, given, db ? listCustomTypes(db) : [])
+        : { review: given as Omit<NewReview, "week">, commitments: [] };
+      const saved = ctx.write(`review ${target.week}`, (wdb, journal) => {
+        const review: Review = saveReview(wdb, { week: target.week, ...answers.review }, ctx.clock.stamp, journal);
+        const ids = answers.commitments.map((c) => insertCommitment(wdb, { ...c, createdOn: ctx.today, carriedFrom: null }, journal));
+        return { review, commitments: ids };
+      });
+      if (ctx.json) return ctx.printJson({ ...auditToJson(result), review: saved.review, newCommitments: saved.commitments });
+      const added = saved.commitments.length > 0 ? ` and ${saved.commitments.length} commitment${saved.commitments.length === 1 ? "" : "s"} (#${saved.commitments.join(", #")})` : "";
+      ctx.print(`\nsaved review #${saved.review.id} of ${target.week}${added}`);
     });
+  return withExamples(audit, ["acct audit", "acct audit --week 2026-W10 --format md", "acct audit --reflect --rating 4 --wins 'two demos' --misses 'no calls Friday' --change 'call block on Friday'"]);
 }

@@ -1,15 +1,262 @@
-/** `acct block`: placeholder until its issue lands; replace this whole file. */
+/** `acct block add|list|rm|done|skip|today|suggest|export`: weekly time blocks. */
+import { renameSync, writeFileSync } from "node:fs";
 import { Command } from "commander";
 import type { App } from "../app.js";
-import { failure } from "../../domain/errors.js";
+import { withDefaultAction, withExamples } from "../app.js";
+import type { Context } from "../context.js";
+import { missingFlags } from "../prompts.js";
+import { resolveType } from "../../domain/activity-types.js";
+import { blocksOnDay, proposeBlocks, weeklyPlanned, type Block, type BlockMark, type MarkStatus } from "../../domain/blocks.js";
+import { makeCalendar, type WorkCalendar } from "../../domain/calendar.js";
+import { eachDay, WEEKDAYS, weekdayOf } from "../../domain/dates.js";
+import { failure, usageError } from "../../domain/errors.js";
+import { formatTime, parseDate, parseText, parseTime, parseWeekdays, parseWholeNumber } from "../../domain/parse.js";
+import type { Db } from "../../store/connection.js";
+import {
+  ensureInstallId,
+  getBlock,
+  getInstallId,
+  insertBlock,
+  listBlockMarks,
+  listBlocks,
+  listStoredBlocks,
+  markBlock,
+  removeBlock,
+  type BlockInput,
+} from "../../store/blocks.js";
+import { listCustomTypes, listDaysOff, loadPlan } from "../../store/plans.js";
+import { getSetting } from "../../store/settings.js";
+import { blockJson, dayJson, describeBlock, renderBlockList, renderDay, renderSuggestion, suggestionJson } from "../../render/blocks.js";
+
+const DEFAULT_CALLS_PER_HOUR = 15;
+const HOURS_PER_MEETING = 1;
+
+interface AddFlags {
+  days?: string;
+  start?: string;
+  end?: string;
+  activity?: string;
+}
+
+/** Checks every flag of `block add` (asking on a TTY for missing ones) and returns the block to insert. */
+async function readBlockInput(ctx: Context, label: string, flags: AddFlags): Promise<BlockInput> {
+  const missing = (["days", "start", "end"] as const).filter((k) => flags[k] === undefined);
+  if (missing.length > 0 && !ctx.interactive) missingFlags("block add", missing.map((m) => `--${m}`));
+  const parsedLabel = parseText(label, "label");
+  const db = ctx.read();
+  const activity = flags.activity === undefined ? null : resolveType(flags.activity, db ? listCustomTypes(db) : []);
+  const ask = async (key: "days" | "start" | "end", message: string, parse: (v: string) => unknown, fallback: string) => {
+    if (flags[key] !== undefined) return flags[key];
+    const { askText } = await import("../prompts.js");
+    return askText(message, { default: fallback, parse });
+  };
+  const days = parseWeekdays(await ask("days", "Which days?", (v) => parseWeekdays(v, "days"), "tue,thu"), "days");
+  const startMin = parseTime(await ask("start", "Starts at (HH:MM)?", (v) => parseTime(v, "start"), "08:00"), "start");
+  const endMin = parseTime(await ask("end", "Ends at (HH:MM)?", (v) => parseTime(v, "end"), "09:30"), "end");
+  if (endMin <= startMin) throw usageError(`the block ends at ${formatTime(endMin)}, not after its start at ${formatTime(startMin)}`, "blocks end on the day they start, e.g. --start 08:00 --end 09:30");
+  return { label: parsedLabel, days, startMin, endMin, activity };
+}
+
+/** A live block by the id the user typed, or a usage error. */
+function findBlock(db: Db | null, input: string): Block {
+  const id = parseWholeNumber(input, "block id", 1, Number.MAX_SAFE_INTEGER);
+  const block = db ? getBlock(db, id) : null;
+  if (!block) throw usageError(`no block with id ${id}`, "see acct block list");
+  return block;
+}
+
+/** Days off from the data file (workdays do not matter to blocks). */
+function daysOffCalendar(db: Db | null): WorkCalendar {
+  return makeCalendar(WEEKDAYS, db ? listDaysOff(db) : []);
+}
+
+function markAction(app: App, status: MarkStatus) {
+  return (id: string, flags: { date?: string; reason?: string }, command: Command) => {
+    const ctx = app.context(command);
+    const db = ctx.read();
+    const block = findBlock(db, id);
+    const date = parseDate(flags.date ?? "today", ctx.today);
+    if (!block.days.includes(weekdayOf(date))) {
+      throw usageError(
+        `block #${block.id} (${block.label}) is on ${block.days.join(", ")}, not on ${weekdayOf(date)} ${date}`,
+        `name the day with --date, e.g. --date ${block.days[0]}`,
+      );
+    }
+    const offRange = db ? listDaysOff(db).find((d) => d.from <= date && date <= d.to) : undefined;
+    if (offRange) throw usageError(`${date} is a day off${offRange.reason ? ` (${offRange.reason})` : ""}: block #${block.id} does not happen then`);
+    if (status === "done" && date > ctx.today) throw usageError(`${date} has not come yet: a block can only be marked done on or after its day`);
+    const reason = flags.reason === undefined ? null : parseText(flags.reason, "reason");
+    const mark: BlockMark = { blockId: block.id, date, status, reason };
+    ctx.write(`block ${status === "done" ? "done" : "skip"} #${block.id} ${date}`, (wdb, journal) => markBlock(wdb, mark, journal));
+    if (ctx.json) return ctx.printJson({ blockId: block.id, label: block.label, date, status, reason });
+    ctx.print(`${status === "done" ? "kept" : "skipped"} block #${block.id} ${block.label} on ${weekdayOf(date)} ${date}${reason ? ` (${reason})` : ""}`);
+  };
+}
 
 export function blockCommand(app: App): Command {
-  return new Command("block")
-    .description("weekly time blocks for prospecting and other activity (not built yet)")
-    .allowUnknownOption(true)
-    .allowExcessArguments(true)
-    .action((_flags: object, command: Command) => {
-      app.context(command);
-      throw failure("acct block is not built yet");
+  const block = new Command("block").description("weekly time blocks: protected time for prospecting and meetings");
+
+  const add = block
+    .command("add <label>")
+    .description("add a block that repeats every week on the given days")
+    .option("--days <list>", "weekdays, e.g. tue,thu")
+    .option("--start <HH:MM>", "start time, 24-hour")
+    .option("--end <HH:MM>", "end time, 24-hour")
+    .option("--activity <type>", "the activity the block is for (call, meeting, a type of your own)")
+    .action(async (label: string, flags: AddFlags, command: Command) => {
+      const ctx = app.context(command);
+      const input = await readBlockInput(ctx, label, flags);
+      const added = ctx.write((b: Block) => `block add #${b.id} ${input.label}`, (db, journal) => insertBlock(db, input, ctx.clock.stamp, journal));
+      if (ctx.json) return ctx.printJson(blockJson(added));
+      ctx.print(`added block ${describeBlock(added)}`);
     });
+  withExamples(add, [
+    "acct block add Prospecting --days tue,thu --start 08:00 --end 09:30 --activity call",
+    "acct block add 'Pipeline review' --days fri --start 16:00 --end 17:00",
+  ]);
+
+  const listAction = async (command: Command) => {
+    const ctx = app.context(command);
+    const db = ctx.read();
+    const blocks = db ? listBlocks(db) : [];
+    if (ctx.json) return ctx.printJson(blocks.map(blockJson));
+    if (blocks.length === 0) return ctx.print("no blocks yet; add one with: acct block add Prospecting --days tue,thu --start 08:00 --end 09:30");
+    ctx.print(await renderBlockList(blocks, ctx.style));
+  };
+  const list = block
+    .command("list")
+    .description("list the blocks (the default)")
+    .action((_flags: object, command: Command) => listAction(command));
+  withDefaultAction(block, listAction);
+  withExamples(list, ["acct block list", "acct block list --json"]);
+
+  const rm = block
+    .command("rm <id>")
+    .description("remove a block (undo with acct undo)")
+    .action((id: string, _flags: object, command: Command) => {
+      const ctx = app.context(command);
+      const found = findBlock(ctx.read(), id);
+      ctx.write(`block rm #${found.id} ${found.label}`, (db, journal) => removeBlock(db, found.id, ctx.clock.stamp, journal));
+      if (ctx.json) return ctx.printJson(blockJson(found));
+      ctx.print(`removed block ${describeBlock(found)}`);
+    });
+  withExamples(rm, ["acct block rm 2", "acct undo"]);
+
+  const done = block
+    .command("done <id>")
+    .description("mark a block's occurrence as kept")
+    .option("--date <date>", "the occurrence's date (default today)")
+    .action(markAction(app, "done"));
+  withExamples(done, ["acct block done 1", "acct block done 1 --date tue"]);
+
+  const skip = block
+    .command("skip <id>")
+    .description("mark a block's occurrence as skipped")
+    .option("--date <date>", "the occurrence's date (default today)")
+    .option("--reason <text>", "why it was skipped")
+    .action(markAction(app, "skipped"));
+  withExamples(skip, ["acct block skip 1 --reason 'customer emergency'", "acct block skip 1 --date 2026-03-10"]);
+
+  const today = block
+    .command("today")
+    .description("today's blocks in time order: kept, skipped or pending")
+    .action((_flags: object, command: Command) => {
+      const ctx = app.context(command);
+      const db = ctx.read();
+      const calendar = daysOffCalendar(db);
+      const items = db ? blocksOnDay(listBlocks(db), ctx.today, calendar, listBlockMarks(db, ctx.today, ctx.today)) : [];
+      const day = dayJson(ctx.today, calendar.isDayOff(ctx.today), items);
+      if (ctx.json) return ctx.printJson(day);
+      ctx.print(renderDay(day, ctx.style));
+    });
+  withExamples(today, ["acct block today", "ACCT_NOW=2026-03-10 acct block today --json"]);
+
+  const suggest = block
+    .command("suggest")
+    .description("propose blocks that give the plan's weekly calls and meetings enough time")
+    .option("--calls-per-hour <n>", `calls you make in an hour (default: the calls-per-hour setting, else ${DEFAULT_CALLS_PER_HOUR})`)
+    .option("--accept", "add the proposed blocks (one undo step)")
+    .action(async (flags: { callsPerHour?: string; accept?: boolean }, command: Command) => {
+      const ctx = app.context(command);
+      const db = ctx.read();
+      const setting = getSetting(db, "calls-per-hour");
+      const callsPerHour =
+        flags.callsPerHour !== undefined
+          ? parseWholeNumber(flags.callsPerHour, "calls per hour", 1, 1000)
+          : setting !== null
+            ? parseWholeNumber(setting, "the calls-per-hour setting", 1, 1000)
+            : DEFAULT_CALLS_PER_HOUR;
+      const year = Number(ctx.today.slice(0, 4));
+      const loaded = db ? loadPlan(db, year) : null;
+      if (!db || !loaded) throw failure(`no plan for ${year}: nothing to size blocks from`, "set one first with acct plan set");
+      const facts = {
+        month: ctx.today.slice(0, 7),
+        weeklyCalls: weeklyPlanned(loaded.plan, "calls", ctx.today),
+        weeklyMeetings: weeklyPlanned(loaded.plan, "meetings", ctx.today),
+        callsPerHour,
+        hoursPerMeeting: HOURS_PER_MEETING,
+      };
+      const proposal = proposeBlocks({
+        ...facts,
+        workdays: loaded.plan.workdays,
+        existing: listBlocks(db),
+      });
+      const shown = suggestionJson(facts, proposal, null);
+      if (!ctx.json) ctx.print(await renderSuggestion(shown, ctx.style));
+      let accept = flags.accept === true;
+      if (!accept && proposal.blocks.length > 0 && ctx.interactive && !ctx.json) {
+        const { askConfirm } = await import("../prompts.js");
+        accept = await askConfirm(`Add ${proposal.blocks.length === 1 ? "this block" : `these ${proposal.blocks.length} blocks`}?`, true);
+      }
+      if (!accept || proposal.blocks.length === 0) {
+        if (ctx.json) return ctx.printJson(shown);
+        if (proposal.blocks.length > 0 && !ctx.interactive) ctx.note("nothing added; run again with --accept to add these blocks");
+        return;
+      }
+      const added = ctx.write(`block suggest: ${proposal.blocks.length} block(s)`, (wdb, journal) =>
+        proposal.blocks.map((b) => insertBlock(wdb, b, ctx.clock.stamp, journal)),
+      );
+      if (ctx.json) return ctx.printJson(suggestionJson(facts, proposal, added.map((b) => b.id)));
+      for (const b of added) ctx.print(`added block ${describeBlock(b)}`);
+    });
+  withExamples(suggest, ["acct block suggest", "acct block suggest --calls-per-hour 12 --accept"]);
+
+  const exportCmd = block
+    .command("export")
+    .description("write the blocks as an iCalendar (.ics) file that calendar programs import")
+    .option("--ics", "iCalendar format (the only format, and the default)")
+    .option("--out <file>", "write to a file instead of stdout")
+    .action(async (flags: { ics?: boolean; out?: string }, command: Command) => {
+      const ctx = app.context(command);
+      const out = flags.out === undefined ? undefined : parseText(flags.out, "--out file");
+      const db = ctx.read();
+      const blocks = db ? listStoredBlocks(db) : [];
+      let installId = db ? getInstallId(db) : null;
+      // Blocks added by this program already have one; this covers any others.
+      if (blocks.length > 0 && installId === null) installId = ctx.write("block export", (wdb) => ensureInstallId(wdb));
+      const daysOff = db ? listDaysOff(db).flatMap((d) => eachDay(d.from, d.to)) : [];
+      const { renderBlocksIcs } = await import("../../render/ics.js");
+      const text = await renderBlocksIcs(blocks, { installId: installId ?? "none", stamp: new Date(ctx.clock.stamp), daysOff });
+      if (out === undefined) {
+        ctx.deps.stdout.write(text);
+        return;
+      }
+      writeAtomically(out, text);
+      if (ctx.json) return ctx.printJson({ file: out, blocks: blocks.length });
+      ctx.note(`wrote ${blocks.length} block${blocks.length === 1 ? "" : "s"} to ${out}`);
+    });
+  withExamples(exportCmd, ["acct block export --ics --out blocks.ics", "acct block export > blocks.ics"]);
+
+  return block;
+}
+
+/** Writes through a temporary file and a rename, so a reader never sees half a calendar. */
+function writeAtomically(path: string, text: string): void {
+  const temp = `${path}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temp, text);
+    renameSync(temp, path);
+  } catch (error) {
+    throw failure(`cannot write ${path}: ${error instanceof Error ? error.message.replace(/^[A-Z]+: /, "") : String(error)}`);
+  }
 }

@@ -1,15 +1,55 @@
-/** `acct buddy`: placeholder until its issue lands; replace this whole file. */
+/** `acct buddy [set NAME --email E]`: the accountability buddy who sees the weekly summary. */
 import { Command } from "commander";
 import type { App } from "../app.js";
-import { failure } from "../../domain/errors.js";
+import { withDefaultAction, withExamples } from "../app.js";
+import { usageError } from "../../domain/errors.js";
+import { parseText } from "../../domain/parse.js";
+import type { Db } from "../../store/connection.js";
+import { getSetting, setSetting } from "../../store/settings.js";
+
+export interface Buddy {
+  name: string;
+  email: string | null;
+}
+
+/** The buddy stored in settings, or null. */
+export function getBuddy(db: Db | null): Buddy | null {
+  const name = getSetting(db, "buddy.name");
+  return name === null ? null : { name, email: getSetting(db, "buddy.email") };
+}
+
+function parseEmail(value: string): string {
+  const email = value.trim();
+  if (!/^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/.test(email)) throw usageError(`'${value}' is not an email address`, "e.g. --email sam@example.com");
+  return email;
+}
+
+const describe = (b: Buddy) => `${b.name}${b.email ? ` <${b.email}>` : ""}`;
 
 export function buddyCommand(app: App): Command {
-  return new Command("buddy")
-    .description("the accountability buddy who sees your weekly summary (not built yet)")
-    .allowUnknownOption(true)
-    .allowExcessArguments(true)
-    .action((_flags: object, command: Command) => {
-      app.context(command);
-      throw failure("acct buddy is not built yet");
+  const buddy = new Command("buddy").description("the accountability buddy who sees your weekly summary (acct share)");
+
+  const set = buddy
+    .command("set <name>")
+    .description("set your buddy (replaces the previous one)")
+    .option("--email <address>", "their email, for a mailto: link in acct share")
+    .action((name: string, flags: { email?: string }, command: Command) => {
+      const ctx = app.context(command);
+      const value: Buddy = { name: parseText(name, "buddy name").trim(), email: flags.email === undefined ? null : parseEmail(flags.email) };
+      ctx.write(`buddy set ${value.name}`, (db, journal) => {
+        setSetting(db, "buddy.name", value.name, journal);
+        setSetting(db, "buddy.email", value.email, journal);
+      });
+      if (ctx.json) ctx.printJson(value);
+      else ctx.print(`buddy: ${describe(value)}; send your week with acct share`);
     });
+  withExamples(set, ["acct buddy set 'Sam Lee' --email sam@example.com", "acct buddy set Alex"]);
+
+  withDefaultAction(buddy, (command: Command) => {
+    const ctx = app.context(command);
+    const value = getBuddy(ctx.read());
+    if (ctx.json) return ctx.printJson(value);
+    ctx.print(value ? `buddy: ${describe(value)}` : "no buddy yet (set one: acct buddy set NAME --email E)");
+  });
+  return withExamples(buddy, ["acct buddy", "acct buddy set 'Sam Lee' --email sam@example.com"]);
 }

@@ -1,15 +1,27 @@
-/** `acct reviews`: placeholder until its issue lands; replace this whole file. */
+/** `acct reviews`: the weekly reviews recorded with `acct audit --reflect`. */
 import { Command } from "commander";
 import type { App } from "../app.js";
-import { failure } from "../../domain/errors.js";
+import { withExamples } from "../app.js";
+import { listReviews } from "../../store/reviews.js";
+import { renderTable } from "../../render/table.js";
 
 export function reviewsCommand(app: App): Command {
-  return new Command("reviews")
-    .description("past weekly reviews (not built yet)")
-    .allowUnknownOption(true)
-    .allowExcessArguments(true)
-    .action((_flags: object, command: Command) => {
-      app.context(command);
-      throw failure("acct reviews is not built yet");
+  const reviews = new Command("reviews")
+    .description("list your weekly reviews (record one with acct audit --reflect)")
+    .action(async (_flags: object, command: Command) => {
+      const ctx = app.context(command);
+      const db = ctx.read();
+      const rows = db ? listReviews(db) : [];
+      if (ctx.json) return ctx.printJson(rows);
+      if (rows.length === 0) return ctx.print("no reviews yet (record one: acct audit --reflect)");
+      ctx.print(
+        await renderTable(
+          ["ID", "Week", "Rating", "Wins", "Misses", "Change"],
+          rows.map((r) => [r.id, r.week, `${r.rating}/5`, r.wins ?? "", r.misses ?? "", r.change ?? ""]),
+          ctx.style,
+          ["right", "left", "right", "left", "left", "left"],
+        ),
+      );
     });
+  return withExamples(reviews, ["acct reviews", "acct reviews --json"]);
 }

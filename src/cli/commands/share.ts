@@ -1,15 +1,41 @@
-/** `acct share`: placeholder until its issue lands; replace this whole file. */
+/** `acct share`: the week's Markdown summary, addressed to the buddy. */
+import { writeFileSync } from "node:fs";
 import { Command } from "commander";
 import type { App } from "../app.js";
-import { failure } from "../../domain/errors.js";
+import { withExamples } from "../app.js";
+import { getBuddy } from "./buddy.js";
+import { loadAudit, resolveAuditedWeek, type WeekFlags } from "./audit.js";
+import { failure, usageError } from "../../domain/errors.js";
+import { renderAuditMarkdown } from "../../render/audit-markdown.js";
 
 export function shareCommand(app: App): Command {
-  return new Command("share")
-    .description("write the weekly summary addressed to your buddy (not built yet)")
-    .allowUnknownOption(true)
-    .allowExcessArguments(true)
-    .action((_flags: object, command: Command) => {
-      app.context(command);
-      throw failure("acct share is not built yet");
+  const share = new Command("share")
+    .description("write this week's Markdown summary for your buddy (a mailto: link when they have an email)")
+    .option("--out <file>", "write it to a file instead of stdout")
+    .option("--week <YYYY-Www>", "the ISO week (default: this week)")
+    .option("--date <date>", "the week containing this date")
+    .action((flags: WeekFlags & { out?: string }, command: Command) => {
+      const ctx = app.context(command);
+      const target = resolveAuditedWeek(flags, ctx.today);
+      if (flags.out !== undefined && flags.out.trim() === "") throw usageError("--out needs a file name");
+      const db = ctx.read();
+      const buddy = getBuddy(db);
+      if (!buddy) throw usageError("no buddy to share with", "set one first: acct buddy set NAME --email E");
+      const audit = loadAudit(db, target, ctx.today);
+      const subject = `Weekly audit ${audit.week}`;
+      const mailto = buddy.email ? `mailto:${buddy.email}?subject=${encodeURIComponent(subject)}` : null;
+      const header = mailto ? `To: ${buddy.name} <${buddy.email}> (send: <${mailto}>)\n\n` : `To: ${buddy.name}\n\n`;
+      const text = header + renderAuditMarkdown(audit, { to: buddy.name });
+      if (flags.out !== undefined) {
+        try {
+          writeFileSync(flags.out, text);
+        } catch (error) {
+          throw failure(`cannot write ${flags.out}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+      if (ctx.json) return ctx.printJson({ to: buddy, subject, mailto, out: flags.out ?? null, markdown: text });
+      if (flags.out === undefined) return ctx.print(text);
+      ctx.note(`wrote ${flags.out} for ${buddy.name}`);
     });
+  return withExamples(share, ["acct share", "acct share --out week.md", "acct share --week 2026-W10"]);
 }

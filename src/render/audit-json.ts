@@ -1,0 +1,42 @@
+/** The audit's JSON document: the spec's field names, counts and money to 2 decimals, rates to 4. */
+import type { Audit } from "../domain/audit.js";
+import { round } from "./format.js";
+
+const n2 = (x: number) => round(x, 2);
+const r4 = (x: number) => round(x, 4);
+const opt = (x: number | null, f: (x: number) => number) => (x === null ? null : f(x));
+
+export type AuditJson = ReturnType<typeof auditToJson>;
+
+export function auditToJson(audit: Audit) {
+  return {
+    week: audit.week,
+    from: audit.from,
+    to: audit.to,
+    asOf: audit.asOf,
+    year: audit.year,
+    status: audit.status,
+    verdict: audit.verdict,
+    metrics: audit.metrics.map((m) => ({
+      metric: m.metric,
+      week: { plan: n2(m.week.plan), planToDate: n2(m.week.planToDate), actual: n2(m.week.actual) },
+      ytd: { plan: n2(m.ytd.plan), actual: n2(m.ytd.actual) },
+      annual: n2(m.annual),
+      status: m.status,
+      bufferDays: opt(m.bufferDays, n2),
+      projection: opt(m.projection, n2),
+      requiredPerWeek: opt(m.requiredPerWeek, n2),
+    })),
+    conversion: {
+      stages: audit.conversion.stages.map((s) => ({ from: s.from, to: s.to, planned: r4(s.planned), actual: opt(s.actual, r4) })),
+      dealSize: { planned: opt(audit.conversion.dealSize.planned, n2), actual: opt(audit.conversion.dealSize.actual, n2) },
+      weakest: audit.conversion.weakest,
+      cost: audit.conversion.cost,
+    },
+    customerTime: { ...audit.customerTime, share: opt(audit.customerTime.share, r4) },
+    blocks: { ...audit.blocks, adherence: opt(audit.blocks.adherence, r4) },
+    commitments: audit.commitments,
+    celebrations: audit.celebrations,
+    lastChange: audit.lastChange,
+  };
+}

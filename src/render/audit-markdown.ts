@@ -1,0 +1,72 @@
+/** The audit as a Markdown summary for a buddy: heading, metrics table, then the other sections. */
+import type { Audit } from "../domain/audit.js";
+import { formatMoney, formatRate } from "./format.js";
+import { celebrationLines, commitmentLine, formatDays, formatMinutes, formatValue, STAGE_NAME, STATUS_MARK } from "./audit-text.js";
+
+/** Escapes what would break a Markdown table cell or line. */
+function md(text: string): string {
+  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+
+export interface MarkdownOptions {
+  /** The buddy it is addressed to, if any. */
+  to?: string | null;
+}
+
+export function renderAuditMarkdown(audit: Audit, options: MarkdownOptions = {}): string {
+  const out: string[] = [];
+  out.push(`# Weekly audit ${audit.week} (${audit.from} – ${audit.to})`, "");
+  if (options.to) out.push(`Hi ${md(options.to)}, here is my week, as of ${audit.asOf}.`, "");
+  else out.push(`As of ${audit.asOf}.`, "");
+  out.push(`**${STATUS_MARK[audit.status]} ${md(audit.verdict)}**`, "");
+
+  out.push("| Metric | Week plan | Week actual | YTD plan | YTD actual | Annual | Status | Buffer days |");
+  out.push("| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: |");
+  for (const m of audit.metrics) {
+    const v = (x: number) => formatValue(m.metric, x);
+    out.push(`| ${m.metric} | ${v(m.week.plan)} | ${v(m.week.actual)} | ${v(m.ytd.plan)} | ${v(m.ytd.actual)} | ${v(m.annual)} | ${m.status} | ${formatDays(m.bufferDays)} |`);
+  }
+
+  out.push("", "## Effectiveness (year to date)", "");
+  for (const s of audit.conversion.stages) {
+    out.push(`- ${STAGE_NAME[s.from]} → ${STAGE_NAME[s.to]}: ${s.actual === null ? "no data yet" : formatRate(s.actual)} (plan ${formatRate(s.planned)})`);
+  }
+  const ds = audit.conversion.dealSize;
+  if (ds.planned !== null || ds.actual !== null) {
+    out.push(`- average deal: ${ds.actual === null ? "no deals yet" : formatMoney(Math.round(ds.actual))} (plan ${ds.planned === null ? "–" : formatMoney(ds.planned)})`);
+  }
+  out.push(audit.conversion.cost ? `- weakest stage: ${audit.conversion.cost.text}` : "- every stage converts at or above plan");
+
+  const ct = audit.customerTime;
+  out.push("", "## Customer time", "");
+  out.push(ct.share === null ? "No working time yet this week." : `${formatMinutes(ct.minutes)} of ${formatMinutes(ct.workingMinutes)}: ${formatRate(ct.share)}${ct.goal === null ? "" : ` (goal ${formatRate(ct.goal)})`}.`);
+
+  if (audit.blocks.scheduled > 0) {
+    const b = audit.blocks;
+    out.push("", "## Time blocks", "", `${b.kept} of ${b.scheduled} kept, ${b.skipped} skipped${b.adherence === null ? "" : ` (${formatRate(b.adherence)})`}.`);
+  }
+
+  const c = audit.commitments;
+  out.push("", "## Commitments", "");
+  if (c.due.length === 0 && c.overdue.length === 0 && c.repeated.length === 0) out.push("None due this week.");
+  if (c.due.length > 0) {
+    out.push(`Due this week: ${c.kept} kept, ${c.missed} missed, ${c.open} open.`, "");
+    for (const item of c.due) out.push(`- ${md(commitmentLine(item))}`);
+  }
+  if (c.overdue.length > 0) {
+    out.push("", "Overdue from earlier weeks:", "");
+    for (const item of c.overdue) out.push(`- ${md(commitmentLine(item))}`);
+  }
+  if (c.repeated.length > 0) {
+    out.push("", "Carried over twice or more:", "");
+    for (const item of c.repeated) out.push(`- ${md(commitmentLine(item))}`);
+  }
+
+  const celebrations = celebrationLines(audit);
+  if (celebrations.length > 0) {
+    out.push("", "## Celebrations", "");
+    for (const line of celebrations) out.push(`- ${md(line)}`);
+  }
+  if (audit.lastChange !== null) out.push("", "## What I said I would change", "", `> ${md(audit.lastChange)}`);
+  return `${out.join("\n")}\n`;
+}

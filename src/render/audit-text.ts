@@ -1,0 +1,146 @@
+/** The audit as a terminal page: verdict first, the metrics table, then the other sections. */
+import type { ChalkInstance } from "chalk";
+import type { Audit, MetricAudit, MetricStatus } from "../domain/audit.js";
+import type { CommitmentJson } from "../domain/commitments.js";
+import { formatMoney, formatNumber, formatRate } from "./format.js";
+import { renderTable } from "./table.js";
+
+/** A metric's value as shown: money for revenue, else a count with at most one decimal. */
+export function formatValue(metric: string, value: number): string {
+  return metric === "revenue" ? formatMoney(Math.round(value)) : formatNumber(value, 1);
+}
+
+/** Signed working days, e.g. `+1.5` or `−3.2`. */
+export function formatDays(days: number | null): string {
+  if (days === null) return "–";
+  const abs = Math.round(Math.abs(days) * 10) / 10;
+  return `${abs === 0 ? "" : days > 0 ? "+" : "−"}${formatNumber(abs, 1)}`;
+}
+
+/** Money in a narrow table cell: `$950`, `$23.0k`, `$234k`, `$1.2m`. */
+export function formatCompactMoney(units: number): string {
+  const abs = Math.abs(units);
+  const sign = units < 0 ? "-" : "";
+  if (abs >= 1e6) return `${sign}$${formatNumber(abs / 1e6, abs >= 1e8 ? 0 : 1)}m`;
+  if (abs >= 1e4) return `${sign}$${formatNumber(abs / 1e3, abs >= 1e5 ? 0 : 1)}k`;
+  return formatMoney(Math.round(units));
+}
+
+export function formatMinutes(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = Math.round(minutes % 60);
+  return h === 0 ? `${m}m` : m === 0 ? `${h}h` : `${h}h ${m}m`;
+}
+
+export const STATUS_MARK: Record<MetricStatus, string> = { "on-track": "✓", "at-risk": "!", behind: "✗" };
+
+export const STAGE_NAME: Record<string, string> = { calls: "call", meetings: "meeting", opportunities: "opportunity", deals: "deal" };
+
+export function commitmentLine(c: CommitmentJson): string {
+  const measure = c.metric !== null ? ` — ${formatNumber(c.progress ?? 0)}/${formatNumber(c.target ?? 0)} ${c.metric}` : "";
+  const carried = c.carried > 0 ? `, carried ${c.carried}×` : "";
+  return `#${c.id} ${c.text} (due ${c.due}${measure}${carried}): ${c.status}`;
+}
+
+export function celebrationLines(audit: Audit): string[] {
+  const c = audit.celebrations;
+  const lines: string[] = [];
+  if (c.targetsHit.length > 0) lines.push(`Week's target hit: ${c.targetsHit.join(", ")}`);
+  if (c.streak > 1) lines.push(`${c.streak} weeks on plan in a row`);
+  else if (c.streak === 1) lines.push("On plan this week");
+  for (const b of c.personalBests) {
+    lines.push(`Best week ever for ${b.metric}: ${formatValue(b.metric, b.actual)}${b.previousBest > 0 ? ` (previous best ${formatValue(b.metric, b.previousBest)})` : ""}`);
+  }
+  return lines;
+}
+
+function statusCell(m: MetricAudit, style: ChalkInstance): string {
+  const paint = m.status === "on-track" ? style.green : m.status === "at-risk" ? style.yellow : style.red;
+  return paint(`${STATUS_MARK[m.status]} ${m.status}`);
+}
+
+/** The whole page as one string (colour only through `style`). */
+export async function renderAuditText(audit: Audit, style: ChalkInstance): Promise<string> {
+  const out: string[] = [];
+  const paintStatus = audit.status === "on-track" ? style.green : audit.status === "at-risk" ? style.yellow : style.red;
+  out.push(style.bold(`Weekly audit ${audit.week}`) + style.dim(` (${audit.from} – ${audit.to}, as of ${audit.asOf})`));
+  out.push(paintStatus(`${STATUS_MARK[audit.status]} ${audit.verdict}`), "");
+
+  const rows = audit.metrics.map((m) => {
+    const v = (x: number) => (m.metric === "revenue" ? formatCompactMoney(x) : formatNumber(x, 1));
+    return [
+      m.metric,
+      v(m.week.plan),
+      v(m.week.planToDate),
+      v(m.week.actual),
+      v(m.ytd.plan),
+      v(m.ytd.actual),
+      statusCell(m, style),
+      formatDays(m.bufferDays),
+      m.projection === null ? "–" : v(m.projection),
+      v(m.annual),
+      m.requiredPerWeek === null ? "–" : v(m.requiredPerWeek),
+    ];
+  });
+  const head = ["Metric", "Week", "To date", "Done", "YTD plan", "YTD done", "Status", "Buffer", "Pace/yr", "Annual", "Need/wk"];
+  out.push(await renderTable(head, rows, style, head.map((_, i) => (i === 0 || i === 6 ? "left" : "right"))));
+  out.push(style.dim("Week: this week's plan; To date: its plan up to as-of; Buffer: working days ahead (+) or behind (−);"));
+  out.push(style.dim("Pace/yr: the year at the current pace; Need/wk: what the rest of the year needs each week."));
+
+  out.push("", style.bold("Effectiveness (year to date)"));
+  for (const s of audit.conversion.stages) {
+    const name = `${STAGE_NAME[s.from]} → ${STAGE_NAME[s.to]}`.padEnd(24);
+    const actual = s.actual === null ? "no data yet" : formatRate(s.actual);
+    const below = s.actual !== null && s.actual < s.planned;
+    out.push(`  ${name} ${below ? style.red(actual.padStart(11)) : actual.padStart(11)}   plan ${formatRate(s.planned)}`);
+  }
+  const ds = audit.conversion.dealSize;
+  if (ds.planned !== null || ds.actual !== null) {
+    out.push(`  ${"average deal".padEnd(24)} ${(ds.actual === null ? "no deals yet" : formatMoney(Math.round(ds.actual))).padStart(11)}   plan ${ds.planned === null ? "–" : formatMoney(ds.planned)}`);
+  }
+  if (audit.conversion.cost) out.push(`  ${style.yellow("Weakest stage:")} ${audit.conversion.cost.text}`);
+  else out.push(`  ${style.green("Every stage converts at or above plan.")}`);
+
+  const ct = audit.customerTime;
+  out.push("", style.bold("Customer time"));
+  if (ct.share === null) out.push("  no working time yet this week");
+  else {
+    const goal = ct.goal === null ? "" : `, goal ${formatRate(ct.goal)}`;
+    const paint = ct.goal !== null && ct.share < ct.goal ? style.red : (x: string) => x;
+    out.push(`  ${formatMinutes(ct.minutes)} of ${formatMinutes(ct.workingMinutes)} working time: ${paint(formatRate(ct.share))}${goal}`);
+  }
+
+  if (audit.blocks.scheduled > 0) {
+    const b = audit.blocks;
+    out.push("", style.bold("Time blocks"));
+    out.push(`  ${b.kept} of ${b.scheduled} kept, ${b.skipped} skipped${b.adherence === null ? "" : `: ${formatRate(b.adherence)} adherence`}`);
+  }
+
+  const c = audit.commitments;
+  out.push("", style.bold("Commitments"));
+  if (c.due.length === 0 && c.overdue.length === 0 && c.repeated.length === 0) out.push("  none due this week (add one: acct commit add TEXT --due D)");
+  if (c.due.length > 0) {
+    out.push(`  due this week: ${c.kept} kept, ${c.missed} missed, ${c.open} open`);
+    for (const item of c.due) {
+      const mark = item.status === "kept" ? style.green("✓") : item.status === "missed" ? style.red("✗") : "·";
+      out.push(`    ${mark} ${commitmentLine(item)}`);
+    }
+  }
+  if (c.overdue.length > 0) {
+    out.push("  overdue from earlier weeks:");
+    for (const item of c.overdue) out.push(`    ${style.red("✗")} ${commitmentLine(item)}`);
+  }
+  if (c.repeated.length > 0) {
+    out.push(`  ${style.yellow("carried over twice or more:")}`);
+    for (const item of c.repeated) out.push(`    ${style.yellow("!")} ${commitmentLine(item)}`);
+  }
+
+  const celebrations = celebrationLines(audit);
+  if (celebrations.length > 0) {
+    out.push("", style.bold("Celebrations"));
+    for (const line of celebrations) out.push(`  ${style.green("★")} ${line}`);
+  }
+
+  if (audit.lastChange !== null) out.push("", style.bold("Last time you said you would change"), `  ${audit.lastChange}`);
+  return out.join("\n");
+}

@@ -1,0 +1,119 @@
+/** Text and JSON shapes of time blocks, their day, and a suggestion. */
+import type { ChalkInstance } from "chalk";
+import { weeklyMinutes, type Block, type DayItem, type Proposal, type ProposedBlock } from "../domain/blocks.js";
+import { formatTime } from "../domain/parse.js";
+import type { Weekday } from "../domain/dates.js";
+import { formatNumber, round } from "./format.js";
+import { renderTable } from "./table.js";
+
+/** The JSON of a block: `{id, label, days, start, end, activity}`. */
+export interface BlockJson {
+  id: number;
+  label: string;
+  days: Weekday[];
+  start: string;
+  end: string;
+  activity: string | null;
+}
+
+type Slot = Omit<Block, "id">;
+
+function slotJson(slot: Slot): Omit<BlockJson, "id"> {
+  return { label: slot.label, days: [...slot.days], start: formatTime(slot.startMin), end: formatTime(slot.endMin), activity: slot.activity };
+}
+
+export function blockJson(block: Block): BlockJson {
+  return { id: block.id, ...slotJson(block) };
+}
+
+/** `#1 Prospecting tue,thu 08:00–09:30 (call)`. */
+export function describeBlock(block: Block): string {
+  return `#${block.id} ${block.label} ${block.days.join(",")} ${formatTime(block.startMin)}–${formatTime(block.endMin)}${block.activity ? ` (${block.activity})` : ""}`;
+}
+
+const hours = (minutes: number) => `${formatNumber(minutes / 60, 2)} h`;
+
+/** The block list as a table, with each block's hours a week. */
+export async function renderBlockList(blocks: readonly Block[], style: ChalkInstance): Promise<string> {
+  const rows = blocks.map((b) => [b.id, b.label, b.days.join(","), `${formatTime(b.startMin)}–${formatTime(b.endMin)}`, b.activity ?? "", hours(weeklyMinutes(b))]);
+  const total = blocks.reduce((s, b) => s + weeklyMinutes(b), 0);
+  const table = await renderTable(["ID", "Label", "Days", "Time", "Activity", "A week"], rows, style, ["right", "left", "left", "left", "left", "right"]);
+  return `${table}\n${hours(total)} a week in ${blocks.length} block${blocks.length === 1 ? "" : "s"}`;
+}
+
+export interface DayJson {
+  date: string;
+  dayOff: boolean;
+  blocks: (BlockJson & { status: DayItem["status"]; reason: string | null })[];
+}
+
+export function dayJson(date: string, dayOff: boolean, items: readonly DayItem[]): DayJson {
+  return { date, dayOff, blocks: items.map((i) => ({ ...blockJson(i.block), status: i.status, reason: i.reason })) };
+}
+
+/** Today's blocks, one line each with its status. */
+export function renderDay(day: DayJson, style: ChalkInstance): string {
+  if (day.dayOff) return `${day.date} is a day off: no blocks`;
+  if (day.blocks.length === 0) return `no blocks on ${day.date}`;
+  const mark = { kept: style.green("kept"), skipped: style.yellow("skipped"), pending: style.dim("pending") };
+  const lines = day.blocks.map((b) => `${b.start}–${b.end}  #${b.id} ${b.label}${b.activity ? ` (${b.activity})` : ""}  ${mark[b.status]}${b.reason ? ` — ${b.reason}` : ""}`);
+  return [`blocks on ${day.date}:`, ...lines].join("\n");
+}
+
+export interface SuggestionJson {
+  month: string;
+  weeklyCalls: number;
+  weeklyMeetings: number;
+  callsPerHour: number;
+  hoursPerMeeting: number;
+  callHours: number;
+  meetingHours: number;
+  existingCallHours: number;
+  existingMeetingHours: number;
+  blocks: (Omit<BlockJson, "id"> & { weeklyHours: number })[];
+  /** Ids of the blocks added (with --accept), else null. */
+  added: number[] | null;
+}
+
+export function suggestionJson(
+  facts: { month: string; weeklyCalls: number; weeklyMeetings: number; callsPerHour: number; hoursPerMeeting: number },
+  proposal: Proposal,
+  added: number[] | null,
+): SuggestionJson {
+  return {
+    month: facts.month,
+    weeklyCalls: round(facts.weeklyCalls, 2),
+    weeklyMeetings: round(facts.weeklyMeetings, 2),
+    callsPerHour: facts.callsPerHour,
+    hoursPerMeeting: facts.hoursPerMeeting,
+    callHours: round(proposal.callHours, 2),
+    meetingHours: round(proposal.meetingHours, 2),
+    existingCallHours: round(proposal.existingCallHours, 2),
+    existingMeetingHours: round(proposal.existingMeetingHours, 2),
+    blocks: proposal.blocks.map((b: ProposedBlock) => ({ ...slotJson(b), weeklyHours: round(weeklyMinutes(b) / 60, 2) })),
+    added,
+  };
+}
+
+/** The arithmetic behind a suggestion, then the proposed blocks as a table. */
+export async function renderSuggestion(s: SuggestionJson, style: ChalkInstance): Promise<string> {
+  const n = (x: number) => formatNumber(x, 2);
+  const lines = [
+    `plan for ${s.month}, a typical week:`,
+    `  calls     ${n(s.weeklyCalls)} ÷ ${n(s.callsPerHour)} calls an hour = ${n(s.callHours)} h`,
+    `  meetings  ${n(s.weeklyMeetings)} × ${n(s.hoursPerMeeting)} h a meeting = ${n(s.meetingHours)} h`,
+  ];
+  if (s.existingCallHours > 0 || s.existingMeetingHours > 0) {
+    lines.push(`  already blocked: ${n(s.existingCallHours)} h of calls, ${n(s.existingMeetingHours)} h of meetings`);
+  }
+  if (s.blocks.length === 0) return [...lines, "your blocks already give the plan enough time: nothing to add"].join("\n");
+  const rows = s.blocks.map((b) => [
+    b.label,
+    b.days.join(","),
+    `${b.start}–${b.end}`,
+    b.activity ?? "",
+    `${b.days.length} × ${hours((b.weeklyHours * 60) / b.days.length)} = ${hours(b.weeklyHours * 60)}`,
+  ]);
+  const table = await renderTable(["Label", "Days", "Time", "Activity", "A week"], rows, style, ["left", "left", "left", "left", "right"]);
+  return [...lines, "proposed blocks:", table].join("\n");
+}

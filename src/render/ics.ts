@@ -1,0 +1,61 @@
+/**
+ * Time blocks as an RFC 5545 calendar, via ical-generator (loaded lazily).
+ * Times are floating local times: a block at 08:00 is at 08:00 wherever the
+ * calendar program runs, and the file needs no VTIMEZONE definitions.
+ */
+import { firstWeekdayOnOrAfter } from "../domain/blocks.js";
+import { toDayNumber, weekdayOf, type IsoDate } from "../domain/dates.js";
+import type { StoredBlock } from "../store/blocks.js";
+
+export interface IcsOptions {
+  /** The database's install id: with the block id it makes each UID. */
+  installId: string;
+  /** When the file is written (DTSTAMP). */
+  stamp: Date;
+  /** Every day off, one date each; occurrences on them become EXDATEs. */
+  daysOff: readonly IsoDate[];
+}
+
+/** The UID of a block's event: the same on every export, distinct between databases. */
+export function blockUid(installId: string, blockId: number): string {
+  return `${installId}-block-${blockId}@acct`;
+}
+
+/**
+ * A JS Date whose UTC fields are the wall-clock `date` + `minutes`:
+ * ical-generator writes a floating time from the UTC fields, so the system
+ * zone cannot shift it.
+ */
+function wallClock(date: IsoDate, minutes: number): Date {
+  return new Date(toDayNumber(date) * 86_400_000 + minutes * 60_000);
+}
+
+/** One weekly recurring event per block, starting on its first day on or after its creation. */
+export async function renderBlocksIcs(blocks: readonly StoredBlock[], options: IcsOptions): Promise<string> {
+  const { default: ical, ICalEventRepeatingFreq, ICalWeekday } = await import("ical-generator");
+  const byDay = { mon: ICalWeekday.MO, tue: ICalWeekday.TU, wed: ICalWeekday.WE, thu: ICalWeekday.TH, fri: ICalWeekday.FR, sat: ICalWeekday.SA, sun: ICalWeekday.SU };
+  const calendar = ical({ name: "acct time blocks", prodId: { company: "acct", product: "acct time blocks", language: "EN" } });
+  for (const block of blocks) {
+    const first = firstWeekdayOnOrAfter(block.days, block.createdOn);
+    const exclude = options.daysOff
+      .filter((d) => d >= first && block.days.includes(weekdayOf(d)))
+      .map((d) => wallClock(d, block.startMin));
+    calendar.createEvent({
+      id: blockUid(options.installId, block.id),
+      summary: block.label,
+      description: `acct block #${block.id}${block.activity ? ` (${block.activity})` : ""}`,
+      start: wallClock(first, block.startMin),
+      end: wallClock(first, block.endMin),
+      floating: true,
+      stamp: options.stamp,
+      repeating: {
+        freq: ICalEventRepeatingFreq.WEEKLY,
+        byDay: block.days.map((d) => byDay[d]),
+        ...(exclude.length > 0 ? { exclude } : {}),
+      },
+    });
+  }
+  // RFC 5545 ends every content line, the last one included, with CRLF.
+  const text = calendar.toString();
+  return text.endsWith("\r\n") ? text : `${text}\r\n`;
+}

@@ -1,0 +1,78 @@
+/** The `commitments` table, and each commitment's measured progress from `daily_totals`. */
+import { viewCommitments, type Commitment, type CommitmentView, type StoredStatus } from "../domain/commitments.js";
+import type { IsoDate } from "../domain/dates.js";
+import type { Db } from "./connection.js";
+import type { JournalEntry } from "./journal.js";
+
+interface CommitmentRow {
+  id: number;
+  text: string;
+  due: string;
+  metric: string | null;
+  target: number | null;
+  created_on: string;
+  status: StoredStatus;
+  closed_on: string | null;
+  carried_from: number | null;
+}
+
+function toCommitment(row: CommitmentRow): Commitment {
+  return {
+    id: row.id,
+    text: row.text,
+    due: row.due,
+    metric: row.metric,
+    target: row.target,
+    createdOn: row.created_on,
+    stored: row.status,
+    closedOn: row.closed_on,
+    carriedFrom: row.carried_from,
+  };
+}
+
+/** Every commitment, oldest first. */
+export function listCommitments(db: Db): Commitment[] {
+  const rows = db.prepare("SELECT id, text, due, metric, target, created_on, status, closed_on, carried_from FROM commitments ORDER BY id").all() as CommitmentRow[];
+  return rows.map(toCommitment);
+}
+
+/** For each commitment with a metric: the count of its type's entries dated from its creation to its due date. */
+export function commitmentProgress(db: Db): Map<number, number> {
+  const rows = db
+    .prepare(
+      `SELECT c.id AS id, coalesce(sum(t.count), 0) AS progress
+       FROM commitments c LEFT JOIN daily_totals t ON t.type = c.metric AND t.date BETWEEN c.created_on AND c.due
+       WHERE c.metric IS NOT NULL GROUP BY c.id`,
+    )
+    .all() as { id: number; progress: number }[];
+  return new Map(rows.map((r) => [r.id, r.progress]));
+}
+
+/** Every commitment as it stands on `today` (status, progress, times carried). */
+export function loadCommitments(db: Db, today: IsoDate): CommitmentView[] {
+  return viewCommitments(listCommitments(db), commitmentProgress(db), today);
+}
+
+export interface NewCommitment {
+  text: string;
+  due: IsoDate;
+  metric: string | null;
+  target: number | null;
+  createdOn: IsoDate;
+  carriedFrom: number | null;
+}
+
+export function insertCommitment(db: Db, c: NewCommitment, journal: JournalEntry): number {
+  const { lastInsertRowid } = db
+    .prepare("INSERT INTO commitments (text, due, metric, target, created_on, carried_from) VALUES (?, ?, ?, ?, ?, ?)")
+    .run(c.text, c.due, c.metric, c.target, c.createdOn, c.carriedFrom);
+  const id = Number(lastInsertRowid);
+  journal.inserted("commitments", { id });
+  return id;
+}
+
+/** Marks a commitment done or dropped on `on`. */
+export function closeCommitment(db: Db, id: number, status: "done" | "dropped", on: IsoDate, journal: JournalEntry): void {
+  journal.before("commitments", { id });
+  db.prepare("UPDATE commitments SET status = ?, closed_on = ? WHERE id = ?").run(status, on, id);
+}

@@ -1,0 +1,221 @@
+import { describe, expect, it } from "vitest";
+import {
+  auditWindow,
+  buildAudit,
+  buildConversion,
+  bufferDays,
+  metricStatus,
+  projection,
+  requiredPerWeek,
+  type AuditInput,
+  type MetricAudit,
+} from "../../src/domain/audit.js";
+import { makeCalendar } from "../../src/domain/calendar.js";
+import type { PlanInput } from "../../src/domain/cascade.js";
+import type { TypeTotals } from "../../src/domain/entry.js";
+import { buildPlan } from "../../src/domain/plan.js";
+
+const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri"] as const;
+// 2026 has 261 weekdays. 261 deals at 100 % win and meeting rates and a 25 %
+// call rate make every daily target whole: 1 deal, 1 opportunity, 1 meeting,
+// 4 calls and 1,000 of revenue per working day.
+const input: PlanInput = {
+  year: 2026,
+  unit: "deals",
+  target: 261,
+  dealSizeCents: 1_000_00,
+  winRate: 1,
+  meetingRate: 1,
+  callRate: 0.25,
+  workdays: [...WEEKDAYS],
+  seasonality: Array(12).fill(1),
+  hoursPerDay: 8,
+  customerTime: 0.25,
+};
+const calendar = makeCalendar([...WEEKDAYS], []);
+const plan = buildPlan(input, calendar);
+
+const totals = (entries: Record<string, Partial<TypeTotals>>): Map<string, TypeTotals> =>
+  new Map(Object.entries(entries).map(([type, t]) => [type, { count: 0, amountCents: 0, minutes: 0, entries: 1, ...t }]));
+
+function fixture(overrides: Partial<AuditInput> = {}): AuditInput {
+  return {
+    plan,
+    calendar,
+    weeklyTargets: new Map([["linkedin", 10]]),
+    week: "2026-W11",
+    from: "2026-03-09",
+    to: "2026-03-15",
+    asOf: "2026-03-12",
+    weekTotals: totals({ call: { count: 18, minutes: 60 }, meeting: { count: 5, minutes: 60 }, linkedin: { count: 9 } }),
+    ytdTotals: totals({ call: { count: 150 }, meeting: { count: 45 }, opportunity: { count: 10 }, deal: { count: 2, amountCents: 2_500_000 }, linkedin: { count: 80 } }),
+    history: [],
+    blocks: [],
+    blockMarks: [],
+    commitments: [],
+    lastChange: null,
+    ...overrides,
+  };
+}
+
+const metric = (metrics: MetricAudit[], name: string) => metrics.find((m) => m.metric === name) as MetricAudit;
+
+describe("the formulas", () => {
+  it("status: on-track at plan, at-risk from 80 %, behind below", () => {
+    expect(metricStatus(10, 10)).toBe("on-track");
+    expect(metricStatus(8, 10)).toBe("at-risk");
+    expect(metricStatus(7.99, 10)).toBe("behind");
+    expect(metricStatus(0, 0)).toBe("on-track");
+  });
+  it("buffer days: the gap over the average daily target", () => {
+    // 1044 a year over 261 days = 4 a day; 54 short = 13.5 days.
+    expect(bufferDays(150, 204, 1044, 261)).toBe(-13.5);
+    expect(bufferDays(10, 6, 1044, 261)).toBe(1);
+    expect(bufferDays(1, 0, 0, 261)).toBeNull();
+  });
+  it("projection: pace per elapsed working day over the year, null before the first", () => {
+    expect(projection(150, 51, 261)).toBeCloseTo(767.647059, 5);
+    expect(projection(0, 0, 261)).toBeNull();
+  });
+  it("required per week: the rest over remaining working days × workdays a week, null when none remain", () => {
+    expect(requiredPerWeek(1044, 150, 210, 5)).toBeCloseTo(21.285714, 5);
+    expect(requiredPerWeek(1044, 2000, 210, 5)).toBe(0);
+    expect(requiredPerWeek(1044, 150, 0, 5)).toBeNull();
+  });
+  it("audit window: today for the current week, Sunday for a past one, none for a future one", () => {
+    expect(auditWindow("2026-03-09", "2026-03-12")).toEqual({ from: "2026-03-09", to: "2026-03-15", asOf: "2026-03-12" });
+    expect(auditWindow("2026-03-02", "2026-03-12")).toEqual({ from: "2026-03-02", to: "2026-03-08", asOf: "2026-03-08" });
+    expect(auditWindow("2026-03-16", "2026-03-12")).toBeNull();
+  });
+});
+
+describe("buildAudit on the hand-computed fixture (2026-W11 as of Thu 2026-03-12)", () => {
+  const audit = buildAudit(fixture());
+
+  it("calls: week, plan to date, year to date and the derived figures", () => {
+    const calls = metric(audit.metrics, "calls");
+    // Mon–Fri × 4 = 20; Mon–Thu = 16. Jan 22 + Feb 20 + Mar 1–12 9 = 51 working days × 4 = 204.
+    expect(calls.week).toEqual({ plan: 20, planToDate: 16, actual: 18 });
+    expect(calls.ytd).toEqual({ plan: 204, actual: 150 });
+    expect(calls.annual).toBe(1044);
+    expect(calls.status).toBe("behind"); // 150 / 204 = 73.5 %
+    expect(calls.bufferDays).toBeCloseTo(-13.5, 9);
+    expect(calls.projection).toBeCloseTo((150 / 51) * 261, 9);
+    // 261 − 51 = 210 working days left; (1044 − 150) / 210 × 5.
+    expect(calls.requiredPerWeek).toBeCloseTo((894 / 210) * 5, 9);
+  });
+  it("meetings at risk; revenue from deal amounts", () => {
+    const meetings = metric(audit.metrics, "meetings");
+    expect(meetings.status).toBe("at-risk"); // 45 / 51 = 88 %
+    expect(meetings.bufferDays).toBeCloseTo(-6, 9);
+    const revenue = metric(audit.metrics, "revenue");
+    expect(revenue.ytd).toEqual({ plan: 51_000, actual: 25_000 });
+    expect(revenue.annual).toBe(261_000);
+  });
+  it("custom types with a weekly target: 10 a week spread over 5 days", () => {
+    const linkedin = metric(audit.metrics, "linkedin");
+    expect(linkedin.week).toEqual({ plan: 10, planToDate: 8, actual: 9 });
+    expect(linkedin.ytd.plan).toBeCloseTo(102, 9); // 51 working days × 2
+    expect(linkedin.annual).toBeCloseTo(522, 9);
+    expect(linkedin.status).toBe("behind"); // 80 / 102 = 78.4 %, under 80 %
+  });
+  it("customer time: minutes over the week's working minutes to date", () => {
+    expect(audit.customerTime).toEqual({ minutes: 120, workingMinutes: 4 * 8 * 60, share: 120 / 1920, goal: 0.25 });
+  });
+  it("no blocks: nothing scheduled, adherence null", () => {
+    expect(audit.blocks).toEqual({ scheduled: 0, kept: 0, skipped: 0, adherence: null });
+  });
+  it("the verdict names the worst status", () => {
+    expect(audit.status).toBe("behind");
+    expect(audit.verdict).toMatch(/^Behind: \d of 6 metrics below plan/);
+  });
+});
+
+describe("conversion", () => {
+  it("actual rates year to date, the weakest stage and its cost", () => {
+    const c = buildConversion(plan, totals({ call: { count: 150 }, meeting: { count: 45 }, opportunity: { count: 10 }, deal: { count: 2, amountCents: 2_500_000 } }));
+    expect(c.stages.map((s) => s.actual)).toEqual([0.3, 10 / 45, 0.2]);
+    expect(c.dealSize).toEqual({ planned: 1000, actual: 12_500 });
+    // Against 100 % plans, 20 % opportunity→deal is further below than 22 % meeting→opportunity.
+    expect(c.weakest).toBe("opportunities");
+    // 261 deals at 20 % need 1,305 opportunities, 1,305 meetings, 5,220 calls.
+    expect(c.cost).toMatchObject({ metric: "opportunities", needed: 1305, planned: 261, callsNeeded: 5220, callsPlanned: 1044 });
+    expect(c.cost?.text).toBe("at 20.0 % opportunity→deal you need 1,305 opportunities, not 261 (5,220 calls, not 1,044)");
+  });
+  it("call→meeting cost in calls, as in the spec's example", () => {
+    const spec = buildPlan({ ...input, unit: "revenue", target: 1_200_000_00, dealSizeCents: 40_000_00, winRate: 0.25, meetingRate: 0.5, callRate: 0.1 }, calendar);
+    const c = buildConversion(spec, totals({ call: { count: 1000 }, meeting: { count: 48 }, opportunity: { count: 24 }, deal: { count: 6, amountCents: 6 * 40_000_00 } }));
+    expect(c.weakest).toBe("calls");
+    expect(c.cost?.text).toBe("at 4.8 % call→meeting you need 5,000 calls, not 2,400");
+  });
+  it("no stage below plan: no weakest; no data: null rates", () => {
+    const c = buildConversion(plan, new Map());
+    expect(c.stages.every((s) => s.actual === null)).toBe(true);
+    expect(c.weakest).toBeNull();
+    expect(c.dealSize.actual).toBeNull();
+  });
+});
+
+describe("edges of the year", () => {
+  it("first day of the year: one elapsed working day; last week: nothing remains", () => {
+    const first = buildAudit(fixture({ week: "2026-W01", from: "2025-12-29", to: "2026-01-04", asOf: "2026-01-01", ytdTotals: totals({ call: { count: 3 } }) }));
+    const calls = metric(first.metrics, "calls");
+    expect(calls.week.plan).toBe(8); // Jan 1 and 2 only: Dec 29–31 are outside the plan year
+    expect(calls.week.planToDate).toBe(4);
+    expect(calls.projection).toBe(3 * 261);
+    expect(calls.requiredPerWeek).toBeCloseTo((1041 / 260) * 5, 9);
+
+    const last = buildAudit(fixture({ week: "2026-W53", from: "2026-12-28", to: "2027-01-03", asOf: "2027-01-03", ytdTotals: totals({ call: { count: 1000 } }) }));
+    const lastCalls = metric(last.metrics, "calls");
+    expect(lastCalls.week.plan).toBe(16);
+    expect(lastCalls.ytd.plan).toBe(1044);
+    expect(lastCalls.projection).toBe(1000);
+    expect(lastCalls.requiredPerWeek).toBeNull();
+    expect(lastCalls.bufferDays).toBe(-11);
+  });
+  it("before the year starts (a W01 audited in late December): no projection", () => {
+    const early = buildAudit(fixture({ week: "2026-W01", from: "2025-12-29", to: "2026-01-04", asOf: "2025-12-30", ytdTotals: new Map() }));
+    const calls = metric(early.metrics, "calls");
+    expect(calls.ytd.plan).toBe(0);
+    expect(calls.week.planToDate).toBe(0);
+    expect(calls.projection).toBeNull();
+    expect(calls.requiredPerWeek).toBeCloseTo((1044 / 261) * 5, 9);
+  });
+});
+
+describe("blocks and celebrations", () => {
+  it("block adherence counts the week's occurrences up to as-of, days off excluded", () => {
+    const withOff = makeCalendar([...WEEKDAYS], [{ from: "2026-03-10", to: "2026-03-10" }]);
+    const audit = buildAudit(
+      fixture({
+        calendar: withOff,
+        blocks: [{ id: 1, label: "prospecting", days: ["tue", "thu", "fri"], startMin: 480, endMin: 570, activity: "call" }],
+        blockMarks: [{ blockId: 1, date: "2026-03-12", status: "done", reason: null }],
+      }),
+    );
+    // Tue is off, Fri is after as-of: only Thu counts.
+    expect(audit.blocks).toEqual({ scheduled: 1, kept: 1, skipped: 0, adherence: 1 });
+  });
+  it("targets hit, a streak of weeks on plan and personal bests", () => {
+    const week = (calls: number, meetings: number, linkedin = 10) => totals({ call: { count: calls }, meeting: { count: meetings }, linkedin: { count: linkedin } });
+    const audit = buildAudit(
+      fixture({
+        week: "2026-W11",
+        from: "2026-03-09",
+        to: "2026-03-15",
+        asOf: "2026-03-15",
+        weekTotals: week(25, 5),
+        history: [
+          { monday: "2026-02-23", totals: week(10, 1) }, // below plan: ends the streak
+          { monday: "2026-03-02", totals: week(20, 5) },
+          { monday: "2026-02-16", totals: week(30, 9) },
+        ],
+      }),
+    );
+    expect(audit.celebrations.targetsHit).toEqual(["calls", "meetings", "linkedin"]);
+    expect(audit.celebrations.streak).toBe(2); // W10 and W11
+    expect(audit.celebrations.personalBests).toEqual([]); // 30 calls and 9 meetings in W08 stay the best
+    const best = buildAudit(fixture({ asOf: "2026-03-15", weekTotals: week(40, 5), history: [{ monday: "2026-03-02", totals: week(20, 5) }] }));
+    expect(best.celebrations.personalBests).toEqual([{ metric: "calls", actual: 40, previousBest: 20 }]);
+  });
+});
