@@ -1,15 +1,77 @@
-/** `acct demo`: placeholder until its issue lands; replace this whole file. */
+/** `acct demo`: a realistic sample year in a fresh (or given, empty) data file, then status and audit. */
 import { Command } from "commander";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { App } from "../app.js";
-import { failure } from "../../domain/errors.js";
+import { withExamples } from "../app.js";
+import { Context, type GlobalOptions } from "../context.js";
+import { loadAudit, resolveAuditedWeek } from "./audit.js";
+import { FIRST_PLAN_COMMAND, loadStatus, printStatus } from "./status.js";
+import { buildDemo } from "../../domain/demo.js";
+import { usageError } from "../../domain/errors.js";
+import { resolveDbPath } from "../../store/connection.js";
+import { holdsData, seedDemo } from "../../store/demo-seed.js";
+import { auditToJson } from "../../render/audit-json.js";
+import { renderAuditText } from "../../render/audit-text.js";
+import { statusToJson } from "../../render/status.js";
+
+/** Where the demo goes: `--db` or `$ACCT_DB` when given, else a new temporary folder (never the default data file). */
+function demoTarget(options: GlobalOptions, env: NodeJS.ProcessEnv): { path: string; temporary: boolean } {
+  if (options.db) return { path: options.db, temporary: false };
+  if (env.ACCT_DB) return { path: env.ACCT_DB, temporary: false };
+  return { path: join(mkdtempSync(join(tmpdir(), "acct-demo-")), "acct.db"), temporary: true };
+}
 
 export function demoCommand(app: App): Command {
-  return new Command("demo")
-    .description("fill a database with a realistic sample year and show it (not built yet)")
-    .allowUnknownOption(true)
-    .allowExcessArguments(true)
-    .action((_flags: object, command: Command) => {
-      app.context(command);
-      throw failure("acct demo is not built yet");
+  const demo = new Command("demo")
+    .description("fill a new data file with a realistic sample year and show status and audit (never touches your own data)")
+    .action(async (_flags: object, command: Command) => {
+      const options = command.optsWithGlobals<GlobalOptions>();
+      const target = demoTarget(options, app.deps.env);
+      const ctx = new Context(app.deps, { ...options, db: target.path });
+      try {
+        await runDemo(app, ctx, target.temporary);
+      } finally {
+        ctx.close();
+      }
     });
+  return withExamples(demo, ["acct demo", "acct demo --db /tmp/sample.db && acct --db /tmp/sample.db report", "acct demo --json"]);
+}
+
+async function runDemo(app: App, ctx: Context, temporary: boolean): Promise<void> {
+  const existing = ctx.read();
+  if (existing && holdsData(existing)) {
+    throw usageError(`${ctx.dbPath} already holds data; the demo only fills an empty file`, "run acct demo without --db for a temporary file, or give a new path");
+  }
+  const data = buildDemo(ctx.today);
+  const counts = ctx.write("demo data", (db, journal) => seedDemo(db, data, ctx.clock.stamp, journal));
+  const db = ctx.read();
+  if (!db) return;
+  const audit = loadAudit(db, resolveAuditedWeek({}, ctx.today), ctx.today);
+  const own = ownDataFile(app, ctx.dbPath);
+
+  if (ctx.json) {
+    const status = loadStatus(db, ctx.today, ctx.clock.minutes);
+    ctx.printJson({ db: ctx.dbPath, temporary, seeded: counts, status: status && statusToJson(status), audit: auditToJson(audit), ownDataFile: own });
+    return;
+  }
+  const s = ctx.style;
+  ctx.print(s.bold(`Sample year in ${ctx.dbPath}`) + s.dim(` (${counts.entries} entries over 10 weeks, ${counts.blocks} time blocks, ${counts.commitments} commitments, a review)`));
+  ctx.print("");
+  await printStatus(ctx);
+  ctx.print("");
+  ctx.print(s.dim("─".repeat(78)));
+  ctx.print(await renderAuditText(audit, s));
+  ctx.print("");
+  ctx.print(s.dim("─".repeat(78)));
+  ctx.print(`Explore the sample:  acct --db ${ctx.dbPath} report   (or log, audit, block list …)`);
+  ctx.print(`Start with your own data (kept in ${own}):`);
+  ctx.print(`  ${s.bold(FIRST_PLAN_COMMAND)}`);
+}
+
+/** The user's own data file, as plain `acct` would use it; the XDG default when the demo went to $ACCT_DB. */
+function ownDataFile(app: App, demoPath: string): string {
+  const own = resolveDbPath(undefined, app.deps.env, app.deps.home);
+  return own === demoPath ? resolveDbPath(undefined, { ...app.deps.env, ACCT_DB: undefined }, app.deps.home) : own;
 }

@@ -1,15 +1,62 @@
-/** `acct report`: placeholder until its issue lands; replace this whole file. */
+/** `acct report`: the year as one self-contained HTML page with charts. */
 import { Command } from "commander";
+import { existsSync, statSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import type { App } from "../app.js";
+import { withExamples } from "../app.js";
 import { failure } from "../../domain/errors.js";
+import { parseText, parseYear } from "../../domain/parse.js";
+import { buildReport } from "../../domain/report.js";
+import { loadCommitments } from "../../store/commitments.js";
+import { totalsBetween } from "../../store/entries.js";
+import { listWeeklyTargets, loadPlan } from "../../store/plans.js";
+import { getSetting } from "../../store/settings.js";
+
+interface ReportFlags {
+  year?: string;
+  out?: string;
+}
 
 export function reportCommand(app: App): Command {
-  return new Command("report")
-    .description("a self-contained HTML report with charts (not built yet)")
-    .allowUnknownOption(true)
-    .allowExcessArguments(true)
-    .action((_flags: object, command: Command) => {
-      app.context(command);
-      throw failure("acct report is not built yet");
+  const report = new Command("report")
+    .description("write the year as one self-contained HTML page with charts: the road, weekly bars, the funnel, commitments")
+    .option("--year <year>", "plan year (default: this year)")
+    .option("--out <file>", "where to write it (default: report-YEAR.html in the current folder)")
+    .action(async (flags: ReportFlags, command: Command) => {
+      const ctx = app.context(command);
+      const year = flags.year === undefined ? Number(ctx.today.slice(0, 4)) : parseYear(flags.year);
+      const out = resolve(flags.out === undefined ? `report-${year}.html` : parseText(flags.out, "--out"));
+      // Checked before the charts are drawn, which takes a moment.
+      const folder = dirname(out);
+      if (!existsSync(folder) || !statSync(folder).isDirectory()) throw failure(`cannot write ${out}: there is no folder ${folder}`, "give a writable path with --out");
+      const db = ctx.read();
+      const found = db ? loadPlan(db, year) : null;
+      if (!db || !found) {
+        throw failure(`there is no plan for ${year}`, `create one with: acct plan set --year ${year} --target 1.2m --deal-size 40k --win-rate 25% --meeting-rate 50% --call-rate 10%`);
+      }
+      const dec31 = `${year}-12-31`;
+      const asOf = ctx.today < dec31 ? ctx.today : dec31;
+      const data = buildReport(
+        {
+          plan: found.plan,
+          calendar: found.calendar,
+          weeklyTargets: listWeeklyTargets(db),
+          asOf,
+          ytdTotals: asOf >= `${year}-01-01` ? totalsBetween(db, `${year}-01-01`, asOf) : new Map(),
+          commitments: loadCommitments(db, ctx.today),
+        },
+        (from, to) => totalsBetween(db, from, to),
+      );
+      const { renderReportHtml } = await import("../../render/report-html.js");
+      const html = await renderReportHtml(data, getSetting(db, "currency") ?? "$");
+      try {
+        writeFileSync(out, html);
+      } catch (error) {
+        throw failure(`cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, "give a writable path with --out");
+      }
+      const charts = (html.match(/data-chart="/g) ?? []).length;
+      if (ctx.json) ctx.printJson({ year, asOf, path: out, charts, bytes: Buffer.byteLength(html) });
+      else ctx.print(out);
     });
+  return withExamples(report, ["acct report", "acct report --year 2025 --out ~/Desktop/sales-2025.html", "acct demo --db /tmp/demo.db && acct --db /tmp/demo.db report --out /tmp/demo.html"]);
 }

@@ -1,0 +1,133 @@
+/**
+ * The year report as data: the cumulative road of plan against actual per
+ * metric, each week's actual against its plan, the funnel's conversion, and
+ * commitments kept week by week. Charts are drawn from this by the renderer.
+ */
+import type { CommitmentView } from "./commitments.js";
+import type { WorkCalendar } from "./calendar.js";
+import { addDays, isoWeekOf, maxDate, minDate, mondayOf, type IsoDate } from "./dates.js";
+import type { TypeTotals } from "./entry.js";
+import type { Plan } from "./plan.js";
+import { actualFor, glanceMetrics, metricPlan } from "./status.js";
+
+export interface WeekPoint {
+  week: string;
+  /** Monday of the week (may fall in the previous year for week 1). */
+  monday: IsoDate;
+  /** The last day of the week inside the year. */
+  end: IsoDate;
+  plan: number;
+  /** Null for weeks that have not started by as-of. */
+  actual: number | null;
+  cumulativePlan: number;
+  cumulativeActual: number | null;
+}
+
+export interface MetricSeries {
+  metric: string;
+  annual: number;
+  ytdPlan: number;
+  ytdActual: number;
+  weeks: WeekPoint[];
+}
+
+export interface FunnelStage {
+  from: string;
+  to: string;
+  planned: number;
+  /** Year to date; null when the earlier stage has none. */
+  actual: number | null;
+}
+
+export interface CommitmentWeek {
+  week: string;
+  kept: number;
+  missed: number;
+  open: number;
+}
+
+export interface Report {
+  year: number;
+  asOf: IsoDate;
+  metrics: MetricSeries[];
+  funnel: FunnelStage[];
+  commitments: CommitmentWeek[];
+}
+
+export interface ReportInput {
+  plan: Plan;
+  calendar: WorkCalendar;
+  weeklyTargets: ReadonlyMap<string, number>;
+  /** Last day counted as done: today, or Dec 31 for a past year. */
+  asOf: IsoDate;
+  ytdTotals: ReadonlyMap<string, TypeTotals>;
+  commitments: readonly CommitmentView[];
+}
+
+/** The ISO weeks touching `year`, each clipped to the year: Monday, and its first and last day in the year. */
+export function weeksOfYear(year: number): { week: string; monday: IsoDate; from: IsoDate; to: IsoDate }[] {
+  const jan1 = `${year}-01-01`;
+  const dec31 = `${year}-12-31`;
+  const out = [];
+  for (let monday = mondayOf(jan1); monday <= dec31; monday = addDays(monday, 7)) {
+    out.push({ week: isoWeekOf(monday), monday, from: maxDate(monday, jan1), to: minDate(addDays(monday, 6), dec31) });
+  }
+  return out;
+}
+
+/**
+ * Builds the report. A week's actual counts entries of its days inside the
+ * year (the ISO week 1 that starts in December counts only its January days);
+ * `totalsBetween` supplies the entry totals of a span of days.
+ */
+export function buildReport(input: ReportInput, totalsBetween: (from: IsoDate, to: IsoDate) => ReadonlyMap<string, TypeTotals>): Report {
+  const { plan, asOf } = input;
+  const weeks = weeksOfYear(plan.year);
+  const totalsOfWeek = weeks.map((w) => (w.from <= asOf ? totalsBetween(w.from, minDate(w.to, asOf)) : null));
+  const metrics = glanceMetrics(plan, input.weeklyTargets).map((metric): MetricSeries => {
+    let cumulativePlan = 0;
+    let cumulativeActual = 0;
+    const points = weeks.map((w, i): WeekPoint => {
+      const weekPlan = metricPlan(input, metric, w.from, w.to);
+      const totals = totalsOfWeek[i];
+      const actual = totals ? actualFor(metric, totals) : null;
+      cumulativePlan += weekPlan;
+      if (actual !== null) cumulativeActual += actual;
+      return { week: w.week, monday: w.monday, end: w.to, plan: weekPlan, actual, cumulativePlan, cumulativeActual: actual === null ? null : cumulativeActual };
+    });
+    return {
+      metric,
+      annual: metricPlan(input, metric, `${plan.year}-01-01`, `${plan.year}-12-31`),
+      ytdPlan: metricPlan(input, metric, `${plan.year}-01-01`, asOf),
+      ytdActual: actualFor(metric, input.ytdTotals),
+      weeks: points,
+    };
+  });
+  return { year: plan.year, asOf, metrics, funnel: buildFunnel(plan, input.ytdTotals), commitments: commitmentsByWeek(input.commitments, plan.year) };
+}
+
+/** Planned and actual (year-to-date) conversion at each step of the funnel. */
+export function buildFunnel(plan: Plan, ytd: ReadonlyMap<string, TypeTotals>): FunnelStage[] {
+  const rate = (to: string, from: string) => {
+    const base = actualFor(from, ytd);
+    return base > 0 ? actualFor(to, ytd) / base : null;
+  };
+  return [
+    { from: "calls", to: "meetings", planned: plan.callRate, actual: rate("meetings", "calls") },
+    { from: "meetings", to: "opportunities", planned: plan.meetingRate, actual: rate("opportunities", "meetings") },
+    { from: "opportunities", to: "deals", planned: plan.winRate, actual: rate("deals", "opportunities") },
+  ];
+}
+
+/** Commitments due in `year`, counted by the ISO week of their due date; dropped ones are left out. */
+export function commitmentsByWeek(commitments: readonly CommitmentView[], year: number): CommitmentWeek[] {
+  const byWeek = new Map<string, CommitmentWeek>();
+  for (const c of commitments) {
+    if (c.status === "dropped" || Number(c.due.slice(0, 4)) !== year) continue;
+    const week = isoWeekOf(c.due);
+    const row = byWeek.get(week) ?? { week, kept: 0, missed: 0, open: 0 };
+    row[c.status]++;
+    byWeek.set(week, row);
+  }
+  return [...byWeek.values()].sort((a, b) => (a.week < b.week ? -1 : 1));
+}

@@ -1,0 +1,176 @@
+/** The status glance as JSON and as an 80-column text page with progress bars. */
+import type { ChalkInstance } from "chalk";
+import type { CommitmentJson } from "../domain/commitments.js";
+import { fraction, type Glance, type MetricStatus, type NextBlock } from "../domain/status.js";
+import { formatTime } from "../domain/parse.js";
+import { formatNumber, round } from "./format.js";
+
+/** Everything `acct status` shows; `streak` is null when it cannot be computed. */
+export interface StatusData {
+  glance: Glance;
+  nextBlock: NextBlock | null;
+  dueSoon: CommitmentJson[];
+  overdue: CommitmentJson[];
+  /** Consecutive finished weeks on plan, or null when unknown. */
+  streak: number | null;
+}
+
+export interface StatusJson {
+  ready: true;
+  today: string;
+  week: string;
+  from: string;
+  to: string;
+  workingDays: { soFar: number; inWeek: number };
+  metrics: {
+    metric: string;
+    today: { plan: number; actual: number };
+    week: { plan: number; planToDate: number; actual: number };
+    ytd: { plan: number; actual: number };
+    annual: number;
+    bufferDays: number | null;
+  }[];
+  nextBlock: { id: number; label: string; date: string; start: string; end: string; activity: string | null; now: boolean } | null;
+  commitments: { dueSoon: CommitmentJson[]; overdue: CommitmentJson[] };
+  streak: number | null;
+}
+
+/** What `--json` prints before there is anything to show. */
+export interface FirstRunJson {
+  ready: false;
+  reason: "no-database" | "no-plan";
+  next: string;
+}
+
+export function statusToJson(data: StatusData): StatusJson {
+  const r2 = (n: number) => round(n, 2);
+  const g = data.glance;
+  return {
+    ready: true,
+    today: g.today,
+    week: g.week,
+    from: g.from,
+    to: g.to,
+    workingDays: { soFar: g.workingDaysSoFar, inWeek: g.workingDaysInWeek },
+    metrics: g.metrics.map((m) => ({
+      metric: m.metric,
+      today: { plan: r2(m.today.plan), actual: r2(m.today.actual) },
+      week: { plan: r2(m.week.plan), planToDate: r2(m.week.planToDate), actual: r2(m.week.actual) },
+      ytd: { plan: r2(m.ytd.plan), actual: r2(m.ytd.actual) },
+      annual: r2(m.annual),
+      bufferDays: m.bufferDays === null ? null : r2(m.bufferDays),
+    })),
+    nextBlock: data.nextBlock && {
+      id: data.nextBlock.id,
+      label: data.nextBlock.label,
+      date: data.nextBlock.date,
+      start: formatTime(data.nextBlock.start),
+      end: formatTime(data.nextBlock.end),
+      activity: data.nextBlock.activity,
+      now: data.nextBlock.now,
+    },
+    commitments: { dueSoon: data.dueSoon, overdue: data.overdue },
+    streak: data.streak,
+  };
+}
+
+/** `1234` → `1,234`; `1234567` → `1.2m`; money gets the currency symbol; fractions show one decimal below 10. */
+export function formatCompact(n: number, money: string | null): string {
+  const abs = Math.abs(n);
+  const sign = n < 0 ? "-" : "";
+  const prefix = money ?? "";
+  if (abs >= 1_000_000) return `${sign}${prefix}${formatNumber(abs / 1_000_000, 1)}m`;
+  // Money shortens from a thousand (columns are narrow); counts from ten thousand.
+  if (abs >= (money === null ? 10_000 : 1000)) return `${sign}${prefix}${formatNumber(abs / 1000, abs >= 100_000 ? 0 : 1)}k`;
+  return `${sign}${prefix}${formatNumber(abs, abs < 10 ? 1 : 0)}`;
+}
+
+const BAR_WIDTH = 22;
+
+/**
+ * A bar whose full width is the week's plan: filled up to the actual, a tick
+ * where the plan to date is. Colour says whether the actual has reached it.
+ */
+export function progressBar(m: MetricStatus, style: ChalkInstance, width = BAR_WIDTH): string {
+  const whole = Math.max(m.week.plan, m.week.actual, m.week.planToDate);
+  const filled = Math.round(fraction(m.week.actual, whole) * width);
+  const tick = m.week.planToDate > 0 ? Math.min(width - 1, Math.max(0, Math.round(fraction(m.week.planToDate, whole) * width) - 1)) : -1;
+  const ratio = m.week.planToDate > 0 ? m.week.actual / m.week.planToDate : 1;
+  const paint = ratio >= 1 ? style.green : ratio >= 0.8 ? style.yellow : style.red;
+  // Runs of one kind are painted once, so a coloured bar costs a few escape codes, not one per cell.
+  const cells = Array.from({ length: width }, (_, i) => (i === tick && i >= filled ? "tick" : i < filled ? "done" : "todo"));
+  const draw = { done: (n: number) => paint("█".repeat(n)), tick: (n: number) => style.bold("│".repeat(n)), todo: (n: number) => style.dim("░".repeat(n)) };
+  let bar = "";
+  for (let i = 0; i < width; ) {
+    const kind = cells[i] as keyof typeof draw;
+    let n = 1;
+    while (cells[i + n] === kind) n++;
+    bar += draw[kind](n);
+    i += n;
+  }
+  return bar;
+}
+
+function describeBuffer(days: number | null, style: ChalkInstance): string {
+  if (days === null) return "";
+  const n = formatNumber(Math.abs(days), 1);
+  if (Math.abs(days) < 0.05) return style.green("on plan");
+  return days > 0 ? style.green(`+${n} days`) : style.red(`-${n} days`);
+}
+
+const DAY_NAMES: Record<string, string> = { mon: "Monday", tue: "Tuesday", wed: "Wednesday", thu: "Thursday", fri: "Friday", sat: "Saturday", sun: "Sunday" };
+
+/** The text page: a heading, one bar line per metric, then the next block, commitments and streak. */
+export function renderStatusText(data: StatusData, style: ChalkInstance, weekdayName: string, currency = "$"): string {
+  const g = data.glance;
+  const lines: string[] = [];
+  const dayPart = g.workingDaysInWeek > 0 ? ` · working day ${g.workingDaysSoFar} of ${g.workingDaysInWeek}` : "";
+  lines.push(style.bold(`${DAY_NAMES[weekdayName] ?? weekdayName} ${g.today} · ${g.week}${dayPart}`), "");
+  lines.push(style.dim(`${"".padEnd(14)}${"this week (│ = plan to date)".padEnd(BAR_WIDTH + 1)}${"done/due".padStart(13)}${"week".padStart(7)}${"today".padStart(10)}  buffer`));
+  for (const m of g.metrics) {
+    const money = m.metric === "revenue" ? currency : null;
+    const c = (n: number) => formatCompact(n, money);
+    const name = m.metric.length > 13 ? `${m.metric.slice(0, 12)}…` : m.metric;
+    const doneDue = `${c(m.week.actual)}/${c(m.week.planToDate)}`;
+    const today = `${c(m.today.actual)}/${c(m.today.plan)}`;
+    lines.push(`${name.padEnd(14)}${progressBar(m, style)} ${doneDue.padStart(13)}${c(m.week.plan).padStart(7)}${today.padStart(10)}  ${describeBuffer(m.bufferDays, style)}`);
+  }
+  lines.push("");
+  if (data.nextBlock) {
+    const b = data.nextBlock;
+    const when = b.now ? "now" : b.date === g.today ? "today" : b.date;
+    const activity = b.activity ? ` (${b.activity})` : "";
+    lines.push(`${style.bold("Next block")}  ${when} ${formatTime(b.start)}–${formatTime(b.end)} ${b.label}${activity}`);
+  } else {
+    lines.push(`${style.bold("Next block")}  none scheduled ${style.dim("(acct block add …)")}`);
+  }
+  if (data.dueSoon.length === 0 && data.overdue.length === 0) {
+    lines.push(`${style.bold("Due soon")}    nothing in the next 7 days`);
+  } else {
+    lines.push(style.bold("Due soon"));
+    for (const c of data.overdue) lines.push(`  ${style.red(`overdue ${c.due}`)}  ${clip(c.text, 54)}`);
+    for (const c of data.dueSoon) {
+      const progress = c.metric !== null && c.target !== null ? ` ${c.progress ?? 0}/${c.target} ${c.metric}` : "";
+      lines.push(`  ${c.due === g.today ? style.yellow("today     ") : c.due.padEnd(10)}  ${clip(c.text, 54 - progress.length)}${style.dim(progress)}`);
+    }
+  }
+  if (data.streak !== null) {
+    const weeks = data.streak === 1 ? "week" : "weeks";
+    lines.push(`${style.bold("Streak")}      ${data.streak > 0 ? style.green(`${data.streak} ${weeks} on plan`) : "none yet: finish this week on plan to start one"}`);
+  }
+  return lines.join("\n");
+}
+
+function clip(text: string, width: number): string {
+  const one = text.replace(/\s+/g, " ");
+  return one.length > width ? `${one.slice(0, Math.max(1, width - 1))}…` : one;
+}
+
+/** The friendly first page before there is a database or a plan. */
+export function renderFirstRun(reason: FirstRunJson["reason"], next: string, style: ChalkInstance): string {
+  const lines =
+    reason === "no-database"
+      ? ["Welcome to acct: accountability for salespeople.", "", "Start with your annual plan:", `  ${style.bold(next)}`, "", `Or look around first with sample data:  ${style.bold("acct demo")}`]
+      : ["There is no plan for this year yet. Set one:", `  ${style.bold(next)}`, "", `Or look around first with sample data:  ${style.bold("acct demo")}`];
+  return lines.join("\n");
+}

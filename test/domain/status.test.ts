@@ -1,0 +1,136 @@
+import { describe, expect, it } from "vitest";
+import type { Block } from "../../src/domain/blocks.js";
+import { makeCalendar } from "../../src/domain/calendar.js";
+import type { PlanInput } from "../../src/domain/cascade.js";
+import type { TypeTotals } from "../../src/domain/entry.js";
+import { buildPlan } from "../../src/domain/plan.js";
+import { actualFor, buildGlance, computeBufferDays, findNextBlock, fraction, glanceMetrics } from "../../src/domain/status.js";
+
+const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri"] as const;
+const input: PlanInput = {
+  year: 2026,
+  unit: "revenue",
+  target: 1_200_000_00,
+  dealSizeCents: 40_000_00,
+  winRate: 0.25,
+  meetingRate: 0.5,
+  callRate: 0.1,
+  workdays: [...WEEKDAYS],
+  seasonality: Array(12).fill(1),
+  hoursPerDay: 8,
+  customerTime: null,
+};
+const calendar = makeCalendar([...WEEKDAYS], []);
+const plan = buildPlan(input, calendar);
+
+const totals = (entries: Record<string, Partial<TypeTotals>>): Map<string, TypeTotals> =>
+  new Map(Object.entries(entries).map(([type, t]) => [type, { count: 0, amountCents: 0, minutes: 0, entries: 1, ...t }]));
+
+describe("computeBufferDays", () => {
+  it("divides the year-to-date gap by the average day's share of the annual plan", () => {
+    // 2,400 calls over 261 working days is 9.195… a day; 20 calls ahead is 2.175 days.
+    expect(computeBufferDays(120, 100, 2400, 261)).toBeCloseTo(20 / (2400 / 261), 10);
+    expect(computeBufferDays(80, 100, 2400, 261)).toBeCloseTo(-2.175, 3);
+  });
+  it("is null without an annual plan or working days", () => {
+    expect(computeBufferDays(5, 0, 0, 261)).toBeNull();
+    expect(computeBufferDays(5, 0, 100, 0)).toBeNull();
+  });
+});
+
+describe("actualFor", () => {
+  it("counts entries of the metric's type and sums deal amounts for revenue", () => {
+    const t = totals({ call: { count: 12 }, deal: { count: 2, amountCents: 7_500_000 }, linkedin: { count: 4 } });
+    expect(actualFor("calls", t)).toBe(12);
+    expect(actualFor("deals", t)).toBe(2);
+    expect(actualFor("revenue", t)).toBe(75_000);
+    expect(actualFor("linkedin", t)).toBe(4);
+    expect(actualFor("meetings", t)).toBe(0);
+  });
+});
+
+describe("glanceMetrics", () => {
+  it("lists the cascade then weekly-target types by name, without revenue on a deals plan lacking a deal size", () => {
+    expect(glanceMetrics(plan, new Map([["linkedin", 25], ["email", 50]]))).toEqual(["calls", "meetings", "opportunities", "deals", "revenue", "email", "linkedin"]);
+    const deals = buildPlan({ ...input, unit: "deals", target: 20, dealSizeCents: null }, calendar);
+    expect(glanceMetrics(deals, new Map())).toEqual(["calls", "meetings", "opportunities", "deals"]);
+  });
+});
+
+describe("buildGlance", () => {
+  // Thursday 2026-01-08. January: 22 working days and 203 calls, so 203/22 calls a working day.
+  const glance = buildGlance({
+    plan,
+    calendar,
+    weeklyTargets: new Map([["linkedin", 25]]),
+    today: "2026-01-08",
+    todayTotals: totals({ call: { count: 10 } }),
+    weekTotals: totals({ call: { count: 40 }, linkedin: { count: 12 } }),
+    ytdTotals: totals({ call: { count: 60 }, linkedin: { count: 12 } }),
+  });
+  const calls = glance.metrics.find((m) => m.metric === "calls")!;
+  const linkedin = glance.metrics.find((m) => m.metric === "linkedin")!;
+
+  it("frames the ISO week and counts its working days", () => {
+    expect(glance).toMatchObject({ week: "2026-W02", from: "2026-01-05", to: "2026-01-11", workingDaysSoFar: 4, workingDaysInWeek: 5 });
+  });
+
+  it("puts this week's actual next to the plan to date and the whole week's plan", () => {
+    const perDay = 203 / 22;
+    expect(calls.week.plan).toBeCloseTo(5 * perDay, 9);
+    expect(calls.week.planToDate).toBeCloseTo(4 * perDay, 9);
+    expect(calls.week.actual).toBe(40);
+    expect(calls.today).toEqual({ plan: expect.closeTo(perDay, 9), actual: 10 });
+  });
+
+  it("computes the buffer from Jan 1 to today: 6 working days of plan", () => {
+    // Jan 1–2 (Thu, Fri) and Jan 5–8: 6 working days → 55.36 calls planned; 60 done.
+    expect(calls.ytd.plan).toBeCloseTo((6 * 203) / 22, 9);
+    expect(calls.annual).toBeCloseTo(2400, 9);
+    expect(calls.bufferDays).toBeCloseTo((60 - (6 * 203) / 22) / (2400 / 261), 9);
+    expect(calls.bufferDays).toBeCloseTo(0.504, 3);
+  });
+
+  it("spreads a weekly target evenly over the week's working days", () => {
+    expect(linkedin.week).toEqual({ plan: 25, planToDate: 20, actual: 12 });
+    // 2026-W01 runs Mon Dec 29 – Sun Jan 4: its 25 spread over 5 working days, 2 of them in 2026.
+    expect(linkedin.ytd.plan).toBeCloseTo(10 + 20, 9);
+  });
+});
+
+describe("findNextBlock", () => {
+  const blocks: Block[] = [
+    { id: 1, label: "Prospecting", days: ["tue", "thu"], startMin: 8 * 60, endMin: 9 * 60 + 30, activity: "call" },
+    { id: 2, label: "Follow-ups", days: ["mon", "wed"], startMin: 14 * 60, endMin: 15 * 60, activity: null },
+  ];
+
+  it("returns a block under way as now, and a later one today", () => {
+    expect(findNextBlock(blocks, [], calendar, "2026-03-12", 8 * 60 + 15)).toMatchObject({ id: 1, date: "2026-03-12", now: true });
+    expect(findNextBlock(blocks, [], calendar, "2026-03-11", 9 * 60)).toMatchObject({ id: 2, date: "2026-03-11", now: false });
+  });
+
+  it("moves to a later day once today's blocks have ended", () => {
+    // Thursday 10:00: Prospecting is over; Friday has nothing; Monday has Follow-ups.
+    expect(findNextBlock(blocks, [], calendar, "2026-03-12", 10 * 60)).toMatchObject({ id: 2, date: "2026-03-16" });
+  });
+
+  it("passes over days off and occurrences already marked", () => {
+    const off = makeCalendar([...WEEKDAYS], [{ from: "2026-03-16", to: "2026-03-16" }]);
+    expect(findNextBlock(blocks, [], off, "2026-03-12", 10 * 60)).toMatchObject({ id: 1, date: "2026-03-17" });
+    const marks = [{ blockId: 1, date: "2026-03-12", status: "done" as const, reason: null }];
+    expect(findNextBlock(blocks, marks, calendar, "2026-03-12", 7 * 60)).toMatchObject({ id: 2, date: "2026-03-16" });
+  });
+
+  it("is null without blocks", () => {
+    expect(findNextBlock([], [], calendar, "2026-03-12", 0)).toBeNull();
+  });
+});
+
+describe("fraction", () => {
+  it("clamps to 0…1 and treats an empty plan as reached", () => {
+    expect(fraction(5, 10)).toBe(0.5);
+    expect(fraction(15, 10)).toBe(1);
+    expect(fraction(0, 0)).toBe(0);
+    expect(fraction(3, 0)).toBe(1);
+  });
+});

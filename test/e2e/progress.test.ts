@@ -1,0 +1,216 @@
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import { describe, expect, it } from "vitest";
+import { acct, acctJson, EXAMPLE_PLAN, expectUsageError, fingerprint, tempDb } from "../helpers/cli.js";
+
+interface StatusMetric {
+  metric: string;
+  today: { plan: number; actual: number };
+  week: { plan: number; planToDate: number; actual: number };
+  ytd: { plan: number; actual: number };
+  annual: number;
+  bufferDays: number | null;
+}
+interface StatusJson {
+  ready: true;
+  today: string;
+  week: string;
+  metrics: StatusMetric[];
+  nextBlock: { label: string; date: string; start: string; end: string; now: boolean } | null;
+  commitments: { dueSoon: { id: number; due: string; status: string; carried: number }[]; overdue: { id: number }[] };
+  streak: number | null;
+}
+
+const width = (line: string) => [...line].length;
+const metric = (status: StatusJson, name: string) => status.metrics.find((m) => m.metric === name)!;
+
+/** A database filled by `acct demo` as of the helper's default day (Thursday 2026-03-12), 10:00. */
+function demoDb(): string {
+  const db = tempDb();
+  const result = acct(db, ["demo"], { now: "2026-03-12T10:00" });
+  if (result.code !== 0) throw new Error(`demo failed: ${result.stderr}`);
+  return db;
+}
+
+describe("acct status on a fresh database", () => {
+  it("welcomes a new user, names the next command and creates no file", () => {
+    const db = tempDb();
+    for (const args of [[], ["status"]]) {
+      const result = acct(db, args);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain("acct plan set --target");
+      expect(result.stdout).toContain("acct demo");
+      expect(result.stderr).toBe("");
+    }
+    expect(fingerprint(db)).toBe("absent");
+  });
+
+  it("says so in JSON", () => {
+    const db = tempDb();
+    expect(acctJson(db, ["status"])).toEqual({ ready: false, reason: "no-database", next: expect.stringMatching(/^acct plan set /) });
+    expect(fingerprint(db)).toBe("absent");
+  });
+
+  it("asks for a plan when the file exists without one for this year", () => {
+    const db = tempDb();
+    expect(acct(db, [...EXAMPLE_PLAN, "--year", "2025"]).code).toBe(0);
+    const result = acct(db, ["status"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/no plan for this year/);
+    expect(acctJson(db, ["status"])).toMatchObject({ ready: false, reason: "no-plan" });
+  });
+});
+
+describe("acct status on an empty year (a plan, no entries)", () => {
+  const db = tempDb();
+  acct(db, EXAMPLE_PLAN);
+
+  it("shows this week's plan to date against nothing done, and the buffer behind", () => {
+    const status = acctJson<StatusJson>(db, ["status"]);
+    expect(status).toMatchObject({ ready: true, today: "2026-03-12", week: "2026-W11", nextBlock: null, commitments: { dueSoon: [], overdue: [] } });
+    expect(status.metrics.map((m) => m.metric)).toEqual(["calls", "meetings", "opportunities", "deals", "revenue"]);
+    const calls = metric(status, "calls");
+    // March: 22 working days, 202 calls; Mon–Thu of this week is 4 of them.
+    expect(calls.week).toEqual({ plan: 45.91, planToDate: 36.73, actual: 0 });
+    expect(calls.annual).toBe(2400);
+    // Jan 1 – Mar 12: 22 + 20 + 9 working days; all of it behind.
+    expect(calls.ytd.plan).toBeCloseTo(203 + 184 + (9 * 202) / 22, 1);
+    expect(calls.bufferDays).toBeCloseTo(-calls.ytd.plan / (2400 / 261), 1);
+  });
+
+  it("fits 80 columns without colour when piped", () => {
+    const result = acct(db, ["status"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("Thursday 2026-03-12");
+    expect(result.stdout).toMatch(/calls .*0\/37/);
+    expect(result.stdout).not.toMatch(/\u001b\[/);
+    for (const line of result.stdout.split("\n")) expect(width(line)).toBeLessThanOrEqual(80);
+  });
+});
+
+describe("acct demo", () => {
+  it("fills a fresh file, prints status and the audit, and says how to start with your own data", () => {
+    const db = tempDb();
+    const result = acct(db, ["demo"], { now: "2026-03-12T10:00" });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`Sample year in ${db}`);
+    expect(result.stdout).toContain("this week");
+    expect(result.stdout).toContain("Weekly audit 2026-W11");
+    expect(result.stdout).toMatch(/Start with your own data \(kept in .+acct\.db\):\n\s+acct plan set /);
+  });
+
+  it("is followed by a status with activity, a next block, commitments and a streak", () => {
+    const status = acctJson<StatusJson>(demoDb(), ["status"], { now: "2026-03-12T10:00" });
+    expect(metric(status, "calls").week.actual).toBeGreaterThan(0);
+    expect(metric(status, "calls").ytd.actual).toBeGreaterThan(200);
+    expect(metric(status, "linkedin").week.plan).toBe(20);
+    expect(status.nextBlock).toMatchObject({ date: expect.stringMatching(/^2026-03-1[2-9]$/) });
+    expect(status.commitments.dueSoon.some((c) => c.carried === 2)).toBe(true);
+    expect(status.commitments.overdue.length).toBeGreaterThan(0);
+    expect(typeof status.streak).toBe("number");
+  });
+
+  it("is followed by an audit with activity, blocks, commitments and the review's change", () => {
+    const audit = acctJson<{ metrics: { metric: string; week: { actual: number } }[]; blocks: { scheduled: number; kept: number }; commitments: { repeated: unknown[] }; lastChange: string | null }>(
+      demoDb(),
+      ["audit"],
+      { now: "2026-03-12T10:00" },
+    );
+    expect(audit.metrics.find((m) => m.metric === "calls")!.week.actual).toBeGreaterThan(0);
+    expect(audit.blocks.scheduled).toBeGreaterThan(0);
+    expect(audit.commitments.repeated).toHaveLength(1);
+    expect(audit.lastChange).toMatch(/Calls first thing/);
+  });
+
+  it("gives the same sample for the same day", () => {
+    // Every row but the random install id that block export keys calendar UIDs on.
+    const rows = (db: string) => {
+      const conn = new Database(db, { readonly: true });
+      try {
+        const tables = conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
+        return tables.map(({ name }) => conn.prepare(`SELECT * FROM "${name}"`).all().filter((r) => (r as { key?: string }).key !== "install-id"));
+      } finally {
+        conn.close();
+      }
+    };
+    const first = rows(demoDb());
+    expect(first.flat().length).toBeGreaterThan(300);
+    expect(rows(demoDb())).toEqual(first);
+  });
+
+  it("uses a temporary file, never the default data file, without --db or ACCT_DB", () => {
+    const home = mkdtempSync(join(tmpdir(), "acct-home-"));
+    const result = acct(null, ["demo", "--json"], { env: { HOME: home, XDG_DATA_HOME: join(home, "data") } });
+    expect(result.code).toBe(0);
+    const out = JSON.parse(result.stdout) as { db: string; temporary: boolean; ownDataFile: string; status: { ready: boolean } };
+    expect(out.temporary).toBe(true);
+    expect(out.ownDataFile).toBe(join(home, "data", "acct", "acct.db"));
+    expect(existsSync(out.db)).toBe(true);
+    expect(existsSync(out.ownDataFile)).toBe(false);
+    expect(out.status.ready).toBe(true);
+  });
+
+  it("refuses a file that already holds data, and leaves it as it was", () => {
+    const db = tempDb();
+    acct(db, EXAMPLE_PLAN);
+    const before = fingerprint(db);
+    expectUsageError(acct(db, ["demo"]), /already holds data/);
+    expect(fingerprint(db)).toBe(before);
+  });
+});
+
+describe("acct report", () => {
+  it("writes one self-contained page with every chart, to report-YEAR.html by default", () => {
+    const db = demoDb();
+    const cwd = mkdtempSync(join(tmpdir(), "acct-report-"));
+    const result = acct(db, ["report"], { cwd });
+    expect(result.code).toBe(0);
+    const path = join(cwd, "report-2026.html");
+    expect(result.stdout.trim()).toBe(path);
+    const html = readFileSync(path, "utf8");
+    // 6 metrics (the cascade and linkedin) × road and weekly bars, the funnel, commitments.
+    expect(html.match(/data-chart="/g)).toHaveLength(14);
+    for (const id of ["road-calls", "road-revenue", "road-linkedin", "weekly-calls", "funnel", "commitments"]) expect(html).toContain(`data-chart="${id}"`);
+    // Nothing to fetch: no scripts, stylesheets, fonts or images from elsewhere (SVG's url(#clip) references are local).
+    expect(html).not.toMatch(/<script|<link|<img|@import|url\((?!#)|src=|href="http/i);
+  });
+
+  it("says when there are no commitments, and reports --json", () => {
+    const db = tempDb();
+    acct(db, EXAMPLE_PLAN);
+    const out = join(mkdtempSync(join(tmpdir(), "acct-report-")), "r.html");
+    const json = acctJson<{ path: string; charts: number; year: number }>(db, ["report", "--out", out]);
+    expect(json).toMatchObject({ path: out, charts: 11, year: 2026 });
+    expect(readFileSync(out, "utf8")).toContain('data-empty="commitments"');
+  });
+
+  it("fails without a plan for the year, writing nothing", () => {
+    const db = tempDb();
+    const cwd = mkdtempSync(join(tmpdir(), "acct-report-"));
+    const result = acct(db, ["report", "--year", "2027"], { cwd });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^acct: there is no plan for 2027/);
+    expect(existsSync(join(cwd, "report-2027.html"))).toBe(false);
+    expect(fingerprint(db)).toBe("absent");
+  });
+
+  it("rejects a bad year", () => {
+    const db = tempDb();
+    expectUsageError(acct(db, ["report", "--year", "twenty"]), /year/);
+    expect(fingerprint(db)).toBe("absent");
+  });
+
+  it("fails plainly when the output cannot be written", () => {
+    const db = tempDb();
+    acct(db, EXAMPLE_PLAN);
+    const result = acct(db, ["report", "--out", join(tmpdir(), "no-such-folder-acct", "r.html")]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^acct: cannot write .*there is no folder/);
+    const dir = mkdtempSync(join(tmpdir(), "acct-report-"));
+    const intoFolder = acct(db, ["report", "--out", dir]);
+    expect(intoFolder.code).toBe(1);
+    expect(intoFolder.stderr).toMatch(/^acct: cannot write .*EISDIR/);
+  });
+});

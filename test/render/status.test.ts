@@ -1,0 +1,79 @@
+import { Chalk } from "chalk";
+import { describe, expect, it } from "vitest";
+import type { Glance, MetricStatus } from "../../src/domain/status.js";
+import { formatCompact, progressBar, renderStatusText, statusToJson, type StatusData } from "../../src/render/status.js";
+
+const plain = new Chalk({ level: 0 });
+const colour = new Chalk({ level: 2 });
+
+const metric = (name: string, week: MetricStatus["week"], bufferDays: number | null = 0): MetricStatus => ({
+  metric: name,
+  today: { plan: week.plan / 5, actual: 0 },
+  week,
+  ytd: { plan: 100, actual: 100 },
+  annual: 1000,
+  bufferDays,
+});
+
+const glance = (metrics: MetricStatus[]): Glance => ({ today: "2026-03-12", week: "2026-W11", from: "2026-03-09", to: "2026-03-15", workingDaysSoFar: 4, workingDaysInWeek: 5, metrics });
+
+describe("formatCompact", () => {
+  it("keeps small counts whole and shortens large ones and money", () => {
+    expect(formatCompact(37, null)).toBe("37");
+    expect(formatCompact(3.64, null)).toBe("3.6");
+    expect(formatCompact(2400, null)).toBe("2,400");
+    expect(formatCompact(18_823, "$")).toBe("$18.8k");
+    expect(formatCompact(4706, "$")).toBe("$4.7k");
+    expect(formatCompact(235_295, "$")).toBe("$235k");
+    expect(formatCompact(1_200_000, "$")).toBe("$1.2m");
+    expect(formatCompact(-12.5, null)).toBe("-13");
+  });
+});
+
+describe("progressBar", () => {
+  it("fills up to the actual over the week's plan and ticks the plan to date", () => {
+    // Week plan 40, to date 20, actual 10: a quarter filled, the tick at the half.
+    const bar = progressBar(metric("calls", { plan: 40, planToDate: 20, actual: 10 }), plain, 20);
+    expect(bar).toBe("█████░░░░│░░░░░░░░░░");
+  });
+  it("fills the whole bar past the plan, and colours by the ratio to date", () => {
+    expect(progressBar(metric("calls", { plan: 10, planToDate: 8, actual: 12 }), plain, 10)).toBe("██████████");
+    expect(progressBar(metric("calls", { plan: 10, planToDate: 8, actual: 8 }), colour, 10)).toContain("\u001b[32m");
+    expect(progressBar(metric("calls", { plan: 10, planToDate: 8, actual: 2 }), colour, 10)).toContain("\u001b[31m");
+  });
+});
+
+describe("renderStatusText", () => {
+  const data: StatusData = {
+    glance: glance([
+      metric("calls", { plan: 46, planToDate: 36.7, actual: 12_345 }, -123.4),
+      metric("revenue", { plan: 123_456_789, planToDate: 98_765_432, actual: 111_222_333 }, 12.3),
+      metric("a-very-long-custom-type-name", { plan: 25, planToDate: 20, actual: 3 }, null),
+    ]),
+    nextBlock: { id: 1, label: "Prospecting calls with a long label", date: "2026-03-12", start: 480, end: 570, activity: "call", now: true },
+    dueSoon: [{ id: 4, text: "A commitment whose text goes on and on well beyond what one line of a terminal can hold", due: "2026-03-13", metric: "meeting", target: 12, progress: 4, status: "open", carried: 2 }],
+    overdue: [{ id: 2, text: "Update the CRM", due: "2026-03-06", metric: null, target: null, progress: null, status: "missed", carried: 0 }],
+    streak: 3,
+  };
+
+  it("fits 80 columns even with long names and large numbers", () => {
+    const text = renderStatusText(data, plain, "thu");
+    for (const line of text.split("\n")) expect([...line].length, line).toBeLessThanOrEqual(80);
+    expect(text).toContain("Thursday 2026-03-12 · 2026-W11 · working day 4 of 5");
+    expect(text).toContain("now 08:00–09:30 Prospecting calls with a long label (call)");
+    expect(text).toContain("3 weeks on plan");
+    expect(text).toMatch(/overdue 2026-03-06\s+Update the CRM/);
+    expect(text).toContain("-123.4 days");
+  });
+
+  it("has no escape codes without colour", () => {
+    expect(renderStatusText(data, plain, "thu")).not.toMatch(/\u001b\[/);
+    expect(renderStatusText(data, colour, "thu")).toMatch(/\u001b\[/);
+  });
+
+  it("rounds JSON to two decimals and shows times as HH:MM", () => {
+    const json = statusToJson({ ...data, glance: glance([metric("calls", { plan: 45.909090, planToDate: 36.727272, actual: 3 }, -1.23456)]) });
+    expect(json.metrics[0]).toMatchObject({ week: { plan: 45.91, planToDate: 36.73, actual: 3 }, bufferDays: -1.23 });
+    expect(json.nextBlock).toMatchObject({ start: "08:00", end: "09:30", now: true });
+  });
+});
