@@ -7,7 +7,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync, existsSync } from "node:fs";
-import { cpus, tmpdir, totalmem } from "node:os";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
@@ -46,13 +46,19 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-/** Peak RSS (MB) of one run, via a preload that reports process.resourceUsage(). */
-function peakRss(argv) {
-  const file = join(work, "rss.txt");
+/**
+ * One run with a preload that reports process.resourceUsage(): wall time,
+ * CPU time (user + system, which a busy machine disturbs far less) and peak RSS.
+ */
+function measured(argv) {
+  const file = join(work, "usage.txt");
   rmSync(file, { force: true });
-  run(["-r", RSS_PRELOAD, ...argv], { ACCT_BENCH_RSS_FILE: file });
-  return existsSync(file) ? Number(readFileSync(file, "utf8")) / 1024 : NaN;
+  const { ms } = run(["-r", RSS_PRELOAD, ...argv], { ACCT_BENCH_RSS_FILE: file });
+  const [rssKb, cpuUs] = existsSync(file) ? readFileSync(file, "utf8").split(" ").map(Number) : [NaN, NaN];
+  return { ms, cpu: cpuUs / 1000, rss: rssKb / 1024 };
 }
+
+const peakRss = (argv) => measured(argv).rss;
 
 /**
  * Times `cmd` and bare node alternately, RUNS times each, so both see the
@@ -71,13 +77,14 @@ function measure(db, cmd, { fresh } = {}) {
   const acct = [];
   const node = [];
   for (let i = 0; i < RUNS; i++) {
-    node.push(run(["-e", ""]).ms);
-    acct.push(run(acctArgv(target, cmd)).ms);
+    node.push(measured(["-e", ""]));
+    acct.push(measured(acctArgv(target, cmd)));
   }
-  const rss = peakRss(acctArgv(target, cmd));
-  const ms = median(acct);
-  const base = median(node);
-  return { ms, base, ratio: ms / base, rss };
+  const ms = median(acct.map((r) => r.ms));
+  const base = median(node.map((r) => r.ms));
+  const cpu = median(acct.map((r) => r.cpu));
+  const baseCpu = median(node.map((r) => r.cpu));
+  return { ms, base, ratio: ms / base, cpu, baseCpu, cpuRatio: cpu / baseCpu, rss: Math.max(...acct.map((r) => r.rss)) };
 }
 
 // ---------------------------------------------------------------- data sets
@@ -191,7 +198,7 @@ run(acctArgv(small, PLAN));
 for (const [label, cmd] of [["acct --version", ["--version"]], ["acct plan show --json (no entries)", ["plan", "show", "--json"]]]) {
   const r = measure(small, cmd);
   rows.push({ size: "start-up", label, ...r });
-  say(`  start-up ${label}: ${r.failed ?? `${fmtMs(r.ms)} vs node ${fmtMs(r.base)} = ${fmtRatio(r.ratio)}`}`);
+  say(`  start-up ${label}: ${r.failed ?? `${fmtMs(r.ms)} vs node ${fmtMs(r.base)} = ${fmtRatio(r.ratio)} (CPU ${fmtRatio(r.cpuRatio)})`}`);
 }
 
 for (const n of SIZES) {
@@ -201,7 +208,7 @@ for (const n of SIZES) {
   for (const [label, cmd, opts] of COMMANDS) {
     const r = measure(db, cmd, opts);
     rows.push({ size: n.toLocaleString("en-US"), label, ...r });
-    say(`  ${n} ${label}: ${r.failed ?? `${fmtMs(r.ms)} vs node ${fmtMs(r.base)} = ${fmtRatio(r.ratio)}, ${fmtMb(r.rss)}`}`);
+    say(`  ${n} ${label}: ${r.failed ?? `${fmtMs(r.ms)} vs node ${fmtMs(r.base)} = ${fmtRatio(r.ratio)} (CPU ${fmtRatio(r.cpuRatio)}), ${fmtMb(r.rss)}`}`);
   }
   if (n >= 1_000_000) rmSync(db, { force: true });
 }
@@ -239,12 +246,12 @@ rmSync(work, { recursive: true, force: true });
 
 const machine = `${cpus().length} cores (${cpus()[0]?.model.trim() ?? "unknown CPU"}), ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM, Node.js ${process.version}, ${process.platform}/${process.arch}`;
 const table = [
-  "| data set | command | median | bare `node -e ''` | ratio | peak RSS |",
-  "| --- | --- | ---: | ---: | ---: | ---: |",
+  "| data set | command | wall (median) | bare `node -e ''` | ratio | CPU (median) | bare node CPU | CPU ratio | peak RSS |",
+  "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   ...rows.map((r) =>
     r.failed
-      ? `| ${r.size} | \`${r.label}\` | ${r.failed} | | | |`
-      : `| ${r.size} | \`${r.label}\` | ${fmtMs(r.ms)} | ${fmtMs(r.base)} | ${fmtRatio(r.ratio)} | ${fmtMb(r.rss)} |`,
+      ? `| ${r.size} | \`${r.label}\` | ${r.failed} | | | | | | |`
+      : `| ${r.size} | \`${r.label}\` | ${fmtMs(r.ms)} | ${fmtMs(r.base)} | ${fmtRatio(r.ratio)} | ${fmtMs(r.cpu)} | ${fmtMs(r.baseCpu)} | ${fmtRatio(r.cpuRatio)} | ${fmtMb(r.rss)} |`,
   ),
   "",
   importResult.failed
@@ -253,7 +260,7 @@ const table = [
 ];
 const block = [
   "<!-- bench:results -->",
-  `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}; ${RUNS} runs per figure (median), bare node timed in the same loop.`,
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}, load average ${loadavg().map((l) => l.toFixed(1)).join(" / ")} at the end; ${RUNS} runs per figure (median), bare node timed alternately in the same loop. Peak RSS is the largest of the runs.`,
   "",
   ...table,
   "<!-- bench:end -->",
