@@ -149,13 +149,14 @@ export const MIGRATIONS: readonly string[] = [
   );
   `,
 
-  // 2: indexes for the questions the audit, status and lists ask of the
-  // smaller tables (commitments due in a week, block marks in a week, entries
-  // of one type), so they stay index lookups however many years the file holds.
+  // 2: indexes for the questions the audit and status ask of the smaller
+  // tables (commitments due in a week, block marks in a week), so they stay
+  // index lookups however many years the file holds. No further index on
+  // entries: every one slows `acct log` and imports, and entries_by_date with
+  // daily_totals already answer the reports.
   `
   CREATE INDEX commitments_by_due ON commitments (due, status);
   CREATE INDEX block_marks_by_date ON block_marks (date, block_id);
-  CREATE INDEX entries_by_type ON entries (type, date) WHERE deleted_at IS NULL;
   `,
 ];
 

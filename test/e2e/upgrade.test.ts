@@ -52,7 +52,7 @@ describe("upgrading a schema-1 file", () => {
     expect(version(db)).toEqual({ user_version: SCHEMA_VERSION });
     expect(rows(db, ENTRIES)).toEqual(entries);
     expect(rows(db, TOTALS)).toEqual(totals);
-    expect(rows(db, "SELECT name FROM sqlite_master WHERE name = 'entries_by_type'")).toHaveLength(1);
+    expect(rows(db, "SELECT name FROM sqlite_master WHERE name IN ('commitments_by_due', 'block_marks_by_date')")).toHaveLength(2);
     const backup = `${db}.v1-backup`;
     expect(existsSync(backup)).toBe(true);
     expect(version(backup)).toEqual({ user_version: 1 });
