@@ -136,6 +136,22 @@ describe("acct log list / edit / rm and acct undo", () => {
     expect(acct(tempDb(), ["undo"]).code).toBe(1);
   });
 
+  it("undoes plan, day-off and type changes too", () => {
+    const db = tempDb();
+    expect(acct(db, ["plan", "set", "--target", "1m", "--deal-size", "40k", "--win-rate", "25%", "--meeting-rate", "50%", "--call-rate", "10%"]).code).toBe(0);
+    expect(acct(db, ["plan", "set", "--target", "2m", "--deal-size", "40k", "--win-rate", "25%", "--meeting-rate", "50%", "--call-rate", "10%"]).code).toBe(0);
+    expect(acct(db, ["off", "add", "2026-08-03..2026-08-14"]).code).toBe(0);
+    expect(acct(db, ["type", "add", "linkedin"]).code).toBe(0);
+    expect(acct(db, ["undo"]).stdout).toBe("undid: type add linkedin\n");
+    expect(acctJson<unknown[]>(db, ["type", "list"])).toHaveLength(5);
+    expect(acct(db, ["undo"]).stdout).toMatch(/^undid: off add 2026-08-03\.\.2026-08-14/);
+    expect(acctJson(db, ["off", "list"])).toEqual([]);
+    expect(acct(db, ["undo"]).stdout).toBe("undid: plan set 2026\n");
+    expect(acctJson<{ target: number }>(db, ["plan", "show"]).target).toBe(1000000);
+    expect(acct(db, ["undo"]).code).toBe(0);
+    expect(acct(db, ["plan", "show"]).code).toBe(1);
+  });
+
   it("purges removed entries for good", () => {
     const db = seed();
     acct(db, ["log", "rm", "1", "2"]);

@@ -1,11 +1,33 @@
 /** `acct export`: the whole database as JSON, or the entries as CSV. */
 import { Command, Option } from "commander";
-import { renameSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import type { App } from "../app.js";
 import { withExamples } from "../app.js";
 import { failure, usageError } from "../../domain/errors.js";
 import { listEntries } from "../../store/entries.js";
 import { SCHEMA_VERSION } from "../../store/migrations.js";
+
+/** Whether `path` holds an earlier export (which a new export may replace). */
+function isEarlierExport(path: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, "r");
+    const head = Buffer.alloc(64);
+    const text = head.subarray(0, readSync(fd, head, 0, 64, 0)).toString("utf8");
+    return text.startsWith("date,type,count,amount,minutes,contact,note") || /^\{\s*"format": "acct-export"/.test(text);
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Refuses to replace a file that is not an earlier export, unless forced: --out must not clobber by typo. */
+function checkTarget(path: string, force: boolean): void {
+  if (force || !existsSync(path)) return;
+  if (statSync(path).isDirectory()) throw usageError(`${path} is a folder`, "give a file name with --out");
+  if (!isEarlierExport(path)) throw usageError(`${path} exists and is not an acct export; not replacing it`, "choose another name, or add --force to replace it");
+}
 
 /** Writes via a temporary file and a rename, so a failed export never leaves half a file. */
 function writeAtomically(path: string, text: string): void {
@@ -23,9 +45,11 @@ export function exportCommand(app: App): Command {
   const exp = new Command("export")
     .description("export everything as JSON (enough to restore a database) or the entries as CSV")
     .addOption(new Option("--format <format>", "json: every table; csv: entries only").choices(["json", "csv"]).default("json"))
-    .option("--out <file>", "write to FILE instead of stdout")
-    .action(async (flags: { format: "json" | "csv"; out?: string }, command: Command) => {
+    .option("--out <file>", "write to FILE instead of stdout (replaces an earlier export)")
+    .option("--force", "with --out: replace FILE even if it is not an earlier export")
+    .action(async (flags: { format: "json" | "csv"; out?: string; force?: boolean }, command: Command) => {
       const ctx = app.context(command);
+      if (flags.out !== undefined) checkTarget(flags.out, flags.force === true);
       if (ctx.json && flags.format === "csv" && flags.out === undefined) {
         throw usageError("--json prints JSON; CSV on stdout is not JSON", "write the CSV to a file with --out FILE, or drop --json");
       }

@@ -5,7 +5,7 @@ import type { App } from "../app.js";
 import { withExamples } from "../app.js";
 import type { Context } from "../context.js";
 import type { EntryFields } from "../../domain/entry-import.js";
-import { failure, usageError } from "../../domain/errors.js";
+import { AcctError, failure, usageError } from "../../domain/errors.js";
 import { insertEntries } from "../../store/entries.js";
 import { listCustomTypes } from "../../store/plans.js";
 import type { ExportDocument } from "../../store/transfer.js";
@@ -15,6 +15,7 @@ const PROGRESS_FROM = 20_000;
 
 interface Progress {
   update(done: number): void;
+  setTotal(total: number): void;
   stop(): void;
 }
 
@@ -29,7 +30,7 @@ async function progressBar(ctx: Context, label: string, totalOf: () => number): 
     cliProgress.Presets.shades_classic,
   );
   bar.start(total, 0);
-  return { update: (done) => bar.update(done), stop: () => bar.stop() };
+  return { update: (done) => bar.update(done), setTotal: (total) => bar.setTotal(total), stop: () => bar.stop() };
 }
 
 function readInput(file: string): string {
@@ -47,6 +48,23 @@ function countLines(text: string): number {
   let lines = 0;
   for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines++;
   return lines;
+}
+
+/**
+ * Prefixes "line N" to an error about `tables.T[i]` when the file has the
+ * layout export writes (one row per line); other layouts keep the row's name.
+ */
+function withJsonLine(error: unknown, text: string): unknown {
+  const m = error instanceof AcctError ? /^tables\.(\w+)\[(\d+)\]/.exec(error.message) : null;
+  if (!m || !(error instanceof AcctError)) return error;
+  const opening = text.indexOf(`\n    ${JSON.stringify(m[1])}: [\n`);
+  if (opening === -1) return error;
+  let line = 1;
+  for (let i = text.indexOf("\n"); i !== -1 && i <= opening; i = text.indexOf("\n", i + 1)) line++;
+  line += 1 + Number(m[2]);
+  const rowText = text.split("\n", line)[line - 1]?.trim() ?? "";
+  if (!rowText.startsWith("{")) return error;
+  return new AcctError(`line ${line}: ${error.message}`, error.exitCode, error.hint);
 }
 
 function isJson(file: string, text: string): boolean {
@@ -71,6 +89,7 @@ async function importCsv(ctx: Context, file: string, text: string, dryRun: boole
     throw error;
   }
   const parsedLines = bar ? countLines(text) : 0;
+  bar?.setTotal(parsedLines + (dryRun ? 0 : entries.length));
   let added = 0;
   if (!dryRun && entries.length > 0) {
     added = ctx.write(`import ${plural(entries.length, "entry", "entries")} from ${file}`, (wdb, journal) =>
@@ -92,8 +111,14 @@ async function importJson(ctx: Context, file: string, text: string, dryRun: bool
   } catch (error) {
     throw usageError(`${file} is not valid JSON: ${(error as Error).message}`);
   }
-  const doc: ExportDocument = checkDocument(parsed);
-  const counts = checkRestore(doc);
+  let doc: ExportDocument;
+  let counts: Record<string, number>;
+  try {
+    doc = checkDocument(parsed);
+    counts = checkRestore(doc);
+  } catch (error) {
+    throw withJsonLine(error, text);
+  }
   const db = ctx.read();
   if (db && hasData(db)) {
     throw usageError("a JSON export restores a whole database, and this one already holds data", "restore into a new file with --db NEW.db, or import the entries alone from a CSV export");
