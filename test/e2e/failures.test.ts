@@ -163,6 +163,13 @@ describe("read-only file and folder (run as an unprivileged user, since root ign
     expect(readdirSync(dir)).toEqual(["acct.db"]);
   });
 
+  it("a new data file in a read-only folder: exit 1 naming the file, nothing created", () => {
+    const dir = sharedTempDir();
+    chmodSync(dir, 0o555);
+    expectFailure(acctAsUser(join(dir, "acct.db"), WRITE), /cannot create .*acct\.db: the folder .* is read-only/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it("a data file in a folder that does not exist and cannot be created: exit 1", () => {
     const dir = sharedTempDir();
     chmodSync(dir, 0o555);
