@@ -21,8 +21,11 @@ export class App {
   }
 }
 
+const EXAMPLES = new WeakMap<Command, readonly string[]>();
+
 /** Appends examples to a command's help. */
 export function withExamples(command: Command, examples: readonly string[]): Command {
+  EXAMPLES.set(command, [...(EXAMPLES.get(command) ?? []), ...examples]);
   return command.addHelpText("after", `\nExamples:\n${examples.map((e) => `  $ ${e}`).join("\n")}\n`);
 }
 
@@ -44,4 +47,9 @@ export function withDefaultAction(parent: Command, action: (command: Command) =>
     }
     await action(command);
   });
+}
+
+/** The examples given to a command with withExamples (none if it has none). */
+export function examplesOf(command: Command): readonly string[] {
+  return EXAMPLES.get(command) ?? [];
 }

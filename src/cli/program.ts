@@ -1,6 +1,9 @@
-/** The command tree: global options and one addCommand per command module. */
+/**
+ * The command tree: global options and one addCommand per command module.
+ * A run builds only the command it invokes (see commandsNeeded).
+ */
 import { Command } from "commander";
-import { App, withDefaultAction, withExamples } from "./app.js";
+import { App, examplesOf, withDefaultAction, withExamples } from "./app.js";
 import type { Deps } from "./context.js";
 import { auditCommand } from "./commands/audit.js";
 import { backupCommand } from "./commands/backup.js";
@@ -21,6 +24,8 @@ import { reviewsCommand } from "./commands/reviews.js";
 import { shareCommand } from "./commands/share.js";
 import { showStatus, statusCommand } from "./commands/status.js";
 import { typeCommand } from "./commands/type.js";
+import { helpCommand } from "./commands/help.js";
+import { topicsHelp } from "./help-topics.js";
 import { undoCommand } from "./commands/undo.js";
 
 export const VERSION = "0.1.0";
@@ -56,10 +61,10 @@ const WHOLE_TREE = new Set(["help", "completion"]);
 const VALUE_OPTIONS = new Set(["--db"]);
 
 /**
- * Which command a run needs built: the one `argv` names, or all of them for
+ * Which command a run needs built: the one `argv` names; all of them for
  * help, completion, or a name that is not a command (so the closest can be
- * suggested); `status` for `acct` alone. Building a command's options and help costs
- * start-up time, so a run builds only what it can reach.
+ * suggested); `status` for `acct` alone. Building every command's options and
+ * help text costs start-up time, so a run builds only what it can reach.
  */
 function commandsNeeded(argv: readonly string[] | undefined): string | typeof ALL {
   if (!argv) return ALL;
@@ -73,7 +78,7 @@ function commandsNeeded(argv: readonly string[] | undefined): string | typeof AL
   return "status"; // acct alone shows the status
 }
 
-/** Builds the command tree; with `argv`, only the command it runs (see commandsNeeded). */
+/** Builds the command tree; with `argv`, only the command it invokes. */
 export function createProgram(deps: Deps, argv?: readonly string[]): { program: Command; app: App } {
   const app = new App(deps);
   const program = new Command("acct")
@@ -90,6 +95,15 @@ export function createProgram(deps: Deps, argv?: readonly string[]): { program: 
 
   const needed = commandsNeeded(argv);
   for (const [name, factory] of COMMANDS) if (needed === ALL || needed === name) program.addCommand(factory(app));
+  // A command group without examples of its own teaches with its subcommands' first ones.
+  forEachCommand(program, (command) => {
+    if (command === program || command.commands.length === 0 || examplesOf(command).length > 0) return;
+    const fromSubcommands = command.commands.flatMap((sub) => examplesOf(sub).slice(0, 1)).slice(0, 3);
+    if (fromSubcommands.length > 0) withExamples(command, fromSubcommands);
+  });
+  // `acct help` is ours (commands and topics); commander's implicit one knows no topics.
+  program.helpCommand(false).addCommand(helpCommand(app, program));
+  program.addHelpText("after", topicsHelp());
   withDefaultAction(program, (command) => showStatus(app, command));
   forEachCommand(program, (command) =>
     command

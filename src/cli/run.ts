@@ -30,7 +30,7 @@ function report(error: unknown, deps: Omit<Deps, "clock">, debug: boolean): numb
     if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return 0;
     const [first = "", ...rest] = error.message.replace(/^error: /, "").split("\n").filter((l) => l.trim() !== "");
     say(`acct: ${first}`);
-    for (const line of rest) say(`hint: ${line.replace(/^\((.*)\)$/, "$1")}`);
+    for (const line of rest) say(`hint: ${hintOf(line)}`);
     if (rest.length === 0) say("hint: see acct --help");
     return EXIT_USAGE;
   }
@@ -49,6 +49,13 @@ function report(error: unknown, deps: Omit<Deps, "clock">, debug: boolean): numb
   if (debug && error instanceof Error && error.stack) say(error.stack);
   else say("hint: run again with ACCT_DEBUG=1 for details");
   return EXIT_FAILURE;
+}
+
+/** Commander's `(Did you mean --target?)` in the house style: `did you mean '--target'?`. */
+function hintOf(line: string): string {
+  const text = line.replace(/^\((.*)\)$/, "$1");
+  const suggestion = /^Did you mean (\S+)\?$/.exec(text);
+  return suggestion ? `did you mean '${suggestion[1]}'?` : text;
 }
 
 function isPromptExit(error: unknown): boolean {

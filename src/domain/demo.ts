@@ -1,11 +1,11 @@
 /**
  * The sample year `acct demo` shows: a plan, days off, time blocks with done
- * and skipped marks, about ten weeks of believable activity, commitments and
+ * and skipped marks, the year so far (at least ten weeks) of believable activity, commitments and
  * a review, all dated relative to "today" and drawn from a seeded generator,
  * so the same day always gives the same sample.
  */
 import type { PlanInput } from "./cascade.js";
-import { addDays, eachDay, isoWeekOf, mondayOf, weekdayOf, type IsoDate, type Weekday } from "./dates.js";
+import { addDays, daysBetween, eachDay, isoWeekOf, mondayOf, weekdayOf, type IsoDate, type Weekday } from "./dates.js";
 
 export interface DemoEntry {
   date: IsoDate;
@@ -68,7 +68,7 @@ export function seedOf(date: IsoDate): number {
 }
 
 const CONTACTS = ["Acme Corp", "Globex", "Initech", "Umbrella Health", "Stark Logistics", "Wayne Foods", "Hooli", "Vandelay Imports", "Soylent Co", "Tyrell Systems", "Cyberdyne", "Wonka Retail"];
-const WEEKS_OF_HISTORY = 10;
+const MIN_WEEKS_OF_HISTORY = 10;
 
 /** Rounds to a whole number with probability for the fraction: 2.3 is 3 three times in ten. */
 function stochasticRound(x: number, random: () => number): number {
@@ -77,15 +77,28 @@ function stochasticRound(x: number, random: () => number): number {
 }
 
 /**
- * The demo data for `today`: entries from the Monday nine weeks before this
- * week's up to today (today only partly: it is still going on), on working days.
+ * The number of weeks of activity the demo logs up to today's: the whole year
+ * so far, so the year-to-date figures are believable, but at least ten weeks.
+ */
+export function demoWeeks(today: IsoDate): number {
+  const sinceNewYear = daysBetween(mondayOf(`${today.slice(0, 4)}-01-01`), mondayOf(today)) / 7 + 1;
+  return Math.max(MIN_WEEKS_OF_HISTORY, sinceNewYear);
+}
+
+/**
+ * The demo data for `today`: entries on working days from the first week of
+ * the year (or ten weeks back, early in the year) up to today (today only
+ * partly: it is still going on).
  */
 export function buildDemo(today: IsoDate): DemoData {
   const random = seededRandom(seedOf(today));
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   const year = Number(today.slice(0, 4));
   const thisMonday = mondayOf(today);
-  const start = addDays(thisMonday, -7 * (WEEKS_OF_HISTORY - 1));
+  const weeks = demoWeeks(today);
+  const start = addDays(thisMonday, -7 * (weeks - 1));
+  // A whole-year history starts on Jan 1, not in the last days of December.
+  const firstDay = weeks > MIN_WEEKS_OF_HISTORY ? `${year}-01-01` : start;
 
   // A public holiday in the past stretch, a vacation ahead.
   const holiday = addDays(start, 7 * 4 + 4);
@@ -99,12 +112,12 @@ export function buildDemo(today: IsoDate): DemoData {
   const isWorking = (date: IsoDate) => workdays.includes(weekdayOf(date)) && !off.has(date);
 
   const entries: DemoEntry[] = [];
-  for (let week = 0; week < WEEKS_OF_HISTORY; week++) {
+  for (let week = 0; week < weeks; week++) {
     const monday = addDays(start, 7 * week);
     // Some weeks go well, some do not; the last three, after the review's change, go better.
-    const form = week >= WEEKS_OF_HISTORY - 3 ? 1.1 + random() * 0.25 : 0.75 + random() * 0.55;
+    const form = week >= weeks - 3 ? 1.1 + random() * 0.25 : 0.68 + random() * 0.5;
     for (const date of eachDay(monday, addDays(monday, 6))) {
-      if (date > today || !isWorking(date)) continue;
+      if (date > today || date < firstDay || !isWorking(date)) continue;
       const share = date === today ? 0.4 : 1;
       const calls = stochasticRound(9.2 * form * share * (0.75 + random() * 0.5), random);
       // Calls are logged in two or three sittings.

@@ -5,12 +5,14 @@ export function formatNumber(n: number, decimals = 0): string {
   return n.toLocaleString("en-US", { maximumFractionDigits: decimals, minimumFractionDigits: 0 });
 }
 
-/** Currency units → `$1,200,000` (cents shown only when there are any). */
+/** Currency units → `$1,200,000` or `EUR 1,200,000` (cents shown only when there are any). */
 export function formatMoney(units: number, symbol = "$"): string {
   const sign = units < 0 ? "-" : "";
   const abs = Math.abs(units);
   const whole = Number.isInteger(Math.round(abs * 100) / 100) ? 0 : 2;
-  return `${sign}${symbol}${abs.toLocaleString("en-US", { minimumFractionDigits: whole, maximumFractionDigits: whole })}`;
+  // A letter code reads as `EUR 1,200`; a sign as `€1,200`.
+  const separator = /[A-Za-z]$/.test(symbol) ? " " : "";
+  return `${sign}${symbol}${separator}${abs.toLocaleString("en-US", { minimumFractionDigits: whole, maximumFractionDigits: whole })}`;
 }
 
 /** `0.25` → `25%`, `0.0461` → `4.6%`. */

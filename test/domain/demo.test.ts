@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { addDays, mondayOf, weekdayOf } from "../../src/domain/dates.js";
-import { buildDemo, seededRandom } from "../../src/domain/demo.js";
+import { buildDemo, demoWeeks, seededRandom } from "../../src/domain/demo.js";
 
 describe("seededRandom", () => {
   it("repeats for a seed and stays in [0, 1)", () => {
@@ -22,9 +22,14 @@ describe("buildDemo", () => {
     expect(buildDemo("2026-03-13").entries).not.toEqual(demo.entries);
   });
 
-  it("logs ten weeks of working days up to today, none on days off or weekends", () => {
+  it("logs the year so far (at least ten weeks) of working days up to today, none on days off or weekends", () => {
     const dates = demo.entries.map((e) => e.date);
-    expect(dates.reduce((a, b) => (a < b ? a : b))).toBe(addDays(mondayOf(today), -63));
+    // 2026-03-12 is in ISO week 11: the whole year so far, from Thursday Jan 1.
+    expect(demoWeeks(today)).toBe(11);
+    expect(dates.reduce((a, b) => (a < b ? a : b))).toBe("2026-01-01");
+    // Early in January, ten weeks reach back into December.
+    expect(demoWeeks("2026-01-07")).toBe(10);
+    expect(buildDemo("2026-01-07").entries.map((e) => e.date).reduce((a, b) => (a < b ? a : b))).toBe(addDays(mondayOf("2026-01-07"), -63));
     expect(dates.every((d) => d <= today)).toBe(true);
     expect(dates.some((d) => ["sat", "sun"].includes(weekdayOf(d)))).toBe(false);
     const holiday = demo.daysOff[0]!.from;

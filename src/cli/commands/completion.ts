@@ -1,15 +1,61 @@
-/** `acct completion`: placeholder until its issue lands; replace this whole file. */
-import { Command } from "commander";
+/** `acct completion bash|zsh|fish`: a completion script generated from the command tree. */
+import { Argument, Command, Option } from "commander";
 import type { App } from "../app.js";
-import { failure } from "../../domain/errors.js";
+import { withExamples } from "../app.js";
+import { buildCompletionTree } from "../completion-tree.js";
+import type { Context } from "../context.js";
+import { BUILTIN_TYPES } from "../../domain/activity-types.js";
+import { usageError } from "../../domain/errors.js";
+import { renderCompletion, SHELLS, WORD_KINDS, type Shell, type WordKind } from "../../render/completion.js";
+import { listBlockIds, listOpenCommitmentIds } from "../../store/completion-words.js";
+import { listCustomTypes, listDaysOff } from "../../store/plans.js";
+
+/** A missing, locked or foreign file completes nothing rather than failing. */
+function quietly<T>(read: () => T, fallback: T): T {
+  try {
+    return read();
+  } catch {
+    return fallback;
+  }
+}
+
+/** The words of one kind; the built-in types even when the file cannot be read. */
+function wordsOf(ctx: Context, kind: WordKind): (string | number)[] {
+  const db = quietly(() => ctx.read(), null);
+  if (kind === "types") return [...BUILTIN_TYPES, ...(db ? quietly(() => listCustomTypes(db), []) : [])];
+  if (!db) return [];
+  if (kind === "blocks") return quietly(() => listBlockIds(db), []);
+  if (kind === "commitments") return quietly(() => listOpenCommitmentIds(db), []);
+  return quietly(() => listDaysOff(db).map((d) => d.id), []);
+}
 
 export function completionCommand(app: App): Command {
-  return new Command("completion")
-    .description("print a shell completion script (not built yet)")
-    .allowUnknownOption(true)
-    .allowExcessArguments(true)
-    .action((_flags: object, command: Command) => {
-      app.context(command);
-      throw failure("acct completion is not built yet");
+  const completion: Command = new Command("completion")
+    .description("print a shell completion script (bash, zsh or fish)")
+    .addArgument(new Argument("[shell]", "the shell to complete in").choices([...SHELLS]))
+    // Called by the scripts at completion time; prints one word a line.
+    .addOption(new Option("--words <kind>").choices([...WORD_KINDS]).hideHelp())
+    .action((shell: string | undefined, flags: { words?: WordKind }, command: Command) => {
+      if (flags.words) {
+        // Completion must never disturb the prompt: no output but the words, no error.
+        const ctx = app.context(command);
+        const words = wordsOf(ctx, flags.words);
+        if (words.length > 0) ctx.print(words.join("\n"));
+        return;
+      }
+      const ctx = app.context(command);
+      if (shell === undefined) throw usageError("which shell? acct completion bash|zsh|fish", "e.g. source <(acct completion bash)");
+      let root = command;
+      while (root.parent) root = root.parent;
+      ctx.deps.stdout.write(renderCompletion(shell as Shell, buildCompletionTree(root)));
     });
+  completion.addHelpText(
+    "after",
+    `
+Install (once):
+  bash   echo 'source <(acct completion bash)' >> ~/.bashrc
+  zsh    echo 'source <(acct completion zsh)' >> ~/.zshrc     (after compinit)
+  fish   acct completion fish > ~/.config/fish/completions/acct.fish`,
+  );
+  return withExamples(completion, ["source <(acct completion bash)", "acct completion zsh > _acct", "acct completion fish > acct.fish"]);
 }

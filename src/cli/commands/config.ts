@@ -1,15 +1,89 @@
-/** `acct config`: placeholder until its issue lands; replace this whole file. */
+/** `acct config get|set|unset|list`: preferences stored in the data file's settings table. */
 import { Command } from "commander";
 import type { App } from "../app.js";
-import { failure } from "../../domain/errors.js";
+import { withDefaultAction, withExamples } from "../app.js";
+import type { Context } from "../context.js";
+import { SETTINGS, settingSpec, type SettingSpec } from "../../domain/settings.js";
+import { getSetting, setSetting } from "../../store/settings.js";
+
+interface SettingJson {
+  key: string;
+  value: string;
+  default: string;
+  set: boolean;
+  description: string;
+}
+
+function settingJson(ctx: Context, spec: SettingSpec): SettingJson {
+  const stored = getSetting(ctx.read(), spec.key);
+  return { key: spec.key, value: stored ?? spec.default, default: spec.default, set: stored !== null, description: spec.description };
+}
+
+function describe(setting: SettingJson): string {
+  return `${setting.key} = ${setting.value}${setting.set ? "" : " (default)"}`;
+}
 
 export function configCommand(app: App): Command {
-  return new Command("config")
-    .description("settings: currency symbol, week start, hours per day (not built yet)")
-    .allowUnknownOption(true)
-    .allowExcessArguments(true)
-    .action((_flags: object, command: Command) => {
-      app.context(command);
-      throw failure("acct config is not built yet");
+  const config = new Command("config").description("settings you change once: currency, week start, hours per day, calls per hour");
+
+  const get = config
+    .command("get <key>")
+    .description("print one setting's value (its default when not set)")
+    .action((key: string, _flags: object, command: Command) => {
+      const ctx = app.context(command);
+      const setting = settingJson(ctx, settingSpec(key));
+      if (ctx.json) ctx.printJson(setting);
+      else ctx.print(setting.value);
     });
+  withExamples(get, ["acct config get currency", "acct config get hours-per-day --json"]);
+
+  const set = config
+    .command("set <key> <value>")
+    .description("change a setting (undo with acct undo)")
+    .action((key: string, value: string, _flags: object, command: Command) => {
+      const ctx = app.context(command);
+      const spec = settingSpec(key);
+      const stored = spec.parse(value);
+      ctx.write(`config set ${spec.key}`, (db, journal) => setSetting(db, spec.key, stored, journal));
+      const setting = settingJson(ctx, spec);
+      if (ctx.json) ctx.printJson(setting);
+      else ctx.print(describe(setting));
+    });
+  withExamples(set, ["acct config set currency €", "acct config set hours-per-day 7.5", "acct config set week-start sun"]);
+
+  const unset = config
+    .command("unset <key>")
+    .description("go back to a setting's default (undo with acct undo)")
+    .action((key: string, _flags: object, command: Command) => {
+      const ctx = app.context(command);
+      const spec = settingSpec(key);
+      if (getSetting(ctx.read(), spec.key) !== null) {
+        ctx.write(`config unset ${spec.key}`, (db, journal) => setSetting(db, spec.key, null, journal));
+      }
+      const setting = settingJson(ctx, spec);
+      if (ctx.json) ctx.printJson(setting);
+      else ctx.print(describe(setting));
+    });
+  withExamples(unset, ["acct config unset calls-per-hour"]);
+
+  const listAction = (command: Command) => {
+    const ctx = app.context(command);
+    const settings = SETTINGS.map((spec) => settingJson(ctx, spec));
+    if (ctx.json) return ctx.printJson(settings);
+    const width = Math.max(...settings.map((s) => s.key.length)) + 2;
+    const valueWidth = Math.max(...settings.map((s) => s.value.length + (s.set ? 0 : " (default)".length))) + 2;
+    for (const s of settings) {
+      const value = `${s.value}${s.set ? "" : ctx.style.dim(" (default)")}`;
+      const pad = " ".repeat(valueWidth - s.value.length - (s.set ? 0 : " (default)".length));
+      ctx.print(`${s.key.padEnd(width)}${value}${pad}${ctx.style.dim(s.description)}`);
+    }
+  };
+  const list = config
+    .command("list")
+    .description("every setting with its value (the default)")
+    .action((_flags: object, command: Command) => listAction(command));
+  withDefaultAction(config, listAction);
+  withExamples(list, ["acct config list", "acct config --json"]);
+
+  return config;
 }

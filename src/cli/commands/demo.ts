@@ -8,7 +8,7 @@ import { withExamples } from "../app.js";
 import { Context, type GlobalOptions } from "../context.js";
 import { loadAudit, resolveAuditedWeek } from "./audit.js";
 import { FIRST_PLAN_COMMAND, loadStatus, printStatus } from "./status.js";
-import { buildDemo } from "../../domain/demo.js";
+import { buildDemo, demoWeeks } from "../../domain/demo.js";
 import { usageError } from "../../domain/errors.js";
 import { resolveDbPath } from "../../store/connection.js";
 import { holdsData, seedDemo } from "../../store/demo-seed.js";
@@ -57,7 +57,7 @@ async function runDemo(app: App, ctx: Context, temporary: boolean): Promise<void
     return;
   }
   const s = ctx.style;
-  ctx.print(s.bold(`Sample year in ${ctx.dbPath}`) + s.dim(` (${counts.entries} entries over 10 weeks, ${counts.blocks} time blocks, ${counts.commitments} commitments, a review)`));
+  ctx.print(s.bold(`Sample year in ${ctx.dbPath}`) + s.dim(` (${counts.entries} entries over ${demoWeeks(ctx.today)} weeks, ${counts.blocks} time blocks, ${counts.commitments} commitments, a review)`));
   ctx.print("");
   await printStatus(ctx);
   ctx.print("");

@@ -161,6 +161,8 @@ export function planCommand(app: App): Command {
         const year = given.year ? parseYear(given.year) : currentYear(ctx);
         given = await askPlan(given, db ? (loadPlan(db, year)?.plan ?? null) : null, currentYear(ctx));
       }
+      // `acct config set hours-per-day` is the default when the flag is left out.
+      given = { ...given, hoursPerDay: given.hoursPerDay ?? getSetting(ctx.read(), "hours-per-day") ?? undefined };
       const input = planInputFromFlags(given, currentYear(ctx));
       if (input.unit === "revenue" && input.dealSizeCents === null) throw usageError("a revenue plan needs --deal-size");
       const stored = ctx.write(`plan set ${input.year}`, (db, journal) => {

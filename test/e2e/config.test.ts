@@ -1,0 +1,107 @@
+import Database from "better-sqlite3";
+import { describe, expect, it } from "vitest";
+import { acct, acctJson, EXAMPLE_PLAN, expectUsageError, fingerprint, tempDb } from "../helpers/cli.js";
+
+interface SettingJson {
+  key: string;
+  value: string;
+  default: string;
+  set: boolean;
+}
+
+function journalSummaries(db: string): string[] {
+  const conn = new Database(db, { readonly: true });
+  try {
+    return (conn.prepare("SELECT summary FROM journal ORDER BY id").pluck().all() as string[]);
+  } finally {
+    conn.close();
+  }
+}
+
+describe("acct config", () => {
+  it("lists every setting with its default before anything is set, without creating the file", () => {
+    const db = tempDb();
+    const list = acctJson<SettingJson[]>(db, ["config", "list"]);
+    expect(list.map((s) => [s.key, s.value, s.set])).toEqual([
+      ["currency", "$", false],
+      ["week-start", "mon", false],
+      ["hours-per-day", "8", false],
+      ["calls-per-hour", "15", false],
+    ]);
+    expect(fingerprint(db)).toBe("absent");
+    expect(acct(db, ["config"]).stdout).toMatch(/^currency\s+\$ \(default\)/);
+  });
+
+  it("sets, gets and unsets each key, normalising what was typed, and records each change in the journal", () => {
+    const db = tempDb();
+    expect(acct(db, ["config", "set", "currency", "€"]).stdout).toBe("currency = €\n");
+    expect(acct(db, ["config", "set", "week-start", "Sunday"]).stdout).toBe("week-start = sun\n");
+    expect(acct(db, ["config", "set", "hours-per-day", "7.50"]).stdout).toBe("hours-per-day = 7.5\n");
+    expect(acct(db, ["config", "set", "Calls-Per-Hour", "20"]).stdout).toBe("calls-per-hour = 20\n");
+    expect(acct(db, ["config", "get", "currency"]).stdout).toBe("€\n");
+    expect(acctJson<SettingJson>(db, ["config", "get", "calls-per-hour"])).toMatchObject({ key: "calls-per-hour", value: "20", default: "15", set: true });
+    expect(acct(db, ["config", "unset", "currency"]).stdout).toBe("currency = $ (default)\n");
+    expect(acct(db, ["config", "get", "currency"]).stdout).toBe("$\n");
+    expect(journalSummaries(db)).toEqual([
+      "config set currency",
+      "config set week-start",
+      "config set hours-per-day",
+      "config set calls-per-hour",
+      "config unset currency",
+    ]);
+  });
+
+  it("shows the currency setting in text output, a letter code with a space", () => {
+    const db = tempDb();
+    acct(db, ["config", "set", "currency", "€"]);
+    expect(acct(db, EXAMPLE_PLAN).stdout).toContain("€1,200,000");
+    acct(db, ["config", "set", "currency", "EUR"]);
+    expect(acct(db, ["plan", "show"]).stdout).toContain("EUR 1,200,000");
+  });
+
+  it("uses hours-per-day as the plan's default when --hours-per-day is left out", () => {
+    const db = tempDb();
+    acct(db, ["config", "set", "hours-per-day", "6"]);
+    expect(acctJson<{ hoursPerDay: number }>(db, EXAMPLE_PLAN).hoursPerDay).toBe(6);
+    expect(acctJson<{ hoursPerDay: number }>(db, [...EXAMPLE_PLAN, "--hours-per-day", "9"]).hoursPerDay).toBe(9);
+    acct(db, ["config", "unset", "hours-per-day"]);
+    expect(acctJson<{ hoursPerDay: number }>(db, EXAMPLE_PLAN).hoursPerDay).toBe(8);
+  });
+
+  it("gives acct block suggest its calls per hour, and acct log its currency", () => {
+    const db = tempDb();
+    acct(db, EXAMPLE_PLAN);
+    acct(db, ["config", "set", "calls-per-hour", "30"]);
+    expect(acct(db, ["block", "suggest"]).stdout).toContain("÷ 30 calls an hour");
+    expect(acct(db, ["block", "suggest", "--calls-per-hour", "10"]).stdout).toContain("÷ 10 calls an hour");
+    acct(db, ["config", "set", "currency", "£"]);
+    expect(acct(db, ["log", "deal", "--amount", "42k"]).stdout).toContain("£42,000");
+  });
+
+  const bad: [string, string[], RegExp][] = [
+    ["an unknown key, with the closest one", ["config", "set", "curency", "€"], /unknown setting 'curency'\nhint: did you mean 'currency'\?/],
+    ["an unknown key on get", ["config", "get", "colour"], /unknown setting 'colour'/],
+    ["a currency that is neither a sign nor a short code", ["config", "set", "currency", "EURO"], /currency 'EURO' is not a currency symbol/],
+    ["an empty currency", ["config", "set", "currency", ""], /currency '' is not/],
+    ["a week start other than mon or sun", ["config", "set", "week-start", "wed"], /week-start 'wed' must be mon or sun/],
+    ["zero hours a day", ["config", "set", "hours-per-day", "0"], /hours per day must be a number above 0 and at most 24/],
+    ["more than 24 hours a day", ["config", "set", "hours-per-day", "25"], /at most 24/],
+    ["zero calls per hour", ["config", "set", "calls-per-hour", "0"], /calls per hour must be from 1 to 1,000/],
+    ["a fractional calls per hour", ["config", "set", "calls-per-hour", "12.5"], /calls per hour '12.5' is not a whole number/],
+    ["too many calls per hour", ["config", "set", "calls-per-hour", "1001"], /from 1 to 1,000/],
+    ["a missing value", ["config", "set", "currency"], /missing required argument 'value'/],
+  ];
+  for (const [what, args, pattern] of bad) {
+    it(`refuses ${what}: exit 2, nothing written`, () => {
+      const fresh = tempDb();
+      expectUsageError(acct(fresh, args), pattern);
+      expect(fingerprint(fresh)).toBe("absent");
+
+      const db = tempDb();
+      acct(db, ["config", "set", "currency", "£"]);
+      const before = fingerprint(db);
+      expectUsageError(acct(db, args), pattern);
+      expect(fingerprint(db)).toBe(before);
+    });
+  }
+});
