@@ -36,5 +36,5 @@ export function backupCommand(app: App): Command {
       if (ctx.json) ctx.printJson({ path: out, bytes });
       else ctx.print(`backup written: ${out} (${bytes} bytes)`);
     });
-  return withExamples(backup, ["acct backup", "acct backup --out ~/Dropbox/acct-before-import.db", "acct backup --json"]);
+  return withExamples(backup, ["acct backup", "acct backup --out ~/Desktop/acct-before-import.db", "acct backup --json"]);
 }

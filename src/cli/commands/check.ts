@@ -23,5 +23,5 @@ export function checkCommand(app: App): Command {
       else ctx.print(renderCheckText(report, ctx.style));
       if (!report.ok) throw failure(`${ctx.dbPath} failed the integrity check`, "restore it from a backup (acct backup makes one)");
     });
-  return withExamples(check, ["acct check", "acct check --json", "acct --db backup.db check"]);
+  return withExamples(check, ["acct check", "acct check --json", "acct backup --out copy.db && acct --db copy.db check"]);
 }
