@@ -21,5 +21,8 @@ await build({
   banner: {
     js: "import { createRequire as __acctCreateRequire } from 'node:module'; const require = __acctCreateRequire(import.meta.url);",
   },
+  // Whitespace and syntax only: a smaller file parses faster; names stay readable in ACCT_DEBUG traces.
+  minifyWhitespace: true,
+  minifySyntax: true,
   logLevel: "warning",
 });

@@ -1,4 +1,7 @@
-/** The command tree: global options and one addCommand per command module. */
+/**
+ * The command tree: global options and one addCommand per command module.
+ * A run builds only the command it invokes (see commandsNeeded).
+ */
 import { Command } from "commander";
 import { App, examplesOf, withDefaultAction, withExamples } from "./app.js";
 import type { Deps } from "./context.js";
@@ -27,7 +30,56 @@ import { undoCommand } from "./commands/undo.js";
 
 export const VERSION = "0.1.0";
 
-export function createProgram(deps: Deps): { program: Command; app: App } {
+/** Every top-level command, in help order. */
+const COMMANDS: readonly (readonly [string, (app: App) => Command])[] = [
+  ["plan", planCommand],
+  ["off", offCommand],
+  ["type", typeCommand],
+  ["log", logCommand],
+  ["undo", undoCommand],
+  ["export", exportCommand],
+  ["import", importCommand],
+  ["audit", auditCommand],
+  ["commit", commitCommand],
+  ["reviews", reviewsCommand],
+  ["buddy", buddyCommand],
+  ["share", shareCommand],
+  ["block", blockCommand],
+  ["status", statusCommand],
+  ["report", reportCommand],
+  ["demo", demoCommand],
+  ["backup", backupCommand],
+  ["check", checkCommand],
+  ["completion", completionCommand],
+  ["config", configCommand],
+];
+
+const ALL = Symbol("all commands");
+/** Commands that look at the whole command tree. */
+const WHOLE_TREE = new Set(["help", "completion"]);
+/** Global options that take a value: their value is not a command name. */
+const VALUE_OPTIONS = new Set(["--db"]);
+
+/**
+ * Which command a run needs built: the one `argv` names; all of them for
+ * help, completion, or a name that is not a command (so the closest can be
+ * suggested); `status` for `acct` alone. Building every command's options and
+ * help text costs start-up time, so a run builds only what it can reach.
+ */
+function commandsNeeded(argv: readonly string[] | undefined): string | typeof ALL {
+  if (!argv) return ALL;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg === "--") return ALL;
+    if (VALUE_OPTIONS.has(arg)) i++;
+    else if (arg === "-h" || arg === "--help") return ALL;
+    else if (!arg.startsWith("-")) return COMMANDS.some(([name]) => name === arg) && !WHOLE_TREE.has(arg) ? arg : ALL;
+  }
+  return "status"; // acct alone shows the status
+}
+
+/** Builds the command tree; with `argv`, only the command it invokes. */
+export function createProgram(deps: Deps, argv?: readonly string[]): { program: Command; app: App } {
   const app = new App(deps);
   const program = new Command("acct")
     .description("Accountability for salespeople: turn an annual target into daily activity, log it, audit it weekly.")
@@ -41,31 +93,8 @@ export function createProgram(deps: Deps): { program: Command; app: App } {
     "acct audit",
   ]);
 
-  const commands = [
-    planCommand(app),
-    offCommand(app),
-    typeCommand(app),
-    logCommand(app),
-    undoCommand(app),
-    exportCommand(app),
-    importCommand(app),
-    auditCommand(app),
-    commitCommand(app),
-    reviewsCommand(app),
-    buddyCommand(app),
-    shareCommand(app),
-    blockCommand(app),
-    statusCommand(app),
-    reportCommand(app),
-    demoCommand(app),
-    backupCommand(app),
-    checkCommand(app),
-    completionCommand(app),
-    configCommand(app),
-  ];
-  for (const command of commands) {
-    program.addCommand(command);
-  }
+  const needed = commandsNeeded(argv);
+  for (const [name, factory] of COMMANDS) if (needed === ALL || needed === name) program.addCommand(factory(app));
   // A command group without examples of its own teaches with its subcommands' first ones.
   forEachCommand(program, (command) => {
     if (command === program || command.commands.length === 0 || examplesOf(command).length > 0) return;

@@ -13,7 +13,7 @@ export async function run(argv: string[], base: Omit<Deps, "clock">): Promise<nu
   let app: ReturnType<typeof createProgram>["app"] | undefined;
   try {
     const deps: Deps = { ...base, clock: readClock(base.env) };
-    const created = createProgram(deps);
+    const created = createProgram(deps, argv);
     app = created.app;
     await created.program.parseAsync(argv, { from: "user" });
     return 0;

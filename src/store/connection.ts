@@ -196,6 +196,11 @@ function createDatabase(path: string): void {
   } catch (error) {
     throw failure(`cannot create the folder ${folder}: ${(error as Error).message}`);
   }
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch {
+    throw failure(`cannot create ${path}: the folder ${folder} is read-only`, "point --db at a folder you can write, or make this one writable");
+  }
   const temporary = join(folder, `.${basename(path)}.${process.pid}.new`);
   const mask = process.umask(0o077);
   let db: Db;

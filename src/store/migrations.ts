@@ -148,6 +148,16 @@ export const MIGRATIONS: readonly string[] = [
     undone      INTEGER NOT NULL DEFAULT 0
   );
   `,
+
+  // 2: indexes for the questions the audit and status ask of the smaller
+  // tables (commitments due in a week, block marks in a week), so they stay
+  // index lookups however many years the file holds. No further index on
+  // entries: every one slows `acct log` and imports, and entries_by_date with
+  // daily_totals already answer the reports.
+  `
+  CREATE INDEX commitments_by_due ON commitments (due, status);
+  CREATE INDEX block_marks_by_date ON block_marks (date, block_id);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -5,6 +5,10 @@ export function describeSqliteError(error: unknown, path: string): AcctError {
   if (error instanceof AcctError) return error;
   const code = (error as { code?: string }).code ?? "";
   const message = error instanceof Error ? error.message : String(error);
+  if (/^SQLITE_IOERR_(WRITE|SHMSIZE|TRUNCATE|FSYNC)$/.test(code)) {
+    // What SQLite reports when the file may not grow (a size limit, a full quota): a full disk to the user.
+    return failure(`could not write ${path}: the disk is full or the file may not grow`, "free some space; nothing from this command was saved");
+  }
   switch (code) {
     case "SQLITE_NOTADB":
     case "SQLITE_CORRUPT":

@@ -1,0 +1,276 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: builds data sets of 10k, 100k and 1M entries (ten years),
+ * times whole `acct` processes against bare `node -e ''` measured in the same
+ * loop, measures import throughput and peak RSS, and writes the table into
+ * BENCHMARKS.md. Options: --sizes 10000,100000 --runs 15 --no-write.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync, existsSync } from "node:fs";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const BIN = join(ROOT, "bin", "acct.js");
+const RSS_PRELOAD = join(ROOT, "bench", "rss.cjs");
+const NOW = "2026-03-12";
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const SIZES = option("--sizes", "10000,100000,1000000").split(",").map(Number);
+const RUNS = Number(option("--runs", "15"));
+const IMPORT_ROWS = Number(option("--import-rows", "200000"));
+const WRITE = !args.includes("--no-write");
+
+const work = mkdtempSync(join(tmpdir(), "acct-bench-"));
+const env = { ...process.env, ACCT_NOW: NOW, NO_COLOR: "1" };
+delete env.ACCT_DB;
+delete env.ACCT_DEBUG;
+
+function run(argv, extraEnv = {}) {
+  const started = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, argv, { env: { ...env, ...extraEnv }, encoding: "utf8", maxBuffer: 1 << 26 });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  return { ms, code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const acctArgv = (db, cmd) => [BIN, "--db", db, ...cmd];
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+/**
+ * One run with a preload that reports process.resourceUsage(): wall time,
+ * CPU time (user + system, which a busy machine disturbs far less) and peak RSS.
+ */
+function measured(argv) {
+  const file = join(work, "usage.txt");
+  rmSync(file, { force: true });
+  const { ms } = run(["-r", RSS_PRELOAD, ...argv], { ACCT_BENCH_RSS_FILE: file });
+  const [rssKb, cpuUs] = existsSync(file) ? readFileSync(file, "utf8").split(" ").map(Number) : [NaN, NaN];
+  return { ms, cpu: cpuUs / 1000, rss: rssKb / 1024 };
+}
+
+const peakRss = (argv) => measured(argv).rss;
+
+/**
+ * Times `cmd` and bare node alternately, RUNS times each, so both see the
+ * same machine load. A command that fails (e.g. not built yet) is reported as such.
+ */
+function measure(db, cmd, { fresh } = {}) {
+  const target = fresh ? join(work, "scratch.db") : db;
+  const probe = (() => {
+    if (fresh) copyFileSync(db, target);
+    return run(acctArgv(target, cmd));
+  })();
+  if (probe.code !== 0) {
+    const line = (probe.stderr.split("\n")[0] ?? "").replace(/^acct: /, "");
+    return { failed: /not built yet/.test(line) ? "not built yet" : `exit ${probe.code}: ${line}` };
+  }
+  const acct = [];
+  const node = [];
+  for (let i = 0; i < RUNS; i++) {
+    node.push(measured(["-e", ""]));
+    acct.push(measured(acctArgv(target, cmd)));
+  }
+  const ms = median(acct.map((r) => r.ms));
+  const base = median(node.map((r) => r.ms));
+  const cpu = median(acct.map((r) => r.cpu));
+  const baseCpu = median(node.map((r) => r.cpu));
+  return { ms, base, ratio: ms / base, cpu, baseCpu, cpuRatio: cpu / baseCpu, rss: Math.max(...acct.map((r) => r.rss)) };
+}
+
+// ---------------------------------------------------------------- data sets
+
+const TYPE_MIX = [
+  ["call", 0.58],
+  ["email", 0.22],
+  ["meeting", 0.12],
+  ["opportunity", 0.05],
+  ["deal", 0.03],
+];
+
+/** A small deterministic PRNG, so every run builds the same data. */
+function rng(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Working days (Mon–Fri) of the ten years up to NOW. */
+function workingDays() {
+  const days = [];
+  const end = new Date(`${NOW}T00:00:00Z`);
+  for (let d = new Date(Date.UTC(end.getUTCFullYear() - 10, end.getUTCMonth(), end.getUTCDate() + 1)); d <= end; d.setUTCDate(d.getUTCDate() + 1)) {
+    const wd = d.getUTCDay();
+    if (wd !== 0 && wd !== 6) days.push(d.toISOString().slice(0, 10));
+  }
+  return days;
+}
+
+/** Yields `n` realistic entries spread evenly over ten years of working days. */
+function* entries(n, seed = 1) {
+  const random = rng(seed);
+  const days = workingDays();
+  for (let i = 0; i < n; i++) {
+    const date = days[Math.floor((i / n) * days.length)];
+    let x = random();
+    let type = "call";
+    for (const [t, share] of TYPE_MIX) {
+      if (x < share) {
+        type = t;
+        break;
+      }
+      x -= share;
+    }
+    const count = type === "call" || type === "email" ? 1 + Math.floor(random() * 5) : 1;
+    const amount = type === "deal" ? Math.round(20000 + random() * 60000) * 100 : null;
+    const minutes = type === "meeting" ? 30 + Math.floor(random() * 4) * 15 : null;
+    const contact = random() < 0.4 ? `Contact ${Math.floor(random() * 5000)}` : null;
+    const note = random() < 0.1 ? "follow up next week" : null;
+    yield { date, type, count, amount, minutes, contact, note };
+  }
+}
+
+const PLAN = ["plan", "set", "--target", "1200000", "--deal-size", "40000", "--win-rate", "0.25", "--meeting-rate", "0.5", "--call-rate", "0.1"];
+
+/** A data file whose schema the real CLI created (plan set), filled with `n` entries in one transaction. */
+function buildDataSet(n) {
+  const path = join(work, `acct-${n}.db`);
+  const planned = run(acctArgv(path, PLAN));
+  if (planned.code !== 0) throw new Error(`acct plan set failed: ${planned.stderr}`);
+  run(acctArgv(path, [...PLAN, "--year", "2025"]));
+  run(acctArgv(path, ["off", "add", "2026-08-03..2026-08-14", "--reason", "vacation"]));
+  const db = new Database(path);
+  const insert = db.prepare(
+    "INSERT INTO entries (date, type, count, amount, minutes, contact, note, created_at) VALUES (@date, @type, @count, @amount, @minutes, @contact, @note, @date || 'T17:00:00')",
+  );
+  db.transaction(() => {
+    for (const e of entries(n)) insert.run(e);
+  })();
+  db.pragma("wal_checkpoint(TRUNCATE)");
+  db.close();
+  return path;
+}
+
+function writeCsv(rows) {
+  const path = join(work, `import-${rows}.csv`);
+  const q = (v) => (v === null ? "" : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+  const lines = ["date,type,count,amount,minutes,contact,note"];
+  for (const e of entries(rows, 7)) lines.push([e.date, e.type, e.count, e.amount === null ? null : e.amount / 100, e.minutes, e.contact, e.note].map(q).join(","));
+  writeFileSync(path, `${lines.join("\n")}\n`);
+  return path;
+}
+
+// ---------------------------------------------------------------- run
+
+const fmtMs = (x) => `${x.toFixed(0)} ms`;
+const fmtRatio = (x) => `${x.toFixed(2)}×`;
+const fmtMb = (x) => (Number.isFinite(x) ? `${x.toFixed(0)} MB` : "n/a");
+
+const COMMANDS = [
+  ["acct log call", ["log", "call"], { fresh: true }],
+  ["acct audit --json", ["audit", "--json"], {}],
+  ["acct status", ["status"], {}],
+  ["acct plan show", ["plan", "show"], {}],
+];
+
+const rows = [];
+const say = (s) => process.stderr.write(`${s}\n`);
+
+say(`bench: ${RUNS} runs per figure, work folder ${work}`);
+
+// Start-up: parsing only, then the smallest real read (a plan, no entries).
+const small = join(work, "small.db");
+run(acctArgv(small, PLAN));
+for (const [label, cmd] of [["acct --version", ["--version"]], ["acct plan show --json (no entries)", ["plan", "show", "--json"]]]) {
+  const r = measure(small, cmd);
+  rows.push({ size: "start-up", label, ...r });
+  say(`  start-up ${label}: ${r.failed ?? `${fmtMs(r.ms)} vs node ${fmtMs(r.base)} = ${fmtRatio(r.ratio)} (CPU ${fmtRatio(r.cpuRatio)})`}`);
+}
+
+for (const n of SIZES) {
+  const t0 = Date.now();
+  const db = buildDataSet(n);
+  say(`  data set ${n.toLocaleString("en-US")} entries built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  for (const [label, cmd, opts] of COMMANDS) {
+    const r = measure(db, cmd, opts);
+    rows.push({ size: n.toLocaleString("en-US"), label, ...r });
+    say(`  ${n} ${label}: ${r.failed ?? `${fmtMs(r.ms)} vs node ${fmtMs(r.base)} = ${fmtRatio(r.ratio)} (CPU ${fmtRatio(r.cpuRatio)}), ${fmtMb(r.rss)}`}`);
+  }
+  if (n >= 1_000_000) rmSync(db, { force: true });
+}
+
+// Import throughput: a fresh planned file, IMPORT_ROWS rows, best of three whole runs.
+const csv = writeCsv(IMPORT_ROWS);
+let importResult;
+{
+  const times = [];
+  let failed;
+  let rss = NaN;
+  for (let i = 0; i < 3 && !failed; i++) {
+    const db = join(work, `import-${i}.db`);
+    run(acctArgv(db, PLAN));
+    const r = run(acctArgv(db, ["import", csv]));
+    if (r.code !== 0) {
+      const line = (r.stderr.split("\n")[0] ?? "").replace(/^acct: /, "");
+      failed = /not built yet/.test(line) ? "not built yet" : `exit ${r.code}: ${line}`;
+      break;
+    }
+    times.push(r.ms);
+    if (i === 0) {
+      const again = join(work, "import-rss.db");
+      run(acctArgv(again, PLAN));
+      rss = peakRss(acctArgv(again, ["import", csv]));
+    }
+  }
+  importResult = failed ? { failed } : { ms: median(times), rowsPerSecond: IMPORT_ROWS / (median(times) / 1000), rss };
+  say(`  import ${IMPORT_ROWS} rows: ${importResult.failed ?? `${fmtMs(importResult.ms)} = ${Math.round(importResult.rowsPerSecond).toLocaleString("en-US")} rows/s`}`);
+}
+
+rmSync(work, { recursive: true, force: true });
+
+// ---------------------------------------------------------------- report
+
+const machine = `${cpus().length} cores (${cpus()[0]?.model.trim() ?? "unknown CPU"}), ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM, Node.js ${process.version}, ${process.platform}/${process.arch}`;
+const table = [
+  "| data set | command | wall (median) | bare `node -e ''` | ratio | CPU (median) | bare node CPU | CPU ratio | peak RSS |",
+  "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+  ...rows.map((r) =>
+    r.failed
+      ? `| ${r.size} | \`${r.label}\` | ${r.failed} | | | | | | |`
+      : `| ${r.size} | \`${r.label}\` | ${fmtMs(r.ms)} | ${fmtMs(r.base)} | ${fmtRatio(r.ratio)} | ${fmtMs(r.cpu)} | ${fmtMs(r.baseCpu)} | ${fmtRatio(r.cpuRatio)} | ${fmtMb(r.rss)} |`,
+  ),
+  "",
+  importResult.failed
+    ? `Import of ${IMPORT_ROWS.toLocaleString("en-US")} CSV rows: ${importResult.failed}.`
+    : `Import of ${IMPORT_ROWS.toLocaleString("en-US")} CSV rows: ${fmtMs(importResult.ms)} for the whole process = **${Math.round(importResult.rowsPerSecond).toLocaleString("en-US")} rows/s**, peak RSS ${fmtMb(importResult.rss)}.`,
+];
+const block = [
+  "<!-- bench:results -->",
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}, load average ${loadavg().map((l) => l.toFixed(1)).join(" / ")} at the end; ${RUNS} runs per figure (median), bare node timed alternately in the same loop. Peak RSS is the largest of the runs.`,
+  "",
+  ...table,
+  "<!-- bench:end -->",
+].join("\n");
+process.stdout.write(`${block}\n`);
+
+if (WRITE) {
+  const file = join(ROOT, "BENCHMARKS.md");
+  const text = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmarks\n\n<!-- bench:results -->\n<!-- bench:end -->\n";
+  const updated = text.replace(/<!-- bench:results -->[\s\S]*<!-- bench:end -->/, block);
+  writeFileSync(file, updated.includes(block) ? updated : `${text.trimEnd()}\n\n${block}\n`);
+  say(`bench: results written to BENCHMARKS.md`);
+}
