@@ -94,7 +94,9 @@ For the command's flags: acct audit --help
 
   2026-03-12          a calendar date (impossible ones like 2026-02-30 are errors)
   today, yesterday    relative to now (ACCT_NOW fixes "now" for scripts and tests)
-  mon … sun           the most recent such day, today included (monday … also work)
+  mon … sun           the most recent such day, today included (monday … also work);
+                      for a due date (acct commit add --due fri) the next such day
+  tomorrow            also accepted, mostly for due dates
   A..B                an inclusive range, for days off: 2026-08-03..2026-08-14
   2026-W11            an ISO week, Monday to Sunday (acct audit --week)
 

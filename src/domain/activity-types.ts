@@ -1,7 +1,7 @@
 /** Activity types: the built-in funnel types, their aliases, and user-defined ones. */
 import type { CascadeMetric } from "./cascade.js";
 import { usageError } from "./errors.js";
-import { closest } from "./suggest.js";
+import { closest, nearest } from "./suggest.js";
 
 export const BUILTIN_TYPES = ["call", "email", "meeting", "opportunity", "deal"] as const;
 
@@ -63,6 +63,8 @@ export function resolveType(input: string, customTypes: readonly string[]): stri
   const resolved = suggestion ? (ALIASES[suggestion] ?? suggestion) : null;
   throw usageError(
     `unknown activity type '${input}'`,
-    resolved ? `did you mean '${resolved}'? (types: ${known.join(", ")})` : `types: ${known.join(", ")}; add your own with: acct type add NAME`,
+    resolved
+      ? `did you mean '${resolved}'? (types: ${known.join(", ")})`
+      : `the closest is '${nearest(name, known)}'; types: ${known.join(", ")}; add your own with: acct type add NAME`,
   );
 }

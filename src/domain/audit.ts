@@ -70,6 +70,8 @@ export interface Celebrations {
   targetsHit: string[];
   /** Consecutive weeks on plan (activity metrics at or above plan) ending with this week. */
   streak: number;
+  /** Whether this week is part of the streak (a week still in progress that is not on plan yet does not break it, nor count). */
+  streakIncludesThisWeek: boolean;
   /** Metrics whose week is the best week ever. */
   personalBests: PersonalBest[];
 }
@@ -254,10 +256,14 @@ function buildCelebrations(input: AuditInput, metrics: readonly MetricAudit[]): 
     return planned ? true : null;
   };
   let streak = 0;
+  let streakIncludesThisWeek = false;
   const current = onPlan(input.from, input.weekTotals, input.asOf);
   // A week still in progress that is not on plan yet does not break the streak behind it.
   if (current !== false || input.asOf < input.to) {
-    if (current === true) streak++;
+    if (current === true) {
+      streak++;
+      streakIncludesThisWeek = true;
+    }
     const firstMonday = mondayOf(`${input.plan.year}-01-01`);
     for (let monday = addDays(input.from, -7); monday >= firstMonday; monday = addDays(monday, -7)) {
       const result = onPlan(monday, byMonday.get(monday) ?? new Map(), addDays(monday, 6));
@@ -273,7 +279,7 @@ function buildCelebrations(input: AuditInput, metrics: readonly MetricAudit[]): 
     for (const w of input.history) if (w.monday < input.from) previousBest = Math.max(previousBest, actualOf(m.metric, w.totals));
     if (m.week.actual > previousBest + EPSILON) personalBests.push({ metric: m.metric, actual: m.week.actual, previousBest });
   }
-  return { targetsHit, streak, personalBests };
+  return { targetsHit, streak, streakIncludesThisWeek, personalBests };
 }
 
 const STATUS_ORDER: Record<MetricStatus, number> = { "on-track": 0, "at-risk": 1, behind: 2 };

@@ -2,7 +2,8 @@
  * Entries as they travel: the rules every entry obeys wherever it comes from
  * (the command line, a CSV file, a JSON export), and the CSV columns.
  */
-import { resolveType } from "./activity-types.js";
+import { BUILTIN_TYPES, resolveType, validateNewTypeName } from "./activity-types.js";
+import { closest } from "./suggest.js";
 import { readCsv } from "./csv.js";
 import { isValidIsoDate, type IsoDate } from "./dates.js";
 import type { Entry } from "./entry.js";
@@ -46,6 +47,7 @@ export function entryFromText(
   customTypes: readonly string[],
   types: Map<string, string>,
   dates: Set<string>,
+  newTypes?: Set<string>,
 ): EntryFields {
   const date = fields.date;
   if (!dates.has(date)) {
@@ -57,7 +59,13 @@ export function entryFromText(
   let type = types.get(fields.type);
   if (type === undefined) {
     if (fields.type === "") throw usageError("type is empty");
-    type = resolveType(fields.type, customTypes);
+    try {
+      type = resolveType(fields.type, customTypes);
+    } catch (error) {
+      const adopted = newTypes ? adoptNewType(fields.type, customTypes, newTypes) : null;
+      if (adopted === null) throw error;
+      type = adopted;
+    }
     types.set(fields.type, type);
   }
   const count = fields.count === "" ? 1 : wholeNumber(fields.count, 1, MAX_COUNT);
@@ -73,6 +81,24 @@ export function entryFromText(
   return { date, type, count, amountCents, minutes, contact, note };
 }
 
+/**
+ * A type the file names that the database does not know yet (a custom type
+ * from another database's export): adopted when it is a valid type name and
+ * not a likely typo of a known one, which stays an error with a suggestion.
+ */
+function adoptNewType(input: string, customTypes: readonly string[], newTypes: Set<string>): string | null {
+  const name = input.trim().toLowerCase();
+  if (newTypes.has(name)) return name;
+  try {
+    validateNewTypeName(name, customTypes);
+  } catch {
+    return null;
+  }
+  if (closest(name, [...BUILTIN_TYPES, ...customTypes]) !== null) return null;
+  newTypes.add(name);
+  return name;
+}
+
 /** Adds "line N: " to a usage error from a row's check. */
 function atLine(line: number, error: unknown): never {
   if (error instanceof AcctError) throw new AcctError(`line ${line}: ${error.message}`, error.exitCode, error.hint);
@@ -84,7 +110,7 @@ function atLine(line: number, error: unknown): never {
  * contact,note` in any order (date and type required), then one entry per
  * record. The first bad record stops the read with its physical line number.
  */
-export function entriesFromCsv(text: string, customTypes: readonly string[], onRecord?: (line: number) => void): EntryFields[] {
+export function entriesFromCsv(text: string, customTypes: readonly string[], onRecord?: (line: number) => void, newTypes?: Set<string>): EntryFields[] {
   const entries: EntryFields[] = [];
   const types = new Map<string, string>();
   const dates = new Set<IsoDate>();
@@ -100,7 +126,7 @@ export function entriesFromCsv(text: string, customTypes: readonly string[], onR
     }
     for (let i = 0; i < values.length; i++) fields[columns[i] as Column] = values[i] as string;
     try {
-      entries.push(entryFromText(fields, customTypes, types, dates));
+      entries.push(entryFromText(fields, customTypes, types, dates, newTypes));
     } catch (error) {
       atLine(line, error);
     }

@@ -25,3 +25,14 @@ export function closest(input: string, candidates: readonly string[]): string | 
   }
   return best !== null && bestDistance <= Math.max(2, Math.floor(best.length / 3)) ? best : null;
 }
+
+/** The candidate nearest to `input` by edit distance, however far (ties to the earlier candidate). */
+export function nearest(input: string, candidates: readonly string[]): string | null {
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const d = editDistance(input, candidate);
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return best;
+}

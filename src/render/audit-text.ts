@@ -46,8 +46,9 @@ export function celebrationLines(audit: Audit): string[] {
   const c = audit.celebrations;
   const lines: string[] = [];
   if (c.targetsHit.length > 0) lines.push(`Week's target hit: ${c.targetsHit.join(", ")}`);
-  if (c.streak > 1) lines.push(`${c.streak} weeks on plan in a row`);
-  else if (c.streak === 1) lines.push("On plan this week");
+  const through = c.streakIncludesThisWeek ? "" : " up to last week";
+  if (c.streak > 1) lines.push(`${c.streak} weeks on plan in a row${through}`);
+  else if (c.streak === 1) lines.push(c.streakIncludesThisWeek ? "On plan this week" : "On plan last week");
   for (const b of c.personalBests) {
     lines.push(`Best week ever for ${b.metric}: ${formatValue(b.metric, b.actual)}${b.previousBest > 0 ? ` (previous best ${formatValue(b.metric, b.previousBest)})` : ""}`);
   }
@@ -99,6 +100,7 @@ export async function renderAuditText(audit: Audit, style: ChalkInstance): Promi
     out.push(`  ${"average deal".padEnd(24)} ${(ds.actual === null ? "no deals yet" : formatMoney(Math.round(ds.actual))).padStart(11)}   plan ${ds.planned === null ? "–" : formatMoney(ds.planned)}`);
   }
   if (audit.conversion.cost) out.push(`  ${style.yellow("Weakest stage:")} ${audit.conversion.cost.text}`);
+  else if (audit.conversion.stages.every((stage) => stage.actual === null)) out.push(`  ${style.dim("No conversions to compare yet: log calls, meetings and opportunities.")}`);
   else out.push(`  ${style.green("Every stage converts at or above plan.")}`);
 
   const ct = audit.customerTime;

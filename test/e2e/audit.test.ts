@@ -246,6 +246,7 @@ describe("acct buddy and acct share", () => {
     expectUsageError(acct(db, ["buddy", "set", "Sam", "--email", "not-an-email"]), /not an email address/);
     expect(acct(db, ["buddy", "set", "Sam Lee", "--email", "sam@example.com"]).code).toBe(0);
     expect(acctJson(db, ["buddy"])).toEqual({ name: "Sam Lee", email: "sam@example.com" });
+    expect(acctJson(db, ["buddy", "show"])).toEqual({ name: "Sam Lee", email: "sam@example.com" });
     const out = join(dirname(db), "week.md");
     const shared = acct(db, ["share", "--out", out]);
     expect(shared.code).toBe(0);

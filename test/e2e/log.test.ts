@@ -72,6 +72,11 @@ describe("acct log", () => {
     expect(fingerprint(db)).toBe("absent");
   });
 
+  it("names the closest type even for a far-off name", () => {
+    const db = tempDb();
+    expectUsageError(acct(db, ["log", "xyzzy"]), /unknown activity type 'xyzzy'\nhint: the closest is '\w+'; types: call, email/);
+  });
+
   it("points a mistyped subcommand to the subcommand", () => {
     const db = tempDb();
     expectUsageError(acct(db, ["log", "lst"]), /unknown activity type 'lst'\nhint: did you mean 'acct log list'\?/);

@@ -61,6 +61,32 @@ describe("export → import", () => {
     expect(acct(copy, ["export", "--format", "csv"]).stdout).toBe(text);
   });
 
+  it("brings custom types along in a CSV round trip, but still refuses a likely typo", () => {
+    const db = tempDb();
+    expect(acct(db, ["type", "add", "linkedin"]).code).toBe(0);
+    expect(acct(db, ["log", "linkedin", "3"]).code).toBe(0);
+    expect(acct(db, ["log", "call", "2"]).code).toBe(0);
+    const csv = fileNear(db, "with-types.csv");
+    expect(acct(db, ["export", "--format", "csv", "--out", csv]).code).toBe(0);
+
+    const copy = tempDb();
+    const dry = acct(copy, ["import", csv, "--dry-run"]);
+    expect(dry.code).toBe(0);
+    expect(dry.stderr).toContain("would add your own type: linkedin");
+    expect(fingerprint(copy)).toBe("absent");
+    const result = acct(copy, ["import", csv, "--json"]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ imported: 2, newTypes: ["linkedin"] });
+    expect(list(copy)).toEqual(list(db));
+    expect(acct(copy, ["undo"]).code).toBe(0);
+    expect(acctJson<{ name: string }[]>(copy, ["type", "list"]).map((t) => t.name)).not.toContain("linkedin");
+
+    const typo = fileNear(db, "typo.csv");
+    writeFileSync(typo, "date,type,count,amount,minutes,contact,note\n2026-03-11,meetng,1,,,,\n");
+    const fresh = tempDb();
+    expectUsageError(acct(fresh, ["import", typo]), /line 2: unknown activity type 'meetng'[\s\S]*did you mean 'meeting'/);
+  });
+
   it("restores a whole database from JSON into a new file", () => {
     const db = seed();
     expect(acct(db, EXAMPLE_PLAN).code).toBe(0);
@@ -112,7 +138,7 @@ describe("export → import", () => {
     const csv = fileNear(db, "entries.csv");
     acct(db, ["export", "--format", "csv", "--out", csv]);
     const copy = tempDb();
-    expect(acctJson(copy, ["import", csv, "--dry-run"])).toEqual({ format: "csv", dryRun: true, entries: 12, imported: 0, from: "2026-01-02", to: "2026-03-12" });
+    expect(acctJson(copy, ["import", csv, "--dry-run"])).toEqual({ format: "csv", dryRun: true, entries: 12, imported: 0, newTypes: [], from: "2026-01-02", to: "2026-03-12" });
     expect(existsSync(copy)).toBe(false);
     const json = fileNear(db, "backup.json");
     acct(db, ["export", "--out", json]);

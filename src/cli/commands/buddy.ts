@@ -45,11 +45,17 @@ export function buddyCommand(app: App): Command {
     });
   withExamples(set, ["acct buddy set 'Sam Lee' --email sam@example.com", "acct buddy set Alex"]);
 
-  withDefaultAction(buddy, (command: Command) => {
+  const showBuddy = (command: Command) => {
     const ctx = app.context(command);
     const value = getBuddy(ctx.read());
     if (ctx.json) return ctx.printJson(value);
     ctx.print(value ? `buddy: ${describe(value)}` : "no buddy yet (set one: acct buddy set NAME --email E)");
-  });
+  };
+  const show = buddy
+    .command("show")
+    .description("show your buddy (the default)")
+    .action((_flags: object, command: Command) => showBuddy(command));
+  withExamples(show, ["acct buddy show", "acct buddy show --json"]);
+  withDefaultAction(buddy, showBuddy);
   return withExamples(buddy, ["acct buddy", "acct buddy set 'Sam Lee' --email sam@example.com"]);
 }

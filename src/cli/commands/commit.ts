@@ -52,9 +52,9 @@ export function commitCommand(app: App): Command {
       const carried = flags.carry !== undefined ? findCommitment(ctx, parseId(flags.carry)) : null;
       if (carried && carried.status !== "missed") throw usageError(`commitment #${carried.id} is ${carried.status}; only a missed one can be carried over`);
       if (carried && carried.carriedTo !== null) throw usageError(`commitment #${carried.id} was already carried over as #${carried.carriedTo}`, `carry #${carried.carriedTo} instead`);
-      if (text === undefined && !carried) throw usageError("acct commit add needs the commitment's text", "e.g. acct commit add 'book 3 demos' --due fri --metric meeting --target 3");
+      if (text === undefined && !carried) throw usageError("commit add needs the commitment's text", "e.g. acct commit add 'book 3 demos' --due fri --metric meeting --target 3");
       const body = text !== undefined ? parseText(text, "commitment") : (carried as CommitmentView).text;
-      if (flags.due === undefined) throw usageError("acct commit add needs --due", "e.g. --due fri or --due 2026-03-20");
+      if (flags.due === undefined) throw usageError("commit add needs --due", "e.g. --due fri or --due 2026-03-20");
       const due = parseDueDate(flags.due, ctx.today);
       if ((flags.metric === undefined) !== (flags.target === undefined)) throw usageError("--metric and --target go together", "e.g. --metric call --target 50");
       const db = ctx.read();
@@ -105,7 +105,9 @@ export function commitCommand(app: App): Command {
       if (c.metric !== null) throw usageError(`commitment #${c.id} is measured by ${c.metric} entries`, `it is kept when you log ${c.target} by ${c.due}; acct log ${c.metric} …`);
       if (c.status !== "open" && c.status !== "missed") throw usageError(`commitment #${c.id} is already ${c.status}`);
       ctx.write(`commit done #${c.id}`, (db, journal) => closeCommitment(db, c.id, "done", ctx.today, journal));
-      show(ctx, findCommitment(ctx, c.id), "done:");
+      const after = findCommitment(ctx, c.id);
+      // Done after its due date: recorded, but the commitment stays missed.
+      show(ctx, after, after.status === "kept" ? "done:" : "done late, still missed:");
     });
   withExamples(done, ["acct commit done 3"]);
 

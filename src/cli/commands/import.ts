@@ -7,7 +7,7 @@ import type { Context } from "../context.js";
 import type { EntryFields } from "../../domain/entry-import.js";
 import { AcctError, failure, usageError } from "../../domain/errors.js";
 import { insertEntries } from "../../store/entries.js";
-import { listCustomTypes } from "../../store/plans.js";
+import { addCustomType, listCustomTypes } from "../../store/plans.js";
 import type { ExportDocument } from "../../store/transfer.js";
 
 /** Above this many records a terminal shows a progress bar. */
@@ -82,8 +82,9 @@ async function importCsv(ctx: Context, file: string, text: string, dryRun: boole
   const customTypes = db ? listCustomTypes(db) : [];
   const bar = await progressBar(ctx, dryRun ? "checking " : "importing", () => countLines(text) * (dryRun ? 1 : 2));
   let entries: EntryFields[];
+  const newTypes = new Set<string>();
   try {
-    entries = entriesFromCsv(text, customTypes, bar ? (line) => (line & 4095) === 0 && bar.update(line) : undefined);
+    entries = entriesFromCsv(text, customTypes, bar ? (line) => (line & 4095) === 0 && bar.update(line) : undefined, newTypes);
   } catch (error) {
     bar?.stop();
     throw error;
@@ -92,15 +93,36 @@ async function importCsv(ctx: Context, file: string, text: string, dryRun: boole
   bar?.setTotal(parsedLines + (dryRun ? 0 : entries.length));
   let added = 0;
   if (!dryRun && entries.length > 0) {
-    added = ctx.write(`import ${plural(entries.length, "entry", "entries")} from ${file}`, (wdb, journal) =>
-      insertEntries(wdb, entries, ctx.clock.stamp, journal, bar ? (done) => bar.update(parsedLines + done) : undefined),
-    );
+    added = ctx.write(`import ${plural(entries.length, "entry", "entries")} from ${file}`, (wdb, journal) => {
+      for (const type of newTypes) addCustomType(wdb, type, ctx.clock.stamp, journal);
+      return insertEntries(wdb, entries, ctx.clock.stamp, journal, bar ? (done) => bar.update(parsedLines + done) : undefined);
+    });
   }
   bar?.stop();
   const dates = entries.length ? { from: entries.reduce((m, e) => (e.date < m ? e.date : m), entries[0]!.date), to: entries.reduce((m, e) => (e.date > m ? e.date : m), entries[0]!.date) } : null;
-  if (ctx.json) return ctx.printJson({ format: "csv", dryRun, entries: entries.length, imported: added, ...(dates ?? { from: null, to: null }) });
+  const typesAdded = [...newTypes].sort();
+  if (ctx.json) return ctx.printJson({ format: "csv", dryRun, entries: entries.length, imported: added, newTypes: typesAdded, ...(dates ?? { from: null, to: null }) });
   const span = dates ? ` dated ${dates.from}..${dates.to}` : "";
+  if (typesAdded.length > 0) ctx.note(`${dryRun ? "would add" : "added"} your own type${typesAdded.length === 1 ? "" : "s"}: ${typesAdded.join(", ")}`);
   ctx.print(dryRun ? `${file} is fine: ${plural(entries.length, "entry", "entries")}${span} would be imported (nothing written)` : `imported ${plural(added, "entry", "entries")}${span} from ${file}; undo with: acct undo`);
+}
+
+const TABLE_NOUNS: Record<string, [string, string]> = {
+  settings: ["setting", "settings"],
+  plans: ["plan", "plans"],
+  custom_types: ["custom type", "custom types"],
+  weekly_targets: ["weekly target", "weekly targets"],
+  days_off: ["day-off range", "day-off ranges"],
+  blocks: ["time block", "time blocks"],
+  block_marks: ["block mark", "block marks"],
+  commitments: ["commitment", "commitments"],
+  reviews: ["review", "reviews"],
+};
+
+/** `3 reviews`, `1 review`: a restored table's row count in words. */
+function describeRows(table: string, n: number): string {
+  const [one, many] = TABLE_NOUNS[table] ?? [table.replaceAll("_", " "), table.replaceAll("_", " ")];
+  return plural(n, one, many);
 }
 
 async function importJson(ctx: Context, file: string, text: string, dryRun: boolean): Promise<void> {
@@ -126,7 +148,7 @@ async function importJson(ctx: Context, file: string, text: string, dryRun: bool
   if (!dryRun) ctx.write(`import ${file} (restore)`, (wdb, journal) => restoreDatabase(wdb, doc, journal));
   const entries = counts.entries ?? 0;
   if (ctx.json) return ctx.printJson({ format: "json", dryRun, tables: counts, entries });
-  const rest = Object.entries(counts).filter(([t, n]) => t !== "entries" && n > 0).map(([t, n]) => `${n} ${t.replaceAll("_", " ")}`);
+  const rest = Object.entries(counts).filter(([t, n]) => t !== "entries" && n > 0).map(([t, n]) => describeRows(t, n));
   const what = `${plural(entries, "entry", "entries")}${rest.length ? ` (and ${rest.join(", ")})` : ""}`;
   ctx.print(dryRun ? `${file} is fine: ${what} would be restored (nothing written)` : `restored ${what} from ${file}; undo with: acct undo`);
 }
