@@ -1,2 +1,6 @@
 #!/usr/bin/env node
-import "../dist/main.js";
+import module from "node:module";
+
+// Node 22.1+ can keep compiled code between runs; acct starts many times a day.
+module.enableCompileCache?.();
+await import("../dist/main.js");
