@@ -9,10 +9,12 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-process.exitCode = await run(process.argv.slice(2), {
+void run(process.argv.slice(2), {
   env: process.env,
   home: homedir(),
   stdout: process.stdout,
   stderr: process.stderr,
   stdinIsTTY: process.stdin.isTTY === true,
+}).then((code) => {
+  process.exitCode = code;
 });

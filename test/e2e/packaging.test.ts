@@ -53,7 +53,7 @@ describe("the published package", () => {
     expect(packed.filename).toBe("acct-0.1.0.tgz");
     const outside = packed.files.map((f) => f.path).filter((p) => !/^(bin|dist)\//.test(p) && !["README.md", "package.json", "LICENSE"].includes(p));
     expect(outside).toEqual([]);
-    expect(packed.files.map((f) => f.path)).toEqual(expect.arrayContaining(["bin/acct.js", "dist/main.js"]));
+    expect(packed.files.map((f) => f.path)).toEqual(expect.arrayContaining(["bin/acct.cjs", "dist/main.cjs"]));
     const manifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { engines: { node: string } };
     expect(manifest.engines.node).toBe(">=20");
   });

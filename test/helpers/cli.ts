@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 
-export const BIN = fileURLToPath(new URL("../../bin/acct.js", import.meta.url));
+export const BIN = fileURLToPath(new URL("../../bin/acct.cjs", import.meta.url));
 
 export interface Result {
   code: number;
