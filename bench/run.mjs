@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-const BIN = join(ROOT, "bin", "acct.js");
+const BIN = join(ROOT, "bin", "acct.cjs");
 const RSS_PRELOAD = join(ROOT, "bench", "rss.cjs");
 const NOW = "2026-03-12";
 
