@@ -3,6 +3,7 @@
  * funnel, customer time, time blocks, commitments and celebrations. Pure: the
  * command reads the store and passes totals in; renderers only format this.
  */
+import { groupDigits } from "./digits.js";
 import { TYPE_OF_METRIC } from "./activity-types.js";
 import { computeAdherence, blockOccurrences, type Adherence, type Block, type BlockMark } from "./blocks.js";
 import { ceilTolerant, CASCADE_METRICS, type CascadeMetric } from "./cascade.js";
@@ -219,7 +220,7 @@ export function stageCost(plan: Plan, stage: Stage): StageCost {
   const needed = stage.from === "calls" ? calls : stage.from === "meetings" ? meetings : opportunities;
   const planned = annualOf(plan, stage.from);
   const pct = `${(actual * 100).toFixed(1)} %`;
-  const n = (x: number) => x.toLocaleString("en-US");
+  const n = (x: number) => groupDigits(x);
   let text = `at ${pct} ${SINGULAR[stage.from]}→${SINGULAR[stage.to]} you need ${n(needed)} ${stage.from}, not ${n(planned)}`;
   if (stage.from !== "calls") text += ` (${n(calls)} calls, not ${n(plan.annual.calls)})`;
   return { metric: stage.from, needed, planned, callsNeeded: calls, callsPlanned: plan.annual.calls, text };

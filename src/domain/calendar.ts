@@ -2,7 +2,7 @@
  * The working-day calendar: which days count as working days, given the
  * plan's workdays and the user's days off.
  */
-import { daysInMonth, eachDay, weekdayOf, type IsoDate, type Weekday } from "./dates.js";
+import { daysInMonth, toDayNumber, WEEKDAYS, type IsoDate, type Weekday } from "./dates.js";
 
 export interface DayOffRange {
   from: IsoDate;
@@ -19,18 +19,18 @@ export interface WorkCalendar {
 
 /** Builds a calendar from workdays and day-off ranges. */
 export function makeCalendar(workdays: readonly Weekday[], daysOff: readonly DayOffRange[]): WorkCalendar {
-  const off = new Set<IsoDate>();
-  for (const range of daysOff) for (const day of eachDay(range.from, range.to)) off.add(day);
-  const days = new Set(workdays);
-  const isDayOff = (date: IsoDate): boolean => off.has(date);
-  const isWorkingDay = (date: IsoDate): boolean => days.has(weekdayOf(date)) && !off.has(date);
+  // Day numbers, not strings: reports count working days over whole years many times.
+  const off = new Set<number>();
+  for (const range of daysOff) for (let d = toDayNumber(range.from), end = toDayNumber(range.to); d <= end; d++) off.add(d);
+  const weekdays = new Set(workdays.map((w) => WEEKDAYS.indexOf(w)));
+  const works = (day: number): boolean => weekdays.has((((day + 3) % 7) + 7) % 7) && !off.has(day);
   return {
     workdays,
-    isDayOff,
-    isWorkingDay,
+    isDayOff: (date) => off.has(toDayNumber(date)),
+    isWorkingDay: (date) => works(toDayNumber(date)),
     countWorkingDays(from, to) {
       let n = 0;
-      for (const day of eachDay(from, to)) if (isWorkingDay(day)) n++;
+      for (let d = toDayNumber(from), end = toDayNumber(to); d <= end; d++) if (works(d)) n++;
       return n;
     },
   };

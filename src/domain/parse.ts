@@ -2,6 +2,7 @@
  * Parsers for everything a user types. Each returns the stored form or throws
  * a usage error (exit 2) that says what was expected.
  */
+import { groupDigits } from "./digits.js";
 import { usageError } from "./errors.js";
 import {
   addDays,
@@ -49,7 +50,7 @@ export function parseWholeNumber(input: string, what: string, min: number, max: 
   const text = input.trim();
   if (!/^[+-]?\d+$/.test(text)) throw usageError(`${what} '${input}' is not a whole number`);
   const n = Number(text);
-  if (n < min || n > max) throw usageError(`${what} must be from ${min} to ${max.toLocaleString("en-US")} (got '${input}')`);
+  if (n < min || n > max) throw usageError(`${what} must be from ${min} to ${groupDigits(max)} (got '${input}')`);
   return n;
 }
 

@@ -1,8 +1,9 @@
 /** Number, money and rate formatting shared by the text renderers. */
+import { groupDigits } from "../domain/digits.js";
 
 /** `1234.5` → `1,234.5` with at most `decimals` decimals. */
 export function formatNumber(n: number, decimals = 0): string {
-  return n.toLocaleString("en-US", { maximumFractionDigits: decimals, minimumFractionDigits: 0 });
+  return groupDigits(n, decimals);
 }
 
 /** Currency units → `$1,200,000` or `EUR 1,200,000` (cents shown only when there are any). */
@@ -12,7 +13,7 @@ export function formatMoney(units: number, symbol = "$"): string {
   const whole = Number.isInteger(Math.round(abs * 100) / 100) ? 0 : 2;
   // A letter code reads as `EUR 1,200`; a sign as `€1,200`.
   const separator = /[A-Za-z]$/.test(symbol) ? " " : "";
-  return `${sign}${symbol}${separator}${abs.toLocaleString("en-US", { minimumFractionDigits: whole, maximumFractionDigits: whole })}`;
+  return `${sign}${symbol}${separator}${groupDigits(abs, whole, true)}`;
 }
 
 /** `0.25` → `25%`, `0.0461` → `4.6%`. */

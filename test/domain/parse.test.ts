@@ -127,3 +127,27 @@ describe("other inputs", () => {
     rejects(() => parseText("   "));
   });
 });
+
+describe("groupDigits", () => {
+  it("writes numbers as toLocaleString('en-US') does, without loading ICU", async () => {
+    const { groupDigits } = await import("../../src/domain/digits.js");
+    const cases: [number, number][] = [[0, 0], [7, 0], [999, 0], [1000, 0], [1234567, 0], [2400, 1], [46.15, 1], [0.5, 1], [-186.44, 1], [1_200_000, 2], [1234.5, 2], [100000, 0], [42000.5, 2], [46.25, 1], [1.005, 2], [0.125, 2], [2.5, 0]];
+    for (const [n, d] of cases) expect(groupDigits(n, d)).toBe(n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: 0 }));
+    expect(groupDigits(1234.5, 2, true)).toBe("1,234.50");
+    expect(groupDigits(42000, 0, true)).toBe("42,000");
+    // Unlike Intl, no "-0" for a negative number that rounds to zero.
+    expect(groupDigits(-0.04, 1)).toBe("0");
+  });
+});
+
+describe("day numbers", () => {
+  it("agree with the calendar over four centuries, leap days included", async () => {
+    const { toDayNumber, fromDayNumber } = await import("../../src/domain/dates.js");
+    for (let day = toDayNumber("1900-01-01"), end = toDayNumber("2300-12-31"); day <= end; day += 1) {
+      const expected = new Date(day * 86_400_000).toISOString().slice(0, 10);
+      if (fromDayNumber(day) !== expected || toDayNumber(expected) !== day) throw new Error(`day ${day}: ${fromDayNumber(day)} vs ${expected}`);
+    }
+    expect(toDayNumber("1970-01-01")).toBe(0);
+    expect(fromDayNumber(toDayNumber("2024-02-29"))).toBe("2024-02-29");
+  });
+});

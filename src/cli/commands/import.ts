@@ -1,5 +1,6 @@
 /** `acct import FILE`: entries from a CSV export, or a whole database from a JSON export; all or nothing. */
 import { Command } from "commander";
+import { groupDigits } from "../../domain/digits.js";
 import { readFileSync } from "node:fs";
 import type { App } from "../app.js";
 import { withExamples } from "../app.js";
@@ -73,7 +74,7 @@ function isJson(file: string, text: string): boolean {
   return /^\uFEFF?\s*\{/.test(text);
 }
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many: string) => `${groupDigits(n)} ${n === 1 ? one : many}`;
 
 async function importCsv(ctx: Context, file: string, text: string, dryRun: boolean): Promise<void> {
   // The parser and checks load only here, so they cost `acct log` nothing at start-up.
