@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { examplePlanInput } from "../helpers/plans.js";
 import {
   blockOccurrences,
   blocksOnDay,
@@ -184,19 +185,7 @@ describe("proposeBlocks", () => {
 });
 
 describe("weeklyPlanned", () => {
-  const input: PlanInput = {
-    year: 2026,
-    unit: "revenue",
-    target: 1_200_000_00,
-    dealSizeCents: 40_000_00,
-    winRate: 0.25,
-    meetingRate: 0.5,
-    callRate: 0.1,
-    workdays: [...WORKWEEK],
-    seasonality: Array(12).fill(1),
-    hoursPerDay: 8,
-    customerTime: null,
-  };
+  const input: PlanInput = examplePlanInput();
 
   it("is the month's daily target times the workdays a week", () => {
     const plan = buildPlan(input, noDaysOff);

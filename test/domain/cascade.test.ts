@@ -1,19 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { examplePlanInput } from "../helpers/plans.js";
 import { ceilTolerant, computeAnnual, type PlanInput } from "../../src/domain/cascade.js";
 
-const base: PlanInput = {
-  year: 2026,
-  unit: "revenue",
-  target: 1_200_000_00,
-  dealSizeCents: 40_000_00,
-  winRate: 0.25,
-  meetingRate: 0.5,
-  callRate: 0.1,
-  workdays: ["mon", "tue", "wed", "thu", "fri"],
-  seasonality: Array(12).fill(1),
-  hoursPerDay: 8,
-  customerTime: null,
-};
+const base: PlanInput = examplePlanInput();
 
 describe("ceilTolerant", () => {
   it("ignores float noise just above a whole number", () => {

@@ -1,22 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { examplePlanInput } from "../helpers/plans.js";
 import { makeCalendar, workingDaysByMonth } from "../../src/domain/calendar.js";
 import type { PlanInput } from "../../src/domain/cascade.js";
 import { buildPlan, dailyTarget, planBetween, splitLargestRemainder, weeklyTargetBetween } from "../../src/domain/plan.js";
 
 const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri"] as const;
-const input: PlanInput = {
-  year: 2026,
-  unit: "revenue",
-  target: 1_200_000_00,
-  dealSizeCents: 40_000_00,
-  winRate: 0.25,
-  meetingRate: 0.5,
-  callRate: 0.1,
-  workdays: [...WEEKDAYS],
-  seasonality: Array(12).fill(1),
-  hoursPerDay: 8,
-  customerTime: null,
-};
+const input: PlanInput = examplePlanInput();
 
 describe("splitLargestRemainder", () => {
   it("adds up exactly and gives leftovers to the largest remainders", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { examplePlanInput } from "../helpers/plans.js";
 import { makeCalendar } from "../../src/domain/calendar.js";
 import type { PlanInput } from "../../src/domain/cascade.js";
 import type { CommitmentView } from "../../src/domain/commitments.js";
@@ -7,19 +8,7 @@ import { buildPlan } from "../../src/domain/plan.js";
 import { buildFunnel, buildReport, commitmentsByWeek, weeksOfYear } from "../../src/domain/report.js";
 
 const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri"] as const;
-const input: PlanInput = {
-  year: 2026,
-  unit: "revenue",
-  target: 1_200_000_00,
-  dealSizeCents: 40_000_00,
-  winRate: 0.25,
-  meetingRate: 0.5,
-  callRate: 0.1,
-  workdays: [...WEEKDAYS],
-  seasonality: Array(12).fill(1),
-  hoursPerDay: 8,
-  customerTime: null,
-};
+const input: PlanInput = examplePlanInput();
 const calendar = makeCalendar([...WEEKDAYS], []);
 const plan = buildPlan(input, calendar);
 const totals = (entries: Record<string, Partial<TypeTotals>>): Map<string, TypeTotals> =>
