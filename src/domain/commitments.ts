@@ -21,8 +21,8 @@ export interface Commitment {
   carriedFrom: number | null;
 }
 
-/** A commitment with what it has become: the spec's item plus the links the audit needs. */
-export interface CommitmentView {
+/** The spec's JSON item `{id, text, due, metric, target, progress, status, carried}`. */
+export interface CommitmentJson {
   id: number;
   text: string;
   due: IsoDate;
@@ -33,22 +33,14 @@ export interface CommitmentView {
   status: CommitmentStatus;
   /** How many times it was carried over (the length of its carried_from chain). */
   carried: number;
+}
+
+/** A commitment with what it has become: the spec's item plus the links the audit needs. */
+export interface CommitmentView extends CommitmentJson {
   createdOn: IsoDate;
   carriedFrom: number | null;
   /** The id of the commitment that carried this one over, if any. */
   carriedTo: number | null;
-}
-
-/** The spec's JSON item `{id, text, due, metric, target, progress, status, carried}`. */
-export interface CommitmentJson {
-  id: number;
-  text: string;
-  due: IsoDate;
-  metric: string | null;
-  target: number | null;
-  progress: number | null;
-  status: CommitmentStatus;
-  carried: number;
 }
 
 /**

@@ -2,18 +2,8 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
+import type { EntryJson } from "../../src/domain/entry.js";
 import { acct, acctJson, BIN, expectUsageError, fingerprint, tempDb } from "../helpers/cli.js";
-
-interface EntryJson {
-  id: number;
-  date: string;
-  type: string;
-  count: number;
-  amount: number | null;
-  minutes: number | null;
-  contact: string | null;
-  note: string | null;
-}
 
 const logged = (db: string, args: string[], now?: string) => acctJson<EntryJson>(db, ["log", ...args], { now });
 const list = (db: string, args: string[] = []) => acctJson<EntryJson[]>(db, ["log", "list", ...args]);

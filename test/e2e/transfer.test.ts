@@ -1,18 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
+import type { EntryJson } from "../../src/domain/entry.js";
 import { acct, acctJson, EXAMPLE_PLAN, expectUsageError, fingerprint, tempDb } from "../helpers/cli.js";
-
-interface EntryJson {
-  id: number;
-  date: string;
-  type: string;
-  count: number;
-  amount: number | null;
-  minutes: number | null;
-  contact: string | null;
-  note: string | null;
-}
 
 const AWKWARD = [
   "commas, everywhere, ,",
