@@ -113,8 +113,10 @@ export interface AuditInput {
   weekTotals: ReadonlyMap<string, TypeTotals>;
   /** Totals per type of entries dated Jan 1 … as-of (of the plan year). */
   ytdTotals: ReadonlyMap<string, TypeTotals>;
-  /** Every earlier week's totals (any order), for streaks and personal bests. */
-  history: readonly WeekTotals[];
+  /** The totals of this plan year's earlier weeks (any order), for the streak. */
+  yearWeeks: readonly WeekTotals[];
+  /** Per type, the largest weekly count and amount of any earlier week, for personal bests. */
+  bestWeeks: ReadonlyMap<string, TypeTotals>;
   blocks: readonly Block[];
   blockMarks: readonly BlockMark[];
   commitments: readonly CommitmentView[];
@@ -241,11 +243,16 @@ function isActivity(metric: string): boolean {
   return ACTIVITY_METRICS.has(metric) || !isCascade(metric);
 }
 
+/** The Monday of the plan year's first week: a streak counts back to it, never into last year's plan. */
+export function firstStreakWeek(year: number): IsoDate {
+  return mondayOf(`${year}-01-01`);
+}
+
 function buildCelebrations(input: AuditInput, metrics: readonly MetricAudit[]): Celebrations {
   const targetsHit = metrics.filter((m) => m.week.plan > 0 && m.week.actual >= m.week.plan - EPSILON).map((m) => m.metric);
   const activity = metrics.filter((m) => isActivity(m.metric)).map((m) => m.metric);
 
-  const byMonday = new Map(input.history.map((w) => [w.monday, w.totals]));
+  const byMonday = new Map(input.yearWeeks.map((w) => [w.monday, w.totals]));
   const onPlan = (monday: IsoDate, totals: ReadonlyMap<string, TypeTotals>, upTo: IsoDate): boolean | null => {
     let planned = false;
     for (const metric of activity) {
@@ -265,8 +272,7 @@ function buildCelebrations(input: AuditInput, metrics: readonly MetricAudit[]): 
       streak++;
       streakIncludesThisWeek = true;
     }
-    const firstMonday = mondayOf(`${input.plan.year}-01-01`);
-    for (let monday = addDays(input.from, -7); monday >= firstMonday; monday = addDays(monday, -7)) {
+    for (let monday = addDays(input.from, -7), first = firstStreakWeek(input.plan.year); monday >= first; monday = addDays(monday, -7)) {
       const result = onPlan(monday, byMonday.get(monday) ?? new Map(), addDays(monday, 6));
       if (result === false) break;
       if (result === true) streak++;
@@ -276,8 +282,7 @@ function buildCelebrations(input: AuditInput, metrics: readonly MetricAudit[]): 
   const personalBests: PersonalBest[] = [];
   for (const m of metrics) {
     if (m.week.actual <= 0) continue;
-    let previousBest = 0;
-    for (const w of input.history) if (w.monday < input.from) previousBest = Math.max(previousBest, actualOf(m.metric, w.totals));
+    const previousBest = actualOf(m.metric, input.bestWeeks);
     if (m.week.actual > previousBest + EPSILON) personalBests.push({ metric: m.metric, actual: m.week.actual, previousBest });
   }
   return { targetsHit, streak, streakIncludesThisWeek, personalBests };

@@ -25,7 +25,7 @@ export interface ExportDocument {
 }
 
 /** Tables that are derived (totals) or history (undo journal), not data. */
-const NOT_DATA = new Set(["daily_totals", "journal"]);
+const NOT_DATA = new Set(["daily_totals", "weekly_totals", "journal"]);
 
 /** Parents before children, so foreign keys hold while restoring. */
 const ORDER = ["settings", "plans", "custom_types", "weekly_targets", "days_off", "entries", "blocks", "block_marks", "commitments", "reviews"];

@@ -1,26 +1,29 @@
-/** Per-week totals aggregated in SQL from `daily_totals`, for streaks and personal bests. */
+/** Per-week totals from `weekly_totals` (kept in step by triggers), for streaks and personal bests. */
 import type { WeekTotals } from "../domain/audit.js";
 import type { IsoDate } from "../domain/dates.js";
 import type { TypeTotals } from "../domain/entry.js";
 import type { Db } from "./connection.js";
 
-/**
- * Totals per ISO week (keyed by its Monday) and type of entries dated up to
- * `to`: one GROUP BY over the day totals, however long the history.
- */
-export function weeklyTotals(db: Db, to: IsoDate): WeekTotals[] {
+/** Totals per ISO week (keyed by its Monday) and type, of the weeks starting `from` … before `before`. */
+export function weeklyTotalsBetween(db: Db, from: IsoDate, before: IsoDate): WeekTotals[] {
   const rows = db
-    .prepare(
-      `SELECT date(date, 'weekday 0', '-6 days') AS monday, type, sum(count) AS count, sum(amount) AS amount,
-              sum(minutes) AS minutes, sum(entries) AS entries
-       FROM daily_totals WHERE date <= ? GROUP BY monday, type ORDER BY monday`,
-    )
-    .all(to) as { monday: string; type: string; count: number; amount: number; minutes: number; entries: number }[];
-  const weeks = new Map<string, Map<string, TypeTotals>>();
-  for (const r of rows) {
-    let totals = weeks.get(r.monday);
-    if (!totals) weeks.set(r.monday, (totals = new Map()));
-    totals.set(r.type, { count: r.count, amountCents: r.amount, minutes: r.minutes, entries: r.entries });
+    .prepare("SELECT monday, type, count, amount, minutes, entries FROM weekly_totals WHERE monday >= ? AND monday < ? ORDER BY monday")
+    .raw()
+    .all(from, before) as [string, string, number, number, number, number][];
+  const weeks: WeekTotals[] = [];
+  let totals = new Map<string, TypeTotals>();
+  for (const [monday, type, count, amountCents, minutes, entries] of rows) {
+    if (weeks.at(-1)?.monday !== monday) weeks.push({ monday, totals: (totals = new Map()) });
+    totals.set(type, { count, amountCents, minutes, entries });
   }
-  return [...weeks].map(([monday, totals]) => ({ monday, totals }));
+  return weeks;
+}
+
+/** Per type, the largest weekly count, amount, minutes and entries of any week before `before` (each its own week's). */
+export function bestWeeksBefore(db: Db, before: IsoDate): Map<string, TypeTotals> {
+  const rows = db
+    .prepare("SELECT type, max(count), max(amount), max(minutes), max(entries) FROM weekly_totals WHERE monday < ? GROUP BY type")
+    .raw()
+    .all(before) as [string, number, number, number, number][];
+  return new Map(rows.map(([type, count, amountCents, minutes, entries]) => [type, { count, amountCents, minutes, entries }]));
 }

@@ -49,7 +49,8 @@ function fixture(overrides: Partial<AuditInput> = {}): AuditInput {
     asOf: "2026-03-12",
     weekTotals: totals({ call: { count: 18, minutes: 60 }, meeting: { count: 5, minutes: 60 }, linkedin: { count: 9 } }),
     ytdTotals: totals({ call: { count: 150 }, meeting: { count: 45 }, opportunity: { count: 10 }, deal: { count: 2, amountCents: 2_500_000 }, linkedin: { count: 80 } }),
-    history: [],
+    yearWeeks: [],
+    bestWeeks: new Map(),
     blocks: [],
     blockMarks: [],
     commitments: [],
@@ -205,17 +206,24 @@ describe("blocks and celebrations", () => {
         to: "2026-03-15",
         asOf: "2026-03-15",
         weekTotals: week(25, 5),
-        history: [
+        yearWeeks: [
           { monday: "2026-02-23", totals: week(10, 1) }, // below plan: ends the streak
           { monday: "2026-03-02", totals: week(20, 5) },
           { monday: "2026-02-16", totals: week(30, 9) },
         ],
+        bestWeeks: week(30, 9, 12), // the best weeks of each type so far: 30 calls, 9 meetings and 12 linkedin in W08
       }),
     );
     expect(audit.celebrations.targetsHit).toEqual(["calls", "meetings", "linkedin"]);
     expect(audit.celebrations.streak).toBe(2); // W10 and W11
     expect(audit.celebrations.personalBests).toEqual([]); // 30 calls and 9 meetings in W08 stay the best
-    const best = buildAudit(fixture({ asOf: "2026-03-15", weekTotals: week(40, 5), history: [{ monday: "2026-03-02", totals: week(20, 5) }] }));
+    const best = buildAudit(fixture({ asOf: "2026-03-15", weekTotals: week(40, 5), yearWeeks: [{ monday: "2026-03-02", totals: week(20, 5) }], bestWeeks: week(20, 5) }));
     expect(best.celebrations.personalBests).toEqual([{ metric: "calls", actual: 40, previousBest: 20 }]);
+    // The first week with any entries is a personal best of everything in it.
+    const first = buildAudit(fixture({ asOf: "2026-03-15", weekTotals: week(3, 1, 0) }));
+    expect(first.celebrations.personalBests).toEqual([
+      { metric: "calls", actual: 3, previousBest: 0 },
+      { metric: "meetings", actual: 1, previousBest: 0 },
+    ]);
   });
 });

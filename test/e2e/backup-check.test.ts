@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
+import { SCHEMA_VERSION } from "../../src/store/migrations.js";
 import { describe, expect, it } from "vitest";
 import { acct, acctJson, EXAMPLE_PLAN, expectUsageError, fileBytes, fingerprint, tempDb } from "../helpers/cli.js";
 import { finished, startAcct } from "../helpers/processes.js";
@@ -89,7 +90,7 @@ describe("acct check", () => {
     expect(report.summary.bytes).toBeGreaterThan(0);
     const text = acct(db, ["check"]);
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/: ok\n\s+schema version\s+2\n/);
+    expect(text.stdout).toMatch(new RegExp(`: ok\\n\\s+schema version\\s+${SCHEMA_VERSION}\\n`));
     expect(text.stdout).toMatch(/plans\s+2026/);
     expect(fileBytes(db).equals(before)).toBe(true);
   });

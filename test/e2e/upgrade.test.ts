@@ -53,6 +53,17 @@ describe("upgrading a schema-1 file", () => {
     expect(rows(db, ENTRIES)).toEqual(entries);
     expect(rows(db, TOTALS)).toEqual(totals);
     expect(rows(db, "SELECT name FROM sqlite_master WHERE name IN ('commitments_by_due', 'block_marks_by_date')")).toHaveLength(2);
+    // Migration 3 fills the weekly totals from the day totals the file already held.
+    const weeks = rows(db, "SELECT monday, type, count, amount, minutes, entries FROM weekly_totals ORDER BY monday, type");
+    expect(weeks.length).toBeGreaterThan(5);
+    expect(weeks).toEqual(
+      rows(
+        db,
+        `SELECT date(date, 'weekday 0', '-6 days') AS monday, type, sum(count) AS count, coalesce(sum(amount), 0) AS amount,
+                coalesce(sum(minutes), 0) AS minutes, count(*) AS entries
+         FROM entries WHERE deleted_at IS NULL GROUP BY 1, 2 ORDER BY 1, 2`,
+      ),
+    );
     const backup = `${db}.v1-backup`;
     expect(existsSync(backup)).toBe(true);
     expect(version(backup)).toEqual({ user_version: 1 });

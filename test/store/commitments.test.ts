@@ -7,7 +7,6 @@ import { closeCommitment, commitmentProgress, insertCommitment, loadCommitments 
 import { insertEntry } from "../../src/store/entries.js";
 import { JournalEntry } from "../../src/store/journal.js";
 import { previousReview, saveReview, listReviews } from "../../src/store/reviews.js";
-import { weeklyTotals } from "../../src/store/weekly-totals.js";
 
 let db: Db;
 let journal: JournalEntry;
@@ -44,20 +43,5 @@ describe("reviews store", () => {
     expect(previousReview(db, "2026-W11")?.change).toBe("Friday block");
     expect(previousReview(db, "2026-W10")?.change).toBe("more calls");
     expect(previousReview(db, "2026-W09")).toBeNull();
-  });
-});
-
-describe("weekly totals", () => {
-  it("groups day totals by ISO week (Monday) and type, up to a date", () => {
-    entry("2026-03-08", "call", 1); // Sunday of W10
-    entry("2026-03-02", "call", 2); // Monday of W10
-    entry("2026-03-09", "call", 4); // Monday of W11
-    entry("2026-03-10", "deal", 1, 500_00);
-    entry("2026-03-16", "call", 8); // after `to`
-    const weeks = weeklyTotals(db, "2026-03-15");
-    expect(weeks.map((w) => [w.monday, w.totals.get("call")?.count ?? 0, w.totals.get("deal")?.amountCents ?? 0])).toEqual([
-      ["2026-03-02", 3, 0],
-      ["2026-03-09", 4, 500_00],
-    ]);
   });
 });

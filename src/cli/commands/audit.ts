@@ -3,7 +3,7 @@ import { Command, Option } from "commander";
 import type { App } from "../app.js";
 import { withExamples } from "../app.js";
 import type { Context } from "../context.js";
-import { auditWindow, auditYear, buildAudit, type Audit } from "../../domain/audit.js";
+import { auditWindow, auditYear, buildAudit, firstStreakWeek, type Audit } from "../../domain/audit.js";
 import { resolveType } from "../../domain/activity-types.js";
 import { addDays, isoWeekOf, weekdayIndex, WEEKDAYS, type IsoDate } from "../../domain/dates.js";
 import { failure, usageError } from "../../domain/errors.js";
@@ -14,7 +14,7 @@ import { insertCommitment, loadCommitments, type NewCommitment } from "../../sto
 import { totalsBetween } from "../../store/entries.js";
 import { listCustomTypes, listWeeklyTargets, loadPlan } from "../../store/plans.js";
 import { previousReview, saveReview, type NewReview, type Review } from "../../store/reviews.js";
-import { weeklyTotals } from "../../store/weekly-totals.js";
+import { bestWeeksBefore, weeklyTotalsBetween } from "../../store/weekly-totals.js";
 import { auditToJson } from "../../render/audit-json.js";
 import { renderAuditMarkdown } from "../../render/audit-markdown.js";
 import { renderAuditText } from "../../render/audit-text.js";
@@ -61,7 +61,8 @@ export function loadAudit(db: Db | null, target: AuditedWeek, today: IsoDate): A
     asOf: target.asOf,
     weekTotals: totalsBetween(db, target.from, target.asOf),
     ytdTotals: ytdEnd >= jan1 ? totalsBetween(db, jan1, ytdEnd) : new Map(),
-    history: weeklyTotals(db, target.asOf),
+    yearWeeks: weeklyTotalsBetween(db, firstStreakWeek(year), target.from),
+    bestWeeks: bestWeeksBefore(db, target.from),
     blocks: listBlocks(db),
     blockMarks: listBlockMarks(db, target.from, target.asOf),
     commitments: loadCommitments(db, today),
