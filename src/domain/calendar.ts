@@ -23,14 +23,21 @@ export function makeCalendar(workdays: readonly Weekday[], daysOff: readonly Day
   const off = new Set<number>();
   for (const range of daysOff) for (let d = toDayNumber(range.from), end = toDayNumber(range.to); d <= end; d++) off.add(d);
   const weekdays = new Set(workdays.map((w) => WEEKDAYS.indexOf(w)));
-  const works = (day: number): boolean => weekdays.has((((day + 3) % 7) + 7) % 7) && !off.has(day);
+  const weekdayOf = (day: number): number => (((day + 3) % 7) + 7) % 7; // day 0, 1970-01-01, was a Thursday
+  const works = (day: number): boolean => weekdays.has(weekdayOf(day)) && !off.has(day);
   return {
     workdays,
     isDayOff: (date) => off.has(toDayNumber(date)),
     isWorkingDay: (date) => works(toDayNumber(date)),
     countWorkingDays(from, to) {
-      let n = 0;
-      for (let d = toDayNumber(from), end = toDayNumber(to); d <= end; d++) if (works(d)) n++;
+      const start = toDayNumber(from);
+      const end = toDayNumber(to);
+      if (start > end) return 0;
+      // Whole weeks hold every workday once; then the days left over; then the days off that fell on workdays.
+      const weeks = Math.floor((end - start + 1) / 7);
+      let n = weeks * weekdays.size;
+      for (let d = start + weeks * 7; d <= end; d++) if (weekdays.has(weekdayOf(d))) n++;
+      for (const d of off) if (d >= start && d <= end && weekdays.has(weekdayOf(d))) n--;
       return n;
     },
   };

@@ -3,8 +3,8 @@
  * daily targets on working days → any span of days (weeks, year to date).
  */
 import { CASCADE_METRICS, computeAnnual, type AnnualTotals, type CascadeMetric, type PlanInput } from "./cascade.js";
-import { monthKey, workingDaysByMonth, type WorkCalendar } from "./calendar.js";
-import { eachDay, maxDate, minDate, mondayOf, addDays, type IsoDate } from "./dates.js";
+import { monthKey, monthRange, workingDaysByMonth, type WorkCalendar } from "./calendar.js";
+import { maxDate, minDate, mondayOf, addDays, type IsoDate } from "./dates.js";
 
 export interface MonthPlan {
   month: string;
@@ -85,9 +85,16 @@ export function dailyTarget(plan: Plan, metric: CascadeMetric, date: IsoDate, ca
 export function planBetween(plan: Plan, metric: CascadeMetric, from: IsoDate, to: IsoDate, calendar: WorkCalendar): number {
   const start = maxDate(from, `${plan.year}-01-01`);
   const end = minDate(to, `${plan.year}-12-31`);
-  let total = 0;
   if (start > end) return 0;
-  for (const day of eachDay(start, end)) total += dailyTarget(plan, metric, day, calendar);
+  // A month's daily target is the same on each of its working days, so each
+  // month in the span adds that target times its working days in the span.
+  let total = 0;
+  for (let month = Number(start.slice(5, 7)), last = Number(end.slice(5, 7)); month <= last; month++) {
+    const m = plan.months[month - 1];
+    if (!m || m.workingDays === 0) continue;
+    const range = monthRange(plan.year, month);
+    total += (m[metric] / m.workingDays) * calendar.countWorkingDays(maxDate(start, range.from), minDate(end, range.to));
+  }
   return total;
 }
 

@@ -1,7 +1,9 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { examplePlanInput } from "../helpers/plans.js";
 import { makeCalendar, workingDaysByMonth } from "../../src/domain/calendar.js";
-import type { PlanInput } from "../../src/domain/cascade.js";
+import { CASCADE_METRICS, type PlanInput } from "../../src/domain/cascade.js";
+import { addDays, eachDay } from "../../src/domain/dates.js";
 import { buildPlan, dailyTarget, planBetween, splitLargestRemainder, weeklyTargetBetween } from "../../src/domain/plan.js";
 
 const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri"] as const;
@@ -78,6 +80,20 @@ describe("planBetween", () => {
   });
   it("adds up to the annual total over the year", () => {
     expect(planBetween(plan, "meetings", "2026-01-01", "2026-12-31", calendar)).toBeCloseTo(240, 9);
+  });
+  it("equals the sum of the daily targets over any span, with days off and a short week", () => {
+    const offCalendar = makeCalendar(["mon", "tue", "wed", "thu"], [{ from: "2026-03-10", to: "2026-03-20" }, { from: "2026-12-24", to: "2027-01-02" }]);
+    const offPlan = buildPlan(input, offCalendar);
+    const day = (n: number) => addDays("2025-12-20", n);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 400 }), fc.constantFrom(...CASCADE_METRICS), (a, b, metric) => {
+        const [from, to] = a <= b ? [day(a), day(b)] : [day(b), day(a)];
+        let sum = 0;
+        for (const d of eachDay(from, to)) sum += dailyTarget(offPlan, metric, d, offCalendar);
+        expect(planBetween(offPlan, metric, from, to, offCalendar)).toBeCloseTo(sum, 6);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
