@@ -3,6 +3,7 @@
  * not prompt never pay for it. Each `validate` reuses the domain parsers.
  */
 import { usageError } from "../domain/errors.js";
+import { loadPackage } from "../packages.js";
 
 type Parser = (value: string) => unknown;
 
@@ -21,19 +22,19 @@ function validator(parse: Parser | undefined, optional: boolean) {
 
 /** Asks for one line of text, checked by `parse`; empty is allowed when `optional`. */
 export async function askText(message: string, options: { default?: string; parse?: Parser; optional?: boolean } = {}): Promise<string> {
-  const { input } = await import("@inquirer/prompts");
+  const { input } = await loadPackage<typeof import("@inquirer/prompts")>("@inquirer/prompts");
   return input({ message, default: options.default, validate: validator(options.parse, options.optional === true) });
 }
 
 /** Picks one of `choices`. */
 export async function askChoice<T extends string>(message: string, choices: readonly { name: string; value: T }[], fallback?: T): Promise<T> {
-  const { select } = await import("@inquirer/prompts");
+  const { select } = await loadPackage<typeof import("@inquirer/prompts")>("@inquirer/prompts");
   return select<T>({ message, choices: [...choices], default: fallback });
 }
 
 /** Yes or no. */
 export async function askConfirm(message: string, fallback = true): Promise<boolean> {
-  const { confirm } = await import("@inquirer/prompts");
+  const { confirm } = await loadPackage<typeof import("@inquirer/prompts")>("@inquirer/prompts");
   return confirm({ message, default: fallback });
 }
 

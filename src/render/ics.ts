@@ -6,6 +6,7 @@
 import { firstWeekdayOnOrAfter } from "../domain/blocks.js";
 import { toDayNumber, weekdayOf, type IsoDate } from "../domain/dates.js";
 import type { StoredBlock } from "../store/blocks.js";
+import { loadPackage } from "../packages.js";
 
 export interface IcsOptions {
   /** The database's install id: with the block id it makes each UID. */
@@ -32,7 +33,7 @@ function wallClock(date: IsoDate, minutes: number): Date {
 
 /** One weekly recurring event per block, starting on its first day on or after its creation. */
 export async function renderBlocksIcs(blocks: readonly StoredBlock[], options: IcsOptions): Promise<string> {
-  const { default: ical, ICalEventRepeatingFreq, ICalWeekday } = await import("ical-generator");
+  const { default: ical, ICalEventRepeatingFreq, ICalWeekday } = await loadPackage<typeof import("ical-generator")>("ical-generator");
   const byDay = { mon: ICalWeekday.MO, tue: ICalWeekday.TU, wed: ICalWeekday.WE, thu: ICalWeekday.TH, fri: ICalWeekday.FR, sat: ICalWeekday.SA, sun: ICalWeekday.SU };
   const calendar = ical({ name: "acct time blocks", prodId: { company: "acct", product: "acct time blocks", language: "EN" } });
   for (const block of blocks) {

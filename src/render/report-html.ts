@@ -4,6 +4,7 @@
  */
 import type { FunnelStage, MetricSeries, Report } from "../domain/report.js";
 import { formatMoney, formatNumber, formatRate } from "./format.js";
+import { loadPackage } from "../packages.js";
 
 const ACTUAL = "#2563eb";
 const PLAN = "#9ca3af";
@@ -137,7 +138,7 @@ function commitmentsChart(report: Report): ChartSpec {
 
 /** Renders a Vega-Lite spec to an SVG string in Node (vega and vega-lite are loaded here, only by the report). */
 async function toSvg(spec: Record<string, unknown>): Promise<string> {
-  const [vega, vegaLite] = await Promise.all([import("vega"), import("vega-lite")]);
+  const [vega, vegaLite] = await Promise.all([loadPackage<typeof import("vega")>("vega"), loadPackage<typeof import("vega-lite")>("vega-lite")]);
   const full = { config: CONFIG, background: "transparent", ...spec };
   const compiled = vegaLite.compile(full as never).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: "none" });

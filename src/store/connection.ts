@@ -2,7 +2,7 @@
  * Opening the data file: location, permissions, pragmas, the application_id
  * check and migrations. Every other store module receives an open `Db`.
  */
-import type Database from "better-sqlite3";
+import Database from "better-sqlite3";
 import { createRequire } from "node:module";
 import { accessSync, chmodSync, constants, existsSync, linkSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
@@ -29,33 +29,27 @@ export function resolveDbPath(flag: string | undefined, env: NodeJS.ProcessEnv, 
   return join(base, "acct", "acct.db");
 }
 
-type DatabaseClass = typeof Database;
-let databaseClass: DatabaseClass | undefined;
-let nativeBinding: string | undefined;
+let nativeBinding: string | null | undefined;
 
 /**
- * better-sqlite3, loaded on first use and through require(): importing a
- * CommonJS package from ESM makes Node scan its source for export names, and
- * its default addon lookup (the `bindings` package) probes many paths. Both
- * cost start-up time on every run; `acct --version` needs neither.
+ * The path of better-sqlite3's native addon. Given it, better-sqlite3 loads
+ * the addon directly instead of through the `bindings` package, which probes
+ * many paths on every run.
  */
-function sqlite(): { Database: DatabaseClass; nativeBinding: string | undefined } {
-  if (!databaseClass) {
-    const require = createRequire(import.meta.url);
-    databaseClass = require("better-sqlite3") as DatabaseClass;
+function addonPath(): string | undefined {
+  if (nativeBinding === undefined) {
     try {
-      nativeBinding = require.resolve("better-sqlite3/build/Release/better_sqlite3.node");
+      nativeBinding = createRequire(import.meta.url).resolve("better-sqlite3/build/Release/better_sqlite3.node");
     } catch {
-      nativeBinding = undefined; // an unusual install: let better-sqlite3 search for its addon itself
+      nativeBinding = null; // an unusual install: better-sqlite3 searches itself, and names what it missed
     }
   }
-  return { Database: databaseClass, nativeBinding };
+  return nativeBinding ?? undefined;
 }
 
 function construct(path: string, options: Database.Options): Db {
   try {
-    const { Database, nativeBinding } = sqlite();
-    return new Database(path, { timeout: BUSY_TIMEOUT_MS, nativeBinding, ...options });
+    return new Database(path, { timeout: BUSY_TIMEOUT_MS, nativeBinding: addonPath(), ...options });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (/NODE_MODULE_VERSION|bindings file|ERR_DLOPEN|invalid ELF|was compiled against/i.test(message) ||
@@ -64,6 +58,11 @@ function construct(path: string, options: Database.Options): Db {
     }
     throw describeSqliteError(error, path);
   }
+}
+
+/** An empty database in memory, for checking a restore without touching the data file. */
+export function openMemory(): Db {
+  return construct(":memory:", {});
 }
 
 /** Refuses files that are not ours or are newer than this program. */

@@ -3,10 +3,10 @@
  * table's rows as stored (column names from the schema, money in cents), so
  * tables and columns added by later migrations travel without changes here.
  */
-import Database from "better-sqlite3";
+import type { Statement } from "better-sqlite3";
 import { checkEntryRow } from "../domain/entry-import.js";
 import { usageError } from "../domain/errors.js";
-import type { Db } from "./connection.js";
+import { openMemory, type Db } from "./connection.js";
 import type { JournalEntry } from "./journal.js";
 import { MIGRATIONS } from "./migrations.js";
 
@@ -107,7 +107,7 @@ export function restoreDatabase(db: Db, doc: ExportDocument, journal: JournalEnt
     const names = new Set(columns.map((c) => c.name));
     const keys = columns.filter((c) => c.pk > 0).map((c) => c.name);
     const byId = keys.length === 1 && keys[0] === "id";
-    const statements = new Map<string, Database.Statement>();
+    const statements = new Map<string, Statement>();
     let minId = Infinity;
     let maxId = -Infinity;
     for (const [i, row] of rows.entries()) {
@@ -148,7 +148,7 @@ export function restoreDatabase(db: Db, doc: ExportDocument, journal: JournalEnt
  * would meet, checked without touching the data file.
  */
 export function checkRestore(doc: ExportDocument): Record<string, number> {
-  const memory = new Database(":memory:");
+  const memory = openMemory();
   try {
     memory.pragma("foreign_keys = ON");
     for (const migration of MIGRATIONS) memory.exec(migration);

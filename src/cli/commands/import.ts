@@ -10,6 +10,7 @@ import { AcctError, failure, usageError } from "../../domain/errors.js";
 import { insertEntries } from "../../store/entries.js";
 import { addCustomType, listCustomTypes } from "../../store/plans.js";
 import type { ExportDocument } from "../../store/transfer.js";
+import { requirePackage } from "../../packages.js";
 
 /** Above this many records a terminal shows a progress bar. */
 const PROGRESS_FROM = 20_000;
@@ -25,7 +26,7 @@ async function progressBar(ctx: Context, label: string, totalOf: () => number): 
   if (ctx.json || ctx.deps.stderr.isTTY !== true) return null;
   const total = totalOf();
   if (total < PROGRESS_FROM) return null;
-  const { default: cliProgress } = await import("cli-progress");
+  const cliProgress = requirePackage<typeof import("cli-progress")>("cli-progress");
   const bar = new cliProgress.SingleBar(
     { format: `${label} {bar} {percentage}% | {value}/{total}`, stream: ctx.deps.stderr as NodeJS.WritableStream, clearOnComplete: true, hideCursor: true },
     cliProgress.Presets.shades_classic,
