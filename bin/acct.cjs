@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // The launcher. It is CommonJS because an ES module entry starts Node's ESM
 // loader first, which costs every run a few milliseconds. It runs the bundle
-// (dist/main.cjs) from the V8 code cache the build wrote beside it
-// (dist/main.cjs.cache): compiling the bundle is otherwise the largest single
-// cost of starting acct, and Node 20 has no compile cache of its own.
+// (dist/main.cjs) from the V8 code cache the build wrote beside it: compiling
+// the bundle is otherwise the largest single cost of starting acct, and
+// Node 20 has no compile cache of its own.
 "use strict";
 const Module = require("node:module");
-const { readFileSync, statSync, writeFileSync } = require("node:fs");
+const { readFileSync, writeFileSync } = require("node:fs");
 const { join } = require("node:path");
 const vm = require("node:vm");
 
@@ -15,25 +15,33 @@ Module.enableCompileCache?.();
 
 const dist = join(__dirname, "..", "dist");
 const bundle = join(dist, "main.cjs");
-const cacheFile = `${bundle}.cache`;
+const source = readFileSync(bundle, "utf8");
 
-/** The cache, when it belongs to this bundle: V8 itself checks only the source's length and its own version. */
+// The build ends the bundle with its id and names the cache after it, so a
+// cache of another build is never used (V8 checks only the source's length).
+const mark = source.lastIndexOf("// acct-build ");
+const cacheFile = mark >= 0 ? join(dist, `main.${source.slice(mark + 14).trim()}.cache`) : undefined;
+
 function cachedData() {
   try {
-    if (statSync(cacheFile).mtimeMs < statSync(bundle).mtimeMs) return undefined;
-    return readFileSync(cacheFile);
+    return cacheFile === undefined ? undefined : readFileSync(cacheFile);
   } catch {
     return undefined;
   }
 }
 
-const source = readFileSync(bundle, "utf8");
+const cached = cachedData();
 const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __acctImport) {${source}\n})`, {
   filename: bundle,
-  cachedData: cachedData(),
+  cachedData: cached,
 });
+if (process.env.ACCT_DEBUG === "1" && (cached === undefined || script.cachedDataRejected)) {
+  process.stderr.write(`acct: debug: ${cached === undefined ? "no code cache for" : "V8 refused the code cache of"} ${bundle} (run npm run build)\n`);
+}
 // The build's training run (scripts/build.mjs) writes the cache as this process ends.
-if (process.env.ACCT_WRITE_CODE_CACHE === "1") process.once("exit", () => writeFileSync(cacheFile, script.createCachedData()));
+if (process.env.ACCT_WRITE_CODE_CACHE === "1" && cacheFile !== undefined) {
+  process.once("exit", () => writeFileSync(cacheFile, script.createCachedData()));
+}
 
 const main = new Module(bundle, module);
 main.filename = bundle;

@@ -7,9 +7,10 @@
 // JavaScript is bundled (resolving and loading its ten files cost ~5 ms a run).
 import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 rmSync(new URL("../dist", import.meta.url), { recursive: true, force: true });
@@ -47,10 +48,18 @@ await build({
   logLevel: "warning",
 });
 
-// A training run writes dist/main.cjs.cache, the V8 code cache the launcher
-// starts from: `acct demo` on a scratch file compiles what the everyday
-// commands run (opening the file, a write, the status and the audit). Without
-// the cache acct still works, only about 10 ms slower to start.
+// The bundle ends with its build id, a hash of its text, and the code cache
+// is named after it (dist/main.<id>.cache): the launcher never uses a cache
+// of another build. (V8 itself checks only the source's length; file times
+// do not help, as npm writes a package's files in any order.)
+const bundle = fileURLToPath(new URL("../dist/main.cjs", import.meta.url));
+const text = readFileSync(bundle, "utf8");
+const id = createHash("sha256").update(text).digest("hex").slice(0, 16);
+writeFileSync(bundle, `${text}// acct-build ${id}\n`);
+
+// A training run writes the cache: `acct demo` on a scratch file compiles
+// what the everyday commands run (opening the file, a write, the status and
+// the audit). Without the cache acct still works, only about 10 ms slower.
 const scratch = mkdtempSync(join(tmpdir(), "acct-build-"));
 try {
   const trained = spawnSync(process.execPath, [fileURLToPath(new URL("../bin/acct.cjs", import.meta.url)), "demo", "--db", join(scratch, "acct.db")], {
@@ -59,7 +68,7 @@ try {
     encoding: "utf8",
   });
   if (trained.status !== 0) {
-    rmSync(new URL("../dist/main.cjs.cache", import.meta.url), { force: true });
+    rmSync(join(dirname(bundle), `main.${id}.cache`), { force: true });
     console.warn(`build: no code cache (the training run failed: ${trained.stderr.trim().split("\n")[0] ?? trained.error?.message})`);
   }
 } finally {

@@ -53,13 +53,14 @@ describe("the published package", () => {
     expect(packed.filename).toBe("acct-0.1.0.tgz");
     const outside = packed.files.map((f) => f.path).filter((p) => !/^(bin|dist)\//.test(p) && !["README.md", "package.json", "LICENSE"].includes(p));
     expect(outside).toEqual([]);
-    expect(packed.files.map((f) => f.path)).toEqual(expect.arrayContaining(["bin/acct.cjs", "dist/main.cjs"]));
+    expect(packed.files.map((f) => f.path)).toEqual(expect.arrayContaining(["bin/acct.cjs", "dist/main.cjs", expect.stringMatching(/^dist\/main\.[0-9a-f]{16}\.cache$/)]));
     const manifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { engines: { node: string } };
     expect(manifest.engines.node).toBe(">=20");
   });
 
   it("runs acct --version from any folder", () => {
-    const result = installed(["--version"]);
+    // ACCT_DEBUG=1 would say so if the installed copy could not use its code cache.
+    const result = installed(["--version"], { ACCT_DEBUG: "1" });
     expect(result).toMatchObject({ code: 0, stdout: "0.1.0\n", stderr: "" });
   });
 
