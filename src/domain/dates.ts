@@ -73,6 +73,13 @@ export function weekdayOf(date: IsoDate): Weekday {
   return WEEKDAYS[weekdayIndex(date)] as Weekday;
 }
 
+/** `days` in the order of a week that starts on `weekStart` (the `week-start` setting). */
+export function inWeekOrder(days: readonly Weekday[], weekStart: Weekday = "mon"): Weekday[] {
+  const from = WEEKDAYS.indexOf(weekStart);
+  const position = (d: Weekday) => (WEEKDAYS.indexOf(d) - from + 7) % 7;
+  return [...days].sort((a, b) => position(a) - position(b));
+}
+
 /** Monday of the ISO week containing `date`. */
 export function mondayOf(date: IsoDate): IsoDate {
   return addDays(date, -weekdayIndex(date));

@@ -38,7 +38,7 @@ export const SETTINGS: readonly SettingSpec[] = [
   },
   {
     key: "week-start",
-    description: "first day of the week in displays (ISO weeks stay Monday–Sunday)",
+    description: "first day of the week when weekdays are listed (ISO weeks stay Monday–Sunday)",
     default: "mon",
     accepts: "mon, sun",
     parse: parseWeekStart,

@@ -2,7 +2,7 @@
 import type { ChalkInstance } from "chalk";
 import { weeklyMinutes, type Block, type DayItem, type Proposal, type ProposedBlock } from "../domain/blocks.js";
 import { formatTime } from "../domain/parse.js";
-import type { Weekday } from "../domain/dates.js";
+import { inWeekOrder, type Weekday } from "../domain/dates.js";
 import { formatNumber, round } from "./format.js";
 import { renderTable } from "./table.js";
 
@@ -26,16 +26,16 @@ export function blockJson(block: Block): BlockJson {
   return { id: block.id, ...slotJson(block) };
 }
 
-/** `#1 Prospecting tue,thu 08:00–09:30 (call)`. */
-export function describeBlock(block: Block): string {
-  return `#${block.id} ${block.label} ${block.days.join(",")} ${formatTime(block.startMin)}–${formatTime(block.endMin)}${block.activity ? ` (${block.activity})` : ""}`;
+/** `#1 Prospecting tue,thu 08:00–09:30 (call)`; days in the order of a week starting on `weekStart`. */
+export function describeBlock(block: Block, weekStart: Weekday = "mon"): string {
+  return `#${block.id} ${block.label} ${inWeekOrder(block.days, weekStart).join(",")} ${formatTime(block.startMin)}–${formatTime(block.endMin)}${block.activity ? ` (${block.activity})` : ""}`;
 }
 
 const hours = (minutes: number) => `${formatNumber(minutes / 60, 2)} h`;
 
 /** The block list as a table, with each block's hours a week. */
-export async function renderBlockList(blocks: readonly Block[], style: ChalkInstance): Promise<string> {
-  const rows = blocks.map((b) => [b.id, b.label, b.days.join(","), `${formatTime(b.startMin)}–${formatTime(b.endMin)}`, b.activity ?? "", hours(weeklyMinutes(b))]);
+export async function renderBlockList(blocks: readonly Block[], style: ChalkInstance, weekStart: Weekday = "mon"): Promise<string> {
+  const rows = blocks.map((b) => [b.id, b.label, inWeekOrder(b.days, weekStart).join(","), `${formatTime(b.startMin)}–${formatTime(b.endMin)}`, b.activity ?? "", hours(weeklyMinutes(b))]);
   const total = blocks.reduce((s, b) => s + weeklyMinutes(b), 0);
   const table = await renderTable(["ID", "Label", "Days", "Time", "Activity", "A week"], rows, style, ["right", "left", "left", "left", "left", "right"]);
   return `${table}\n${hours(total)} a week in ${blocks.length} block${blocks.length === 1 ? "" : "s"}`;
@@ -96,7 +96,7 @@ export function suggestionJson(
 }
 
 /** The arithmetic behind a suggestion, then the proposed blocks as a table. */
-export async function renderSuggestion(s: SuggestionJson, style: ChalkInstance): Promise<string> {
+export async function renderSuggestion(s: SuggestionJson, style: ChalkInstance, weekStart: Weekday = "mon"): Promise<string> {
   const n = (x: number) => formatNumber(x, 2);
   const lines = [
     `plan for ${s.month}, a typical week:`,
@@ -109,7 +109,7 @@ export async function renderSuggestion(s: SuggestionJson, style: ChalkInstance):
   if (s.blocks.length === 0) return [...lines, "your blocks already give the plan enough time: nothing to add"].join("\n");
   const rows = s.blocks.map((b) => [
     b.label,
-    b.days.join(","),
+    inWeekOrder(b.days, weekStart).join(","),
     `${b.start}–${b.end}`,
     b.activity ?? "",
     `${b.days.length} × ${hours((b.weeklyHours * 60) / b.days.length)} = ${hours(b.weeklyHours * 60)}`,

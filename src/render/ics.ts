@@ -4,7 +4,7 @@
  * calendar program runs, and the file needs no VTIMEZONE definitions.
  */
 import { firstWeekdayOnOrAfter } from "../domain/blocks.js";
-import { toDayNumber, weekdayOf, type IsoDate } from "../domain/dates.js";
+import { inWeekOrder, toDayNumber, weekdayOf, type IsoDate, type Weekday } from "../domain/dates.js";
 import type { StoredBlock } from "../store/blocks.js";
 import { loadPackage } from "../packages.js";
 
@@ -15,6 +15,8 @@ export interface IcsOptions {
   stamp: Date;
   /** Every day off, one date each; occurrences on them become EXDATEs. */
   daysOff: readonly IsoDate[];
+  /** The first day of the week (WKST), from the `week-start` setting. */
+  weekStart?: Weekday;
 }
 
 /** The UID of a block's event: the same on every export, distinct between databases. */
@@ -51,7 +53,8 @@ export async function renderBlocksIcs(blocks: readonly StoredBlock[], options: I
       stamp: options.stamp,
       repeating: {
         freq: ICalEventRepeatingFreq.WEEKLY,
-        byDay: block.days.map((d) => byDay[d]),
+        byDay: inWeekOrder(block.days, options.weekStart).map((d) => byDay[d]),
+        ...(options.weekStart === "sun" ? { startOfWeek: ICalWeekday.SU } : {}),
         ...(exclude.length > 0 ? { exclude } : {}),
       },
     });

@@ -1,5 +1,6 @@
 /** The plan as JSON and as a text page (the cascade, then the month table). */
 import type { ChalkInstance } from "chalk";
+import { inWeekOrder, type Weekday } from "../domain/dates.js";
 import type { Plan } from "../domain/plan.js";
 import { formatMoney, formatNumber, formatRate } from "./format.js";
 import { renderTable } from "./table.js";
@@ -47,6 +48,7 @@ export async function renderPlanText(
   weeklyTargets: ReadonlyMap<string, number>,
   style: ChalkInstance,
   currency = "$",
+  weekStart: Weekday = "mon",
 ): Promise<string> {
   const a = plan.annual;
   const money = (units: number) => formatMoney(units, currency);
@@ -67,7 +69,7 @@ export async function renderPlanText(
   lines.push(step(`${n(a.meetings)} meetings ÷ ${formatRate(plan.callRate)} call rate`, `${n(a.calls)} calls`));
   lines.push("");
   lines.push(
-    `  ${n(workingDays)} working days (${plan.workdays.join(", ")}, ${formatNumber(plan.hoursPerDay, 2)} h a day)` +
+    `  ${n(workingDays)} working days (${inWeekOrder(plan.workdays, weekStart).join(", ")}, ${formatNumber(plan.hoursPerDay, 2)} h a day)` +
       (plan.customerTime !== null ? `, customer-time goal ${formatRate(plan.customerTime)}` : ""),
   );
   if (workingDays > 0) {

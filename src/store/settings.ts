@@ -1,4 +1,5 @@
 /** The `settings` key/value table (buddy, preferences). */
+import type { Weekday } from "../domain/dates.js";
 import type { Db } from "./connection.js";
 import type { JournalEntry } from "./journal.js";
 
@@ -6,6 +7,11 @@ export function getSetting(db: Db | null, key: string): string | null {
   if (!db) return null;
   const row = db.prepare("SELECT value FROM settings WHERE key = ?").get(key) as { value: string } | undefined;
   return row?.value ?? null;
+}
+
+/** The `week-start` setting: the first day of the week in displays. */
+export function getWeekStart(db: Db | null): Weekday {
+  return getSetting(db, "week-start") === "sun" ? "sun" : "mon";
 }
 
 export function setSetting(db: Db, key: string, value: string | null, journal: JournalEntry): void {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { makeCalendar } from "../../src/domain/calendar.js";
-import { addDays, eachDay, WEEKDAYS } from "../../src/domain/dates.js";
+import { addDays, eachDay, inWeekOrder, WEEKDAYS } from "../../src/domain/dates.js";
 
 describe("countWorkingDays", () => {
   const workweek = makeCalendar(["mon", "tue", "wed", "thu", "fri"], [{ from: "2026-08-03", to: "2026-08-14" }, { from: "2026-12-24", to: "2026-12-24" }]);
@@ -31,5 +31,13 @@ describe("countWorkingDays", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("inWeekOrder", () => {
+  it("orders weekdays from the week's first day", () => {
+    expect(inWeekOrder(["mon", "sun", "wed"])).toEqual(["mon", "wed", "sun"]);
+    expect(inWeekOrder(["mon", "sun", "wed"], "sun")).toEqual(["sun", "mon", "wed"]);
+    expect(inWeekOrder([], "sun")).toEqual([]);
   });
 });

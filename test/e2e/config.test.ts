@@ -59,6 +59,26 @@ describe("acct config", () => {
     expect(acct(db, ["plan", "show"]).stdout).toContain("EUR 1,200,000");
   });
 
+  it("orders weekdays from the week-start in text and calendar output, not in JSON or the weeks themselves", () => {
+    const db = tempDb();
+    acct(db, [...EXAMPLE_PLAN, "--workdays", "sun,mon,tue,wed,thu"]);
+    const add = ["block", "add", "Calls", "--days", "mon,sun", "--start", "09:00", "--end", "10:00"];
+    expect(acct(db, add).stdout).toBe("added block #1 Calls mon,sun 09:00–10:00\n");
+    expect(acct(db, ["plan", "show"]).stdout).toContain("(mon, tue, wed, thu, sun,");
+    const isoWeek = acctJson<{ from: string }>(db, ["audit"]).from;
+
+    acct(db, ["config", "set", "week-start", "sun"]);
+    expect(acct(db, ["plan", "show"]).stdout).toContain("(sun, mon, tue, wed, thu,");
+    expect(acct(db, ["block", "list"]).stdout).toMatch(/Calls\s+│ sun,mon /);
+    expect(acct(db, ["block", "rm", "1"]).stdout).toBe("removed block #1 Calls sun,mon 09:00–10:00\n");
+    acct(db, ["undo"]);
+    const ics = acct(db, ["block", "export"]).stdout;
+    expect(ics).toMatch(/RRULE:FREQ=WEEKLY;BYDAY=SU,MO;WKST=SU/);
+    expect(acctJson<{ days: string[] }[]>(db, ["block", "list"])[0]?.days).toEqual(["mon", "sun"]);
+    expect(acctJson<{ workdays: string[] }>(db, ["plan", "show"]).workdays).toEqual(["mon", "tue", "wed", "thu", "sun"]);
+    expect(acctJson<{ from: string }>(db, ["audit"]).from).toBe(isoWeek); // the audit's week stays ISO, Monday to Sunday
+  });
+
   it("uses hours-per-day as the plan's default when --hours-per-day is left out", () => {
     const db = tempDb();
     acct(db, ["config", "set", "hours-per-day", "6"]);

@@ -8,7 +8,7 @@ import { missingFlags } from "../prompts.js";
 import { resolveType } from "../../domain/activity-types.js";
 import { blocksOnDay, proposeBlocks, weeklyPlanned, type Block, type BlockMark, type MarkStatus } from "../../domain/blocks.js";
 import { makeCalendar, type WorkCalendar } from "../../domain/calendar.js";
-import { eachDay, WEEKDAYS, weekdayOf } from "../../domain/dates.js";
+import { eachDay, inWeekOrder, WEEKDAYS, weekdayOf } from "../../domain/dates.js";
 import { failure, usageError } from "../../domain/errors.js";
 import { formatTime, parseDate, parseText, parseTime, parseWeekdays, parseWholeNumber } from "../../domain/parse.js";
 import type { Db } from "../../store/connection.js";
@@ -25,7 +25,7 @@ import {
   type BlockInput,
 } from "../../store/blocks.js";
 import { listCustomTypes, listDaysOff, loadPlan } from "../../store/plans.js";
-import { getSetting } from "../../store/settings.js";
+import { getSetting, getWeekStart } from "../../store/settings.js";
 import { blockJson, dayJson, describeBlock, renderBlockList, renderDay, renderSuggestion, suggestionJson } from "../../render/blocks.js";
 
 const DEFAULT_CALLS_PER_HOUR = 15;
@@ -78,7 +78,7 @@ function markAction(app: App, status: MarkStatus) {
     const date = parseDate(flags.date ?? "today", ctx.today);
     if (!block.days.includes(weekdayOf(date))) {
       throw usageError(
-        `block #${block.id} (${block.label}) is on ${block.days.join(", ")}, not on ${weekdayOf(date)} ${date}`,
+        `block #${block.id} (${block.label}) is on ${inWeekOrder(block.days, getWeekStart(db)).join(", ")}, not on ${weekdayOf(date)} ${date}`,
         `name the day with --date, e.g. --date ${block.days[0]}`,
       );
     }
@@ -111,7 +111,7 @@ export function blockCommand(app: App): Command {
       const input = await readBlockInput(ctx, label, flags);
       const added = ctx.write((b: Block) => `block add #${b.id} ${input.label}`, (db, journal) => insertBlock(db, input, ctx.clock.stamp, journal));
       if (ctx.json) return ctx.printJson(blockJson(added));
-      ctx.print(`added block ${describeBlock(added)}`);
+      ctx.print(`added block ${describeBlock(added, getWeekStart(ctx.read()))}`);
     });
   withExamples(add, [
     "acct block add Prospecting --days tue,thu --start 08:00 --end 09:30 --activity call",
@@ -124,7 +124,7 @@ export function blockCommand(app: App): Command {
     const blocks = db ? listBlocks(db) : [];
     if (ctx.json) return ctx.printJson(blocks.map(blockJson));
     if (blocks.length === 0) return ctx.print("no blocks yet; add one with: acct block add Prospecting --days tue,thu --start 08:00 --end 09:30");
-    ctx.print(await renderBlockList(blocks, ctx.style));
+    ctx.print(await renderBlockList(blocks, ctx.style, getWeekStart(db)));
   };
   const list = block
     .command("list")
@@ -141,7 +141,7 @@ export function blockCommand(app: App): Command {
       const found = findBlock(ctx.read(), id);
       ctx.write(`block rm #${found.id} ${found.label}`, (db, journal) => removeBlock(db, found.id, ctx.clock.stamp, journal));
       if (ctx.json) return ctx.printJson(blockJson(found));
-      ctx.print(`removed block ${describeBlock(found)}`);
+      ctx.print(`removed block ${describeBlock(found, getWeekStart(ctx.read()))}`);
     });
   withExamples(rm, ["acct block rm 2", "acct undo"]);
 
@@ -205,7 +205,7 @@ export function blockCommand(app: App): Command {
         existing: listBlocks(db),
       });
       const shown = suggestionJson(facts, proposal, null);
-      if (!ctx.json) ctx.print(await renderSuggestion(shown, ctx.style));
+      if (!ctx.json) ctx.print(await renderSuggestion(shown, ctx.style, getWeekStart(db)));
       let accept = flags.accept === true;
       if (!accept && proposal.blocks.length > 0 && ctx.interactive && !ctx.json) {
         const { askConfirm } = await import("../prompts.js");
@@ -220,7 +220,7 @@ export function blockCommand(app: App): Command {
         proposal.blocks.map((b) => insertBlock(wdb, b, ctx.clock.stamp, journal)),
       );
       if (ctx.json) return ctx.printJson(suggestionJson(facts, proposal, added.map((b) => b.id)));
-      for (const b of added) ctx.print(`added block ${describeBlock(b)}`);
+      for (const b of added) ctx.print(`added block ${describeBlock(b, getWeekStart(db))}`);
     });
   withExamples(suggest, ["acct block suggest", "acct block suggest --calls-per-hour 12 --accept"]);
 
@@ -241,7 +241,7 @@ export function blockCommand(app: App): Command {
       if (blocks.length > 0 && installId === null) installId = ctx.write("block export", (wdb) => ensureInstallId(wdb));
       const daysOff = db ? listDaysOff(db).flatMap((d) => eachDay(d.from, d.to)) : [];
       const { renderBlocksIcs } = await import("../../render/ics.js");
-      const text = await renderBlocksIcs(blocks, { installId: installId ?? "none", stamp: new Date(ctx.clock.stamp), daysOff });
+      const text = await renderBlocksIcs(blocks, { installId: installId ?? "none", stamp: new Date(ctx.clock.stamp), daysOff, weekStart: getWeekStart(db) });
       if (out === undefined) {
         ctx.deps.stdout.write(text);
         return;

@@ -9,7 +9,7 @@ import type { PlanInput, PlanUnit } from "../../domain/cascade.js";
 import { failure, usageError } from "../../domain/errors.js";
 import { parseCount, parseHours, parseMoney, parseRate, parseSeasonality, parseWeekdays, parseYear } from "../../domain/parse.js";
 import { listCustomTypes, listWeeklyTargets, loadPlan, savePlanInput, setWeeklyTarget } from "../../store/plans.js";
-import { getSetting } from "../../store/settings.js";
+import { getSetting, getWeekStart } from "../../store/settings.js";
 import { planToJson, renderPlanText } from "../../render/plan.js";
 
 interface SetFlags {
@@ -125,7 +125,7 @@ async function showPlan(ctx: Context, year: number, planFound: ReturnType<typeof
     return;
   }
   const currency = getSetting(ctx.read(), "currency") ?? "$";
-  ctx.print(await renderPlanText(planFound.plan, weeklyTargets, ctx.style, currency));
+  ctx.print(await renderPlanText(planFound.plan, weeklyTargets, ctx.style, currency, getWeekStart(ctx.read())));
 }
 
 const currentYear = (ctx: Context) => Number(ctx.today.slice(0, 4));
