@@ -15,7 +15,13 @@ Module.enableCompileCache?.();
 
 const dist = join(__dirname, "..", "dist");
 const bundle = join(dist, "main.cjs");
-const source = readFileSync(bundle, "utf8");
+let source;
+try {
+  source = readFileSync(bundle, "utf8");
+} catch (error) {
+  process.stderr.write(`acct: ${bundle} is missing: acct is not built (${error.code ?? error.message})\nhint: run npm install, or npm run build, in acct's folder\n`);
+  process.exit(1);
+}
 
 // The build ends the bundle with its id and names the cache after it, so a
 // cache of another build is never used (V8 checks only the source's length).

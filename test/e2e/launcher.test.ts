@@ -4,7 +4,7 @@
  * build's, and still load the packages it leaves outside the bundle.
  */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -49,6 +49,15 @@ describe("the launcher and its code cache", () => {
     builtCache();
     const result = run(join(ROOT, "bin", "acct.cjs"), tempDb(), ["--version"], { ACCT_DEBUG: "1" });
     expect(result).toMatchObject({ code: 0, stderr: "" });
+  });
+
+  it("without a built bundle: exit 1 and one line saying how to build it", () => {
+    const bin = launcherCopy("none");
+    rmSync(join(bin, "..", "..", "dist", "main.cjs"));
+    const result = run(bin, tempDb(), ["--version"]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(/^acct: .*main\.cjs is missing: acct is not built \(ENOENT\)\nhint: run npm install, or npm run build, in acct's folder\n$/);
   });
 
   it.each([
