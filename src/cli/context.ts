@@ -11,6 +11,8 @@ import { describeSqliteError } from "../store/sqlite-errors.js";
 export interface Stream {
   write(text: string): unknown;
   isTTY?: boolean;
+  /** A terminal's width. */
+  columns?: number;
 }
 
 export interface Deps {
@@ -48,6 +50,17 @@ export class Context {
     this.interactive = deps.stdinIsTTY && deps.stdout.isTTY === true;
     this.style = new Chalk({ level: this.color ? 2 : 0 });
     this.dbPath = resolveDbPath(options.db, deps.env, deps.home);
+  }
+
+  /**
+   * How wide output may be: the terminal's width, else $COLUMNS when set
+   * (as shells and `COLUMNS=80 acct audit | less` do), else unlimited.
+   */
+  get width(): number {
+    const { stdout, env } = this.deps;
+    if (stdout.isTTY === true && stdout.columns !== undefined && stdout.columns > 0) return stdout.columns;
+    const columns = Number(env.COLUMNS);
+    return Number.isInteger(columns) && columns > 0 ? columns : Number.POSITIVE_INFINITY;
   }
 
   get today(): string {

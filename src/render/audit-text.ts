@@ -60,33 +60,83 @@ function statusCell(m: MetricAudit, style: ChalkInstance): string {
   return paint(`${STATUS_MARK[m.status]} ${m.status}`);
 }
 
-/** The whole page as one string (colour only through `style`). */
-export async function renderAuditText(audit: Audit, style: ChalkInstance): Promise<string> {
+interface Column {
+  head: string;
+  cell(m: MetricAudit, value: (x: number) => string, style: ChalkInstance): string;
+  /** What the heading means, for the line under the table. */
+  note?: string;
+  /** Hidden on a narrow terminal, lowest first; columns without one always show. */
+  dropRank?: number;
+}
+
+const COLUMNS: readonly Column[] = [
+  { head: "Metric", cell: (m) => m.metric },
+  { head: "Week", cell: (m, v) => v(m.week.plan), note: "Week: this week's plan" },
+  { head: "To date", cell: (m, v) => v(m.week.planToDate), note: "To date: its plan up to as-of", dropRank: 3 },
+  { head: "Done", cell: (m, v) => v(m.week.actual) },
+  { head: "YTD plan", cell: (m, v) => v(m.ytd.plan), dropRank: 4 },
+  { head: "YTD done", cell: (m, v) => v(m.ytd.actual) },
+  { head: "Status", cell: (m, _v, style) => statusCell(m, style) },
+  { head: "Buffer", cell: (m) => formatDays(m.bufferDays), note: "Buffer: working days ahead (+) or behind (−)" },
+  { head: "Pace/yr", cell: (m, v) => (m.projection === null ? "–" : v(m.projection)), note: "Pace/yr: the year at the current pace", dropRank: 2 },
+  { head: "Annual", cell: (m, v) => v(m.annual), dropRank: 1 },
+  { head: "Need/wk", cell: (m, v) => (m.requiredPerWeek === null ? "–" : v(m.requiredPerWeek)), note: "Need/wk: what the rest of the year needs each week" },
+];
+
+const visibleLength = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, "").length;
+
+/** Words joined by spaces into lines of at most `width` characters. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line !== "" && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === "" ? word : `${line} ${word}`;
+  }
+  return line === "" ? lines : [...lines, line];
+}
+
+/**
+ * The metrics table, and what its headings mean. On a terminal narrower than
+ * the table, the least needed columns are left out and named.
+ */
+async function metricsTable(audit: Audit, style: ChalkInstance, width: number): Promise<string[]> {
+  const cells = audit.metrics.map((m) => {
+    const v = (x: number) => (m.metric === "revenue" ? formatCompactMoney(x) : formatNumber(x, 1));
+    return COLUMNS.map((c) => c.cell(m, v, style));
+  });
+  const columnWidth = COLUMNS.map((c, i) => Math.max(c.head.length, ...cells.map((row) => visibleLength(row[i] as string))));
+  // A cell is padded by one space each side, and every column has a border before it; one more closes the row.
+  const tableWidth = (shown: readonly number[]) => shown.reduce((sum, i) => sum + (columnWidth[i] as number) + 3, 1);
+  let shown = COLUMNS.map((_, i) => i);
+  const droppable = shown.filter((i) => COLUMNS[i]?.dropRank !== undefined).sort((a, b) => (COLUMNS[a]?.dropRank ?? 0) - (COLUMNS[b]?.dropRank ?? 0));
+  const hidden: string[] = [];
+  for (const i of droppable) {
+    if (tableWidth(shown) <= width) break;
+    shown = shown.filter((j) => j !== i);
+    hidden.push(COLUMNS[i]?.head as string);
+  }
+  const head = shown.map((i) => COLUMNS[i]?.head as string);
+  const rows = cells.map((row) => shown.map((i) => row[i] as string));
+  const table = await renderTable(head, rows, style, shown.map((i) => (i === 0 || COLUMNS[i]?.head === "Status" ? "left" : "right")));
+  const notes = shown.flatMap((i) => (COLUMNS[i]?.note === undefined ? [] : [COLUMNS[i]?.note as string]));
+  let legend = `${notes.join("; ")}.`;
+  if (hidden.length > 0) legend += ` Not shown, for the terminal's width: ${hidden.join(", ")} (see --format md or --json).`;
+  return [table, ...wrap(legend, Number.isFinite(width) ? width : 100).map((line) => style.dim(line))];
+}
+
+/**
+ * The whole page as one string (colour only through `style`). `width` is the
+ * terminal's: the metrics table leaves columns out to fit it.
+ */
+export async function renderAuditText(audit: Audit, style: ChalkInstance, width = Number.POSITIVE_INFINITY): Promise<string> {
   const out: string[] = [];
   const paintStatus = audit.status === "on-track" ? style.green : audit.status === "at-risk" ? style.yellow : style.red;
   out.push(style.bold(`Weekly audit ${audit.week}`) + style.dim(` (${audit.from} – ${audit.to}, as of ${audit.asOf})`));
   out.push(paintStatus(`${STATUS_MARK[audit.status]} ${audit.verdict}`), "");
-
-  const rows = audit.metrics.map((m) => {
-    const v = (x: number) => (m.metric === "revenue" ? formatCompactMoney(x) : formatNumber(x, 1));
-    return [
-      m.metric,
-      v(m.week.plan),
-      v(m.week.planToDate),
-      v(m.week.actual),
-      v(m.ytd.plan),
-      v(m.ytd.actual),
-      statusCell(m, style),
-      formatDays(m.bufferDays),
-      m.projection === null ? "–" : v(m.projection),
-      v(m.annual),
-      m.requiredPerWeek === null ? "–" : v(m.requiredPerWeek),
-    ];
-  });
-  const head = ["Metric", "Week", "To date", "Done", "YTD plan", "YTD done", "Status", "Buffer", "Pace/yr", "Annual", "Need/wk"];
-  out.push(await renderTable(head, rows, style, head.map((_, i) => (i === 0 || i === 6 ? "left" : "right"))));
-  out.push(style.dim("Week: this week's plan; To date: its plan up to as-of; Buffer: working days ahead (+) or behind (−);"));
-  out.push(style.dim("Pace/yr: the year at the current pace; Need/wk: what the rest of the year needs each week."));
+  out.push(...(await metricsTable(audit, style, width)));
 
   out.push("", style.bold("Effectiveness (year to date)"));
   for (const s of audit.conversion.stages) {

@@ -116,6 +116,19 @@ describe("acct audit figures", () => {
     expect(md).toMatch(/^# Weekly audit 2026-W11/);
     expect(md).toContain("| calls | 20 | 18 | 204 | 157 | 1,044 | behind | −11.8 |");
   });
+
+  it("fits the metrics table to the width ($COLUMNS here, a terminal's own width on one), naming what it leaves out", () => {
+    const full = acct(db, ["audit"]).stdout;
+    expect(full).toMatch(/│ Metric +│ +Week │ To date │ Done │ YTD plan │ YTD done │ Status +│ Buffer │ Pace\/yr │ Annual │ Need\/wk │/);
+    expect(full).not.toContain("Not shown");
+    const narrow = acct(db, ["audit"], { env: { COLUMNS: "80" } }).stdout;
+    for (const line of narrow.split("\n").filter((l) => /[│┌└]/.test(l) || l.includes("Not shown"))) expect([...line].length).toBeLessThanOrEqual(80);
+    expect(narrow).toMatch(/│ Metric +│ +Week │ Done │ YTD done │ Status +│ Buffer │ Need\/wk │/);
+    expect(narrow.replace(/\n/g, " ")).toContain("Not shown, for the terminal's width: Annual, Pace/yr, To date, YTD plan (see --format md or --json).");
+    // The rest of the page is the same.
+    expect(narrow.slice(narrow.indexOf("Effectiveness"))).toBe(full.slice(full.indexOf("Effectiveness")));
+    expect(acct(db, ["audit", "--json"], { env: { COLUMNS: "80" } }).stdout).toBe(acct(db, ["audit", "--json"]).stdout);
+  });
 });
 
 describe("audit edges of the calendar", () => {

@@ -29,7 +29,7 @@ export function tempDb(name = "acct.db"): string {
 
 /** Runs `acct ...args` with `--db db` and ACCT_NOW fixed (default 2026-03-12, a Thursday). */
 export function acct(db: string | null, args: string[], options: RunOptions = {}): Result {
-  const env: Record<string, string | undefined> = { ...process.env, ACCT_NOW: options.now ?? "2026-03-12", NO_COLOR: undefined, ACCT_DEBUG: undefined, ACCT_DB: undefined, ...options.env };
+  const env: Record<string, string | undefined> = { ...process.env, ACCT_NOW: options.now ?? "2026-03-12", NO_COLOR: undefined, ACCT_DEBUG: undefined, ACCT_DB: undefined, COLUMNS: undefined, ...options.env };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   const spawnOptions: SpawnSyncOptions = { env: env as NodeJS.ProcessEnv, input: options.input ?? "", encoding: "utf8", cwd: options.cwd };
   const result = spawnSync(process.execPath, [BIN, ...(db ? ["--db", db] : []), ...args], spawnOptions);

@@ -159,7 +159,7 @@ export function auditCommand(app: App): Command {
       const db = ctx.read();
       const result = loadAudit(db, target, ctx.today);
       if (ctx.json && !flags.reflect) return ctx.printJson(auditToJson(result));
-      if (!ctx.json) ctx.print(flags.format === "md" ? renderAuditMarkdown(result) : await renderAuditText(result, ctx.style));
+      if (!ctx.json) ctx.print(flags.format === "md" ? renderAuditMarkdown(result) : await renderAuditText(result, ctx.style, ctx.width));
       if (!flags.reflect) return;
 
       const answers = interactive

@@ -62,7 +62,7 @@ async function runDemo(app: App, ctx: Context, temporary: boolean): Promise<void
   await printStatus(ctx);
   ctx.print("");
   ctx.print(s.dim("─".repeat(78)));
-  ctx.print(await renderAuditText(audit, s));
+  ctx.print(await renderAuditText(audit, s, ctx.width));
   ctx.print("");
   ctx.print(s.dim("─".repeat(78)));
   ctx.print(`Explore the sample:  acct --db ${ctx.dbPath} report   (or log, audit, block list …)`);
