@@ -14,6 +14,7 @@ import { resolveDbPath } from "../../store/connection.js";
 import { holdsData, seedDemo } from "../../store/demo-seed.js";
 import { auditToJson } from "../../render/audit-json.js";
 import { renderAuditText } from "../../render/audit-text.js";
+import { formatNumber } from "../../render/format.js";
 import { statusToJson } from "../../render/status.js";
 
 /** Where the demo goes: `--db` or `$ACCT_DB` when given, else a new temporary folder (never the default data file). */
@@ -57,7 +58,7 @@ async function runDemo(app: App, ctx: Context, temporary: boolean): Promise<void
     return;
   }
   const s = ctx.style;
-  ctx.print(s.bold(`Sample year in ${ctx.dbPath}`) + s.dim(` (${counts.entries} entries over ${demoWeeks(ctx.today)} weeks, ${counts.blocks} time blocks, ${counts.commitments} commitments, a review)`));
+  ctx.print(s.bold(`Sample year in ${ctx.dbPath}`) + s.dim(` (${formatNumber(counts.entries)} entries over ${demoWeeks(ctx.today)} weeks, ${counts.blocks} time blocks, ${counts.commitments} commitments, a review)`));
   ctx.print("");
   await printStatus(ctx);
   ctx.print("");
