@@ -115,7 +115,7 @@ function describeBuffer(days: number | null, style: ChalkInstance): string {
   if (days === null) return "";
   const n = formatNumber(Math.abs(days), 1);
   if (Math.abs(days) < 0.05) return style.green("on plan");
-  return days > 0 ? style.green(`+${n} days`) : style.red(`-${n} days`);
+  return days > 0 ? style.green(`+${n} days`) : style.red(`−${n} days`);
 }
 
 const DAY_NAMES: Record<string, string> = { mon: "Monday", tue: "Tuesday", wed: "Wednesday", thu: "Thursday", fri: "Friday", sat: "Saturday", sun: "Sunday" };

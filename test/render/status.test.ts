@@ -63,7 +63,7 @@ describe("renderStatusText", () => {
     expect(text).toContain("now 08:00–09:30 Prospecting calls with a long label (call)");
     expect(text).toContain("3 weeks on plan");
     expect(text).toMatch(/overdue 2026-03-06\s+Update the CRM/);
-    expect(text).toContain("-123.4 days");
+    expect(text).toContain("−123.4 days"); // the minus sign the audit uses too
   });
 
   it("has no escape codes without colour", () => {
