@@ -263,6 +263,18 @@ describe("acct block export", () => {
     expect(parse(acct(withBlock(), ["block", "export"]).stdout)[0]?.uid).not.toBe(prospecting?.uid);
   });
 
+  it("gives blocks from elsewhere (no install id yet) one on export, and still leaves out days off", () => {
+    const db = withBlock();
+    expect(acct(db, ["off", "add", "2026-03-05"]).code).toBe(0);
+    const conn = new Database(db);
+    conn.prepare("DELETE FROM settings WHERE key = 'install-id'").run();
+    conn.close();
+    const result = acct(db, ["block", "export"]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain("EXDATE:20260305T080000");
+    expect(query(db, "SELECT value FROM settings WHERE key = 'install-id'")).toHaveLength(1);
+  });
+
   it("writes the same wall-clock times whatever the system time zone", () => {
     const db = withBlock();
     const times = (tz: string) =>

@@ -220,7 +220,7 @@ export function blockCommand(app: App): Command {
         proposal.blocks.map((b) => insertBlock(wdb, b, ctx.clock.stamp, journal)),
       );
       if (ctx.json) return ctx.printJson(suggestionJson(facts, proposal, added.map((b) => b.id)));
-      for (const b of added) ctx.print(`added block ${describeBlock(b, getWeekStart(db))}`);
+      for (const b of added) ctx.print(`added block ${describeBlock(b, getWeekStart(ctx.read()))}`);
     });
   withExamples(suggest, ["acct block suggest", "acct block suggest --calls-per-hour 12 --accept"]);
 
@@ -239,9 +239,10 @@ export function blockCommand(app: App): Command {
       let installId = db ? getInstallId(db) : null;
       // Blocks added by this program already have one; this covers any others.
       if (blocks.length > 0 && installId === null) installId = ctx.write("block export", (wdb) => ensureInstallId(wdb));
-      const daysOff = db ? listDaysOff(db).flatMap((d) => eachDay(d.from, d.to)) : [];
+      const current = ctx.read(); // the write above, if any, closed the reading connection
+      const daysOff = current ? listDaysOff(current).flatMap((d) => eachDay(d.from, d.to)) : [];
       const { renderBlocksIcs } = await import("../../render/ics.js");
-      const text = await renderBlocksIcs(blocks, { installId: installId ?? "none", stamp: new Date(ctx.clock.stamp), daysOff, weekStart: getWeekStart(db) });
+      const text = await renderBlocksIcs(blocks, { installId: installId ?? "none", stamp: new Date(ctx.clock.stamp), daysOff, weekStart: getWeekStart(current) });
       if (out === undefined) {
         ctx.deps.stdout.write(text);
         return;
