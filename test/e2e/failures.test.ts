@@ -33,7 +33,7 @@ function seededDb(path = tempDb()): string {
 }
 
 const WRITE = ["log", "call", "3", "--contact", "Ada"];
-const READS = [["off", "list", "--json"], ["plan", "show", "--json"], ["check", "--json"]];
+const READS = [["off", "list", "--json"], ["plan", "show", "--json"], ["check", "--json"], ["audit", "--json"], ["status", "--json"], ["log", "list", "--json"]];
 
 /** A CSV of `rows` calls in acct's export format. */
 function bigCsv(rows: number): string {
@@ -159,6 +159,14 @@ describe("read-only file and folder (run as an unprivileged user, since root ign
     const result = acctAsUser(db, ["off", "list", "--json"]);
     expect(result.code, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout)).toHaveLength(2);
+    for (const args of READS) {
+      const read = acctAsUser(db, args);
+      expect(read.code, `${args.join(" ")}: ${read.stderr}`).toBe(0);
+    }
+    // The audit of the old file (its weekly totals grouped on the fly) is the audit of the upgraded one.
+    const upgraded = join(sharedTempDir(), "acct.db");
+    writeFileSync(upgraded, before);
+    expect(acctAsUser(db, ["audit", "--json"]).stdout).toBe(acct(upgraded, ["audit", "--json"]).stdout);
     expect(fileBytes(db).equals(before)).toBe(true);
     expect(readdirSync(dir)).toEqual(["acct.db"]);
   });
