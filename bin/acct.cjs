@@ -38,11 +38,14 @@ function cachedData() {
 
 const cached = cachedData();
 const script = new vm.Script(`(function (exports, require, module, __filename, __dirname, __acctImport) {${source}\n})`, {
-  filename: bundle,
+  // The name in stack traces. Not the file's path: V8 keeps the name the cache
+  // was made with, which would be the path on the machine that built it.
+  filename: "acct/dist/main.cjs",
   cachedData: cached,
 });
 if (process.env.ACCT_DEBUG === "1" && (cached === undefined || script.cachedDataRejected)) {
-  process.stderr.write(`acct: debug: ${cached === undefined ? "no code cache for" : "V8 refused the code cache of"} ${bundle} (run npm run build)\n`);
+  const why = cached === undefined ? "no code cache for" : "V8 refused the code cache (made by another Node.js?) of";
+  process.stderr.write(`acct: debug: ${why} ${bundle}; npm run build in acct's folder, or reinstalling acct, makes one\n`);
 }
 // The build's training run (scripts/build.mjs) writes the cache as this process ends.
 if (process.env.ACCT_WRITE_CODE_CACHE === "1" && cacheFile !== undefined) {

@@ -69,7 +69,8 @@ try {
   });
   if (trained.status !== 0) {
     rmSync(join(dirname(bundle), `main.${id}.cache`), { force: true });
-    console.warn(`build: no code cache (the training run failed: ${trained.stderr.trim().split("\n")[0] ?? trained.error?.message})`);
+    const why = trained.error?.message ?? (trained.stderr ?? "").trim().split("\n")[0];
+    console.warn(`build: no code cache (the training run failed: ${why || `exit ${trained.status}`})`);
   }
 } finally {
   rmSync(scratch, { recursive: true, force: true });

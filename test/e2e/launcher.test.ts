@@ -51,6 +51,15 @@ describe("the launcher and its code cache", () => {
     expect(result).toMatchObject({ code: 0, stderr: "" });
   });
 
+  it("neither the bundle nor its cache names a path of the machine that built them", () => {
+    const root = ROOT.replace(/\/$/, "");
+    expect(readFileSync(join(ROOT, "dist", "main.cjs")).includes(root)).toBe(false);
+    expect(readFileSync(builtCache()).includes(root)).toBe(false);
+    const trace = run(launcherCopy("built"), tempDb(), ["audit", "--week", "2099-W01"], { ACCT_DEBUG: "1" }).stderr;
+    expect(trace).toMatch(/at usageError \(acct\/dist\/main\.cjs:\d+:\d+\)/);
+    expect(trace).not.toContain(root);
+  });
+
   it("without a built bundle: exit 1 and one line saying how to build it", () => {
     const bin = launcherCopy("none");
     rmSync(join(bin, "..", "..", "dist", "main.cjs"));
@@ -61,9 +70,9 @@ describe("the launcher and its code cache", () => {
   });
 
   it.each([
-    ["none", /^acct: debug: no code cache for .*main\.cjs \(run npm run build\)\n$/],
+    ["none", /^acct: debug: no code cache for .*main\.cjs; npm run build in acct's folder, or reinstalling acct, makes one\n$/],
     ["another build's", /^acct: debug: no code cache for /],
-    ["damaged", /^acct: debug: V8 refused the code cache of /],
+    ["damaged", /^acct: debug: V8 refused the code cache \(made by another Node\.js\?\) of /],
   ] as const)("ACCT_DEBUG=1 says when the cache is %s", (cache, message) => {
     const result = run(launcherCopy(cache), tempDb(), ["--version"], { ACCT_DEBUG: "1" });
     expect(result.code).toBe(0);
