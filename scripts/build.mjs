@@ -30,6 +30,16 @@ const lazyChildProcess = {
   },
 };
 
+// chalk's own colour detection imports `tty` (and with it `net` and
+// `stream`, ~3 ms a run); acct always gives chalk its level itself
+// (src/cli/context.ts), so the bundle takes chalk's import-free variant.
+const chalkWithoutDetection = {
+  name: "chalk-without-detection",
+  setup(b) {
+    b.onResolve({ filter: /^#supports-color$/ }, (args) => ({ path: join(args.resolveDir, "vendor", "supports-color", "browser.js") }));
+  },
+};
+
 await build({
   entryPoints: ["src/cli/main.ts"],
   outfile: "dist/main.cjs",
@@ -44,7 +54,7 @@ await build({
   // Whitespace and syntax only: a smaller file parses faster; names stay readable in ACCT_DEBUG traces.
   minifyWhitespace: true,
   minifySyntax: true,
-  plugins: [lazyChildProcess],
+  plugins: [lazyChildProcess, chalkWithoutDetection],
   logLevel: "warning",
 });
 

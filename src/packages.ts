@@ -13,7 +13,7 @@ export function loadPackage<T>(specifier: string): Promise<T> {
   return (typeof __acctImport === "function" ? __acctImport(specifier) : import(specifier)) as Promise<T>;
 }
 
-/** A CommonJS package, through require(): quicker, as no ES module loader has to start. */
+/** A CommonJS package or a Node.js module, through require(): quicker, as no ES module loader has to start. */
 export function requirePackage<T>(specifier: string): T {
   return createRequire(import.meta.url)(specifier) as T;
 }

@@ -28,7 +28,7 @@ async function progressBar(ctx: Context, label: string, totalOf: () => number): 
   if (total < PROGRESS_FROM) return null;
   const cliProgress = requirePackage<typeof import("cli-progress")>("cli-progress");
   const bar = new cliProgress.SingleBar(
-    { format: `${label} {bar} {percentage}% | {value}/{total}`, stream: ctx.deps.stderr as NodeJS.WritableStream, clearOnComplete: true, hideCursor: true },
+    { format: `${label} {bar} {percentage}% | {value}/{total}`, stream: process.stderr, clearOnComplete: true, hideCursor: true },
     cliProgress.Presets.shades_classic,
   );
   bar.start(total, 0);
