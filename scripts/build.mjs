@@ -47,7 +47,7 @@ await build({
   format: "cjs",
   platform: "node",
   target: "node20",
-  external: ["bindings", "vega", "vega-lite", "@inquirer/prompts", "ical-generator", "cli-progress", "cli-table3"],
+  external: ["bindings", "vega", "vega-lite", "@inquirer/prompts", "ical-generator", "cli-progress"],
   // The sources are ES modules; in the CommonJS bundle import.meta.url is this file's URL.
   define: { "import.meta.url": "__acctImportMetaUrl" },
   banner: { js: 'const __acctImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },

@@ -1,6 +1,5 @@
-/** cli-table3, loaded only by the commands that draw a table. */
+/** cli-table3 (bundled, and set up only by the commands that draw a table). */
 import type { ChalkInstance } from "chalk";
-import { requirePackage } from "../packages.js";
 
 export type Cell = string | number;
 
@@ -11,7 +10,7 @@ export async function renderTable(
   style: ChalkInstance,
   align?: readonly ("left" | "right")[],
 ): Promise<string> {
-  const Table = requirePackage<typeof import("cli-table3")>("cli-table3");
+  const { default: Table } = await import("cli-table3");
   const table = new Table({
     head: head.map((h) => style.bold(h)),
     style: { head: [], border: [] },

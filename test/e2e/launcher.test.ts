@@ -87,7 +87,7 @@ describe("the launcher and its code cache", () => {
     const audit = run(bin, db, ["audit", "--json"]);
     expect(audit.code, audit.stderr).toBe(0);
     expect(JSON.parse(audit.stdout).metrics[0]).toMatchObject({ metric: "calls", week: { actual: 3 } });
-    // cli-table3 (required) and ical-generator (an ES module, imported through the launcher) load on demand.
+    // The table library (bundled, set up on first use) and ical-generator (outside the bundle, imported through the launcher).
     const show = run(bin, db, ["plan", "show"]);
     expect(show.code, show.stderr).toBe(0);
     expect(show.stdout).toMatch(/Month.*Days.*Calls/);
