@@ -47,7 +47,7 @@ export class Context {
     this.clock = deps.clock;
     this.json = options.json === true;
     this.color = options.color !== false && deps.stdout.isTTY === true && !("NO_COLOR" in deps.env && deps.env.NO_COLOR !== "");
-    this.interactive = deps.stdinIsTTY && deps.stdout.isTTY === true;
+    this.interactive = deps.stdout.isTTY === true && deps.stdinIsTTY;
     this.style = new Chalk({ level: this.color ? 2 : 0 });
     this.dbPath = resolveDbPath(options.db, deps.env, deps.home);
   }

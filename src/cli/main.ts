@@ -8,7 +8,10 @@ void run(process.argv.slice(2), {
   home: homedir(),
   stdout: standardOutput(),
   stderr: standardError(),
-  stdinIsTTY: isTerminal(0),
+  // Asked only when stdout is a terminal (see Context): a check can load the tty module.
+  get stdinIsTTY() {
+    return isTerminal(0);
+  },
 }).then((code) => {
   process.exitCode = code;
 });

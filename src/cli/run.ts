@@ -12,7 +12,8 @@ export async function run(argv: string[], base: Omit<Deps, "clock">): Promise<nu
   const debug = base.env.ACCT_DEBUG === "1";
   let app: ReturnType<typeof createProgram>["app"] | undefined;
   try {
-    const deps: Deps = { ...base, clock: readClock(base.env) };
+    // Assigned, not spread: a spread would evaluate base's lazy getters (stdinIsTTY).
+    const deps: Deps = Object.assign(base, { clock: readClock(base.env) });
     const created = createProgram(deps, argv);
     app = created.app;
     await created.program.parseAsync(argv, { from: "user" });

@@ -1,6 +1,6 @@
 /**
  * Standard output and the terminal checks, without Node's stream machinery
- * when it is not needed. process.stdout on a pipe builds a socket, and the
+ * when it is not needed (piped or redirected output, as in scripts and cron). process.stdout on a pipe builds a socket, and the
  * `tty` module loads `net` and `stream`: together about 3 ms of every run,
  * for output that one synchronous write can carry.
  */
@@ -19,19 +19,33 @@ export function isTerminal(fd: number): boolean {
 }
 
 /**
- * stdout written with writeSync. A pipe someone left non-blocking (EAGAIN)
- * hands the rest to process.stdout, which waits for it; a reader that went
- * away (EPIPE, `acct log list | head`) ends the process quietly.
+ * stdout. On a terminal, process.stdout (it knows the terminal, the Windows
+ * console's code page included); otherwise writeSync. A pipe left
+ * non-blocking (EAGAIN) hands the rest to process.stdout, which waits for it.
+ * Once the reader has gone (EPIPE, `acct log list | head`) the rest of the
+ * output is dropped, but the command still runs to its end: one that prints
+ * before it saves (audit --reflect, block suggest --accept) still saves.
  */
 export function standardOutput(): Stream {
   const terminal = isTerminal(1);
+  let broken = false;
   let stream: NodeJS.WriteStream | undefined;
+  const toStream = () => {
+    stream = process.stdout;
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") throw error;
+      broken = true;
+    });
+    return stream;
+  };
+  if (terminal) toStream();
   return {
     isTTY: terminal,
     get columns() {
       return terminal ? process.stdout.columns : undefined;
     },
     write(text: string) {
+      if (broken) return true;
       if (stream) return stream.write(text);
       const bytes = Buffer.from(text);
       let done = 0;
@@ -39,14 +53,12 @@ export function standardOutput(): Stream {
         while (done < bytes.length) done += writeSync(1, bytes, done);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        if (code === "EPIPE") process.exit(process.exitCode ?? 0);
+        if (code === "EPIPE") {
+          broken = true;
+          return true;
+        }
         if (code !== "EAGAIN") throw error;
-        stream = process.stdout;
-        stream.on("error", (e: NodeJS.ErrnoException) => {
-          if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
-          throw e;
-        });
-        return stream.write(bytes.subarray(done));
+        return toStream().write(bytes.subarray(done));
       }
       return true;
     },
@@ -55,5 +67,11 @@ export function standardOutput(): Stream {
 
 /** stderr, made on first use: most runs write nothing there. */
 export function standardError(): Stream {
-  return { isTTY: isTerminal(2), write: (text: string) => process.stderr.write(text) };
+  let terminal: boolean | undefined;
+  return {
+    get isTTY() {
+      return (terminal ??= isTerminal(2));
+    },
+    write: (text: string) => process.stderr.write(text),
+  };
 }

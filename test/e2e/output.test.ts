@@ -71,6 +71,24 @@ describe("large output on stdout", () => {
     expect(result.stdout).toBe("0\n");
   });
 
+  it("drops the output but still saves when the reader is gone before acct prints", () => {
+    // Python closes the pipe's read end before acct starts: every write meets EPIPE.
+    const script = [
+      "import os, subprocess, sys",
+      "r, w = os.pipe()",
+      "os.close(r)",
+      "p = subprocess.Popen(sys.argv[1:], stdout=w, stderr=subprocess.PIPE)",
+      "os.close(w)",
+      "err = p.communicate()[1]",
+      "sys.stdout.write(str(p.returncode) + '|' + err.decode())",
+    ].join("\n");
+    const reflect = ["audit", "--reflect", "--rating", "4", "--wins", "demos", "--misses", "none", "--change", "call first"];
+    const result = spawnSync("python3", ["-c", script, process.execPath, BIN, "--db", db, ...reflect], { env: env(), encoding: "utf8" });
+    expect(result.stdout).toBe("0|");
+    // audit --reflect prints the audit before it saves the review: the review is saved all the same.
+    expect(JSON.parse(acct(db, ["reviews", "--json"]).stdout)).toHaveLength(1);
+  });
+
   it("on a terminal (a pseudo-terminal from script) is coloured, unless NO_COLOR; piped it is not", () => {
     const transcript = join(dirname(db), "tty.txt");
     const onTerminal = (extra: Record<string, string>) => {
