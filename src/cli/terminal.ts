@@ -1,8 +1,9 @@
 /**
  * Standard output and the terminal checks, without Node's stream machinery
- * when it is not needed (piped or redirected output, as in scripts and cron). process.stdout on a pipe builds a socket, and the
- * `tty` module loads `net` and `stream`: together about 3 ms of every run,
- * for output that one synchronous write can carry.
+ * where it is not needed: piped or redirected output, as in scripts and cron.
+ * process.stdout on a pipe builds a socket, and the `tty` module loads `net`
+ * and `stream`: together about 3 ms of every run, for output that one
+ * synchronous write can carry.
  */
 import { fstatSync, writeSync } from "node:fs";
 import { requirePackage } from "../packages.js";
