@@ -5,17 +5,11 @@
  * so the same day always gives the same sample.
  */
 import type { PlanInput } from "./cascade.js";
+import type { Entry } from "./entry.js";
 import { addDays, daysBetween, eachDay, isoWeekOf, mondayOf, weekdayOf, type IsoDate, type Weekday } from "./dates.js";
 
-export interface DemoEntry {
-  date: IsoDate;
-  type: string;
-  count: number;
-  amountCents: number | null;
-  minutes: number | null;
-  contact: string | null;
-  note: string | null;
-}
+/** An entry of the sample, before it is stored (and given its id). */
+export type DemoEntry = Omit<Entry, "id">;
 
 export interface DemoBlock {
   label: string;

@@ -11,32 +11,17 @@ import {
   type MetricAudit,
 } from "../../src/domain/audit.js";
 import { makeCalendar } from "../../src/domain/calendar.js";
-import type { PlanInput } from "../../src/domain/cascade.js";
-import type { TypeTotals } from "../../src/domain/entry.js";
 import { buildPlan } from "../../src/domain/plan.js";
+import { examplePlanInput, WORKWEEK } from "../helpers/plans.js";
+import { typeTotals } from "../helpers/totals.js";
 
-const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri"] as const;
 // 2026 has 261 weekdays. 261 deals at 100 % win and meeting rates and a 25 %
 // call rate make every daily target whole: 1 deal, 1 opportunity, 1 meeting,
 // 4 calls and 1,000 of revenue per working day.
-const input: PlanInput = {
-  year: 2026,
-  unit: "deals",
-  target: 261,
-  dealSizeCents: 1_000_00,
-  winRate: 1,
-  meetingRate: 1,
-  callRate: 0.25,
-  workdays: [...WEEKDAYS],
-  seasonality: Array(12).fill(1),
-  hoursPerDay: 8,
-  customerTime: 0.25,
-};
-const calendar = makeCalendar([...WEEKDAYS], []);
+const input = examplePlanInput({ unit: "deals", target: 261, dealSizeCents: 1_000_00, winRate: 1, meetingRate: 1, callRate: 0.25, customerTime: 0.25 });
+const calendar = makeCalendar([...WORKWEEK], []);
 const plan = buildPlan(input, calendar);
 
-const totals = (entries: Record<string, Partial<TypeTotals>>): Map<string, TypeTotals> =>
-  new Map(Object.entries(entries).map(([type, t]) => [type, { count: 0, amountCents: 0, minutes: 0, entries: 1, ...t }]));
 
 function fixture(overrides: Partial<AuditInput> = {}): AuditInput {
   return {
@@ -47,8 +32,8 @@ function fixture(overrides: Partial<AuditInput> = {}): AuditInput {
     from: "2026-03-09",
     to: "2026-03-15",
     asOf: "2026-03-12",
-    weekTotals: totals({ call: { count: 18, minutes: 60 }, meeting: { count: 5, minutes: 60 }, linkedin: { count: 9 } }),
-    ytdTotals: totals({ call: { count: 150 }, meeting: { count: 45 }, opportunity: { count: 10 }, deal: { count: 2, amountCents: 2_500_000 }, linkedin: { count: 80 } }),
+    weekTotals: typeTotals({ call: { count: 18, minutes: 60 }, meeting: { count: 5, minutes: 60 }, linkedin: { count: 9 } }),
+    ytdTotals: typeTotals({ call: { count: 150 }, meeting: { count: 45 }, opportunity: { count: 10 }, deal: { count: 2, amountCents: 2_500_000 }, linkedin: { count: 80 } }),
     yearWeeks: [],
     bestWeeks: new Map(),
     blocks: [],
@@ -134,7 +119,7 @@ describe("buildAudit on the hand-computed fixture (2026-W11 as of Thu 2026-03-12
 
 describe("conversion", () => {
   it("actual rates year to date, the weakest stage and its cost", () => {
-    const c = buildConversion(plan, totals({ call: { count: 150 }, meeting: { count: 45 }, opportunity: { count: 10 }, deal: { count: 2, amountCents: 2_500_000 } }));
+    const c = buildConversion(plan, typeTotals({ call: { count: 150 }, meeting: { count: 45 }, opportunity: { count: 10 }, deal: { count: 2, amountCents: 2_500_000 } }));
     expect(c.stages.map((s) => s.actual)).toEqual([0.3, 10 / 45, 0.2]);
     expect(c.dealSize).toEqual({ planned: 1000, actual: 12_500 });
     // Against 100 % plans, 20 % opportunity→deal is further below than 22 % meeting→opportunity.
@@ -145,7 +130,7 @@ describe("conversion", () => {
   });
   it("call→meeting cost in calls, as in the spec's example", () => {
     const spec = buildPlan({ ...input, unit: "revenue", target: 1_200_000_00, dealSizeCents: 40_000_00, winRate: 0.25, meetingRate: 0.5, callRate: 0.1 }, calendar);
-    const c = buildConversion(spec, totals({ call: { count: 1000 }, meeting: { count: 48 }, opportunity: { count: 24 }, deal: { count: 6, amountCents: 6 * 40_000_00 } }));
+    const c = buildConversion(spec, typeTotals({ call: { count: 1000 }, meeting: { count: 48 }, opportunity: { count: 24 }, deal: { count: 6, amountCents: 6 * 40_000_00 } }));
     expect(c.weakest).toBe("calls");
     expect(c.cost?.text).toBe("at 4.8 % call→meeting you need 5,000 calls, not 2,400");
   });
@@ -159,14 +144,14 @@ describe("conversion", () => {
 
 describe("edges of the year", () => {
   it("first day of the year: one elapsed working day; last week: nothing remains", () => {
-    const first = buildAudit(fixture({ week: "2026-W01", from: "2025-12-29", to: "2026-01-04", asOf: "2026-01-01", ytdTotals: totals({ call: { count: 3 } }) }));
+    const first = buildAudit(fixture({ week: "2026-W01", from: "2025-12-29", to: "2026-01-04", asOf: "2026-01-01", ytdTotals: typeTotals({ call: { count: 3 } }) }));
     const calls = metric(first.metrics, "calls");
     expect(calls.week.plan).toBe(8); // Jan 1 and 2 only: Dec 29–31 are outside the plan year
     expect(calls.week.planToDate).toBe(4);
     expect(calls.projection).toBe(3 * 261);
     expect(calls.requiredPerWeek).toBeCloseTo((1041 / 260) * 5, 9);
 
-    const last = buildAudit(fixture({ week: "2026-W53", from: "2026-12-28", to: "2027-01-03", asOf: "2027-01-03", ytdTotals: totals({ call: { count: 1000 } }) }));
+    const last = buildAudit(fixture({ week: "2026-W53", from: "2026-12-28", to: "2027-01-03", asOf: "2027-01-03", ytdTotals: typeTotals({ call: { count: 1000 } }) }));
     const lastCalls = metric(last.metrics, "calls");
     expect(lastCalls.week.plan).toBe(16);
     expect(lastCalls.ytd.plan).toBe(1044);
@@ -186,7 +171,7 @@ describe("edges of the year", () => {
 
 describe("blocks and celebrations", () => {
   it("block adherence counts the week's occurrences up to as-of, days off excluded", () => {
-    const withOff = makeCalendar([...WEEKDAYS], [{ from: "2026-03-10", to: "2026-03-10" }]);
+    const withOff = makeCalendar([...WORKWEEK], [{ from: "2026-03-10", to: "2026-03-10" }]);
     const audit = buildAudit(
       fixture({
         calendar: withOff,
@@ -198,7 +183,7 @@ describe("blocks and celebrations", () => {
     expect(audit.blocks).toEqual({ scheduled: 1, kept: 1, skipped: 0, adherence: 1 });
   });
   it("targets hit, a streak of weeks on plan and personal bests", () => {
-    const week = (calls: number, meetings: number, linkedin = 10) => totals({ call: { count: calls }, meeting: { count: meetings }, linkedin: { count: linkedin } });
+    const week = (calls: number, meetings: number, linkedin = 10) => typeTotals({ call: { count: calls }, meeting: { count: meetings }, linkedin: { count: linkedin } });
     const audit = buildAudit(
       fixture({
         week: "2026-W11",

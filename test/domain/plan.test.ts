@@ -1,12 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { examplePlanInput } from "../helpers/plans.js";
+import { examplePlanInput, WORKWEEK } from "../helpers/plans.js";
 import { makeCalendar, workingDaysByMonth } from "../../src/domain/calendar.js";
 import { CASCADE_METRICS, type PlanInput } from "../../src/domain/cascade.js";
 import { addDays, eachDay } from "../../src/domain/dates.js";
 import { buildPlan, dailyTarget, planBetween, splitLargestRemainder, weeklyTargetBetween } from "../../src/domain/plan.js";
 
-const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri"] as const;
 const input: PlanInput = examplePlanInput();
 
 describe("splitLargestRemainder", () => {
@@ -23,12 +22,12 @@ describe("splitLargestRemainder", () => {
 
 describe("working days", () => {
   it("counts 2026's weekdays month by month", () => {
-    const calendar = makeCalendar([...WEEKDAYS], []);
+    const calendar = makeCalendar([...WORKWEEK], []);
     expect(workingDaysByMonth(2026, calendar)).toEqual([22, 20, 22, 22, 21, 22, 23, 21, 22, 22, 21, 23]);
   });
   it("removes days off that fall on workdays only", () => {
     // 2026-08-03 (Mon) .. 2026-08-14 (Fri): 10 workdays, the weekend between does not count twice.
-    const calendar = makeCalendar([...WEEKDAYS], [{ from: "2026-08-03", to: "2026-08-14" }]);
+    const calendar = makeCalendar([...WORKWEEK], [{ from: "2026-08-03", to: "2026-08-14" }]);
     expect(workingDaysByMonth(2026, calendar)[7]).toBe(11);
     expect(calendar.isWorkingDay("2026-08-05")).toBe(false);
     expect(calendar.isWorkingDay("2026-08-17")).toBe(true);
@@ -37,7 +36,7 @@ describe("working days", () => {
 
 describe("buildPlan", () => {
   it("splits calls by working days with the largest remainder", () => {
-    const plan = buildPlan(input, makeCalendar([...WEEKDAYS], []));
+    const plan = buildPlan(input, makeCalendar([...WORKWEEK], []));
     // 2400 × days / 261: floors sum to 2396; the 4 left go to Feb (.908), Jul and Dec (.494), then Jan (.298).
     expect(plan.months.map((m) => m.calls)).toEqual([203, 184, 202, 202, 193, 202, 212, 193, 202, 202, 193, 212]);
     for (const metric of ["calls", "meetings", "opportunities", "deals", "revenue"] as const) {
@@ -47,7 +46,7 @@ describe("buildPlan", () => {
 
   it("moves targets with seasonality", () => {
     const seasonality = [1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 2];
-    const plan = buildPlan({ ...input, seasonality }, makeCalendar([...WEEKDAYS], []));
+    const plan = buildPlan({ ...input, seasonality }, makeCalendar([...WORKWEEK], []));
     expect(plan.months[6]?.calls).toBe(0);
     // weights: 238 (11 months minus July, Dec counted twice: 261 − 23 + 23) → Dec gets 2 × 23 / 261 of 2400.
     expect(plan.months[11]!.calls).toBeGreaterThan(2 * plan.months[0]!.calls - 2);
@@ -55,7 +54,7 @@ describe("buildPlan", () => {
   });
 
   it("gives days off no target and spreads the month over the rest", () => {
-    const calendar = makeCalendar([...WEEKDAYS], [{ from: "2026-08-03", to: "2026-08-14" }]);
+    const calendar = makeCalendar([...WORKWEEK], [{ from: "2026-08-03", to: "2026-08-14" }]);
     const plan = buildPlan(input, calendar);
     expect(plan.months[7]?.workingDays).toBe(11);
     expect(dailyTarget(plan, "calls", "2026-08-05", calendar)).toBe(0);
@@ -64,7 +63,7 @@ describe("buildPlan", () => {
 });
 
 describe("planBetween", () => {
-  const calendar = makeCalendar([...WEEKDAYS], []);
+  const calendar = makeCalendar([...WORKWEEK], []);
   const plan = buildPlan(input, calendar);
   it("sums the daily targets of a week's working days", () => {
     // 2026-W11: Mon 9 … Sun 15 March: five March working days, 202 calls / 22 days each.
@@ -99,12 +98,12 @@ describe("planBetween", () => {
 
 describe("weeklyTargetBetween", () => {
   it("spreads a weekly target evenly over the week's working days", () => {
-    const calendar = makeCalendar([...WEEKDAYS], []);
+    const calendar = makeCalendar([...WORKWEEK], []);
     expect(weeklyTargetBetween(25, "2026-03-09", "2026-03-15", calendar)).toBeCloseTo(25, 9);
     expect(weeklyTargetBetween(25, "2026-03-09", "2026-03-11", calendar)).toBeCloseTo(15, 9);
   });
   it("keeps the week's total when a day is off", () => {
-    const calendar = makeCalendar([...WEEKDAYS], [{ from: "2026-03-09", to: "2026-03-09" }]);
+    const calendar = makeCalendar([...WORKWEEK], [{ from: "2026-03-09", to: "2026-03-09" }]);
     expect(weeklyTargetBetween(24, "2026-03-09", "2026-03-15", calendar)).toBeCloseTo(24, 9);
     expect(weeklyTargetBetween(24, "2026-03-09", "2026-03-10", calendar)).toBeCloseTo(6, 9);
   });

@@ -1,18 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { examplePlanInput } from "../helpers/plans.js";
+import { examplePlanInput, WORKWEEK } from "../helpers/plans.js";
+import { typeTotals } from "../helpers/totals.js";
 import { makeCalendar } from "../../src/domain/calendar.js";
 import type { PlanInput } from "../../src/domain/cascade.js";
 import type { CommitmentView } from "../../src/domain/commitments.js";
-import type { TypeTotals } from "../../src/domain/entry.js";
 import { buildPlan } from "../../src/domain/plan.js";
 import { buildFunnel, buildReport, commitmentsByWeek, weeksOfYear } from "../../src/domain/report.js";
 
-const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri"] as const;
 const input: PlanInput = examplePlanInput();
-const calendar = makeCalendar([...WEEKDAYS], []);
+const calendar = makeCalendar([...WORKWEEK], []);
 const plan = buildPlan(input, calendar);
-const totals = (entries: Record<string, Partial<TypeTotals>>): Map<string, TypeTotals> =>
-  new Map(Object.entries(entries).map(([type, t]) => [type, { count: 0, amountCents: 0, minutes: 0, entries: 1, ...t }]));
 
 describe("weeksOfYear", () => {
   it("lists the ISO weeks touching 2026, clipped to the year", () => {
@@ -26,8 +23,8 @@ describe("weeksOfYear", () => {
 describe("buildReport", () => {
   // 10 calls every working day up to Wednesday 2026-01-07.
   const report = buildReport(
-    { plan, calendar, weeklyTargets: new Map(), asOf: "2026-01-07", ytdTotals: totals({ call: { count: 50 } }), commitments: [] },
-    (from, to) => totals({ call: { count: 10 * calendar.countWorkingDays(from, to) } }),
+    { plan, calendar, weeklyTargets: new Map(), asOf: "2026-01-07", ytdTotals: typeTotals({ call: { count: 50 } }), commitments: [] },
+    (from, to) => typeTotals({ call: { count: 10 * calendar.countWorkingDays(from, to) } }),
   );
   const calls = report.metrics.find((m) => m.metric === "calls")!;
 
@@ -54,7 +51,7 @@ describe("buildReport", () => {
 
 describe("buildFunnel", () => {
   it("divides each stage by the one above, year to date", () => {
-    const funnel = buildFunnel(plan, totals({ call: { count: 200 }, meeting: { count: 18 }, opportunity: { count: 9 } }));
+    const funnel = buildFunnel(plan, typeTotals({ call: { count: 200 }, meeting: { count: 18 }, opportunity: { count: 9 } }));
     expect(funnel).toEqual([
       { from: "calls", to: "meetings", planned: 0.1, actual: 0.09 },
       { from: "meetings", to: "opportunities", planned: 0.5, actual: 0.5 },

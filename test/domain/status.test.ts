@@ -1,19 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { examplePlanInput } from "../helpers/plans.js";
+import { examplePlanInput, WORKWEEK } from "../helpers/plans.js";
+import { typeTotals } from "../helpers/totals.js";
 import type { Block } from "../../src/domain/blocks.js";
 import { makeCalendar } from "../../src/domain/calendar.js";
 import type { PlanInput } from "../../src/domain/cascade.js";
-import type { TypeTotals } from "../../src/domain/entry.js";
 import { buildPlan } from "../../src/domain/plan.js";
 import { actualFor, buildGlance, computeBufferDays, findNextBlock, fraction, glanceMetrics } from "../../src/domain/status.js";
 
-const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri"] as const;
 const input: PlanInput = examplePlanInput();
-const calendar = makeCalendar([...WEEKDAYS], []);
+const calendar = makeCalendar([...WORKWEEK], []);
 const plan = buildPlan(input, calendar);
 
-const totals = (entries: Record<string, Partial<TypeTotals>>): Map<string, TypeTotals> =>
-  new Map(Object.entries(entries).map(([type, t]) => [type, { count: 0, amountCents: 0, minutes: 0, entries: 1, ...t }]));
 
 describe("computeBufferDays", () => {
   it("divides the year-to-date gap by the average day's share of the annual plan", () => {
@@ -29,7 +26,7 @@ describe("computeBufferDays", () => {
 
 describe("actualFor", () => {
   it("counts entries of the metric's type and sums deal amounts for revenue", () => {
-    const t = totals({ call: { count: 12 }, deal: { count: 2, amountCents: 7_500_000 }, linkedin: { count: 4 } });
+    const t = typeTotals({ call: { count: 12 }, deal: { count: 2, amountCents: 7_500_000 }, linkedin: { count: 4 } });
     expect(actualFor("calls", t)).toBe(12);
     expect(actualFor("deals", t)).toBe(2);
     expect(actualFor("revenue", t)).toBe(75_000);
@@ -53,9 +50,9 @@ describe("buildGlance", () => {
     calendar,
     weeklyTargets: new Map([["linkedin", 25]]),
     today: "2026-01-08",
-    todayTotals: totals({ call: { count: 10 } }),
-    weekTotals: totals({ call: { count: 40 }, linkedin: { count: 12 } }),
-    ytdTotals: totals({ call: { count: 60 }, linkedin: { count: 12 } }),
+    todayTotals: typeTotals({ call: { count: 10 } }),
+    weekTotals: typeTotals({ call: { count: 40 }, linkedin: { count: 12 } }),
+    ytdTotals: typeTotals({ call: { count: 60 }, linkedin: { count: 12 } }),
   });
   const calls = glance.metrics.find((m) => m.metric === "calls")!;
   const linkedin = glance.metrics.find((m) => m.metric === "linkedin")!;
@@ -104,7 +101,7 @@ describe("findNextBlock", () => {
   });
 
   it("passes over days off and occurrences already marked", () => {
-    const off = makeCalendar([...WEEKDAYS], [{ from: "2026-03-16", to: "2026-03-16" }]);
+    const off = makeCalendar([...WORKWEEK], [{ from: "2026-03-16", to: "2026-03-16" }]);
     expect(findNextBlock(blocks, [], off, "2026-03-12", 10 * 60)).toMatchObject({ id: 1, date: "2026-03-17" });
     const marks = [{ blockId: 1, date: "2026-03-12", status: "done" as const, reason: null }];
     expect(findNextBlock(blocks, marks, calendar, "2026-03-12", 7 * 60)).toMatchObject({ id: 2, date: "2026-03-16" });
