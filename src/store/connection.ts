@@ -3,7 +3,6 @@
  * check and migrations. Every other store module receives an open `Db`.
  */
 import Database from "better-sqlite3";
-import { createRequire } from "node:module";
 import { accessSync, chmodSync, constants, existsSync, linkSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { failure } from "../domain/errors.js";
@@ -29,32 +28,14 @@ export function resolveDbPath(flag: string | undefined, env: NodeJS.ProcessEnv, 
   return join(base, "acct", "acct.db");
 }
 
-let nativeBinding: string | null | undefined;
-
-/**
- * The path of better-sqlite3's native addon. Given it, better-sqlite3 loads
- * the addon directly instead of through the `bindings` package, which probes
- * many paths on every run.
- */
-function addonPath(): string | undefined {
-  if (nativeBinding === undefined) {
-    try {
-      nativeBinding = createRequire(import.meta.url).resolve("better-sqlite3/build/Release/better_sqlite3.node");
-    } catch {
-      nativeBinding = null; // an unusual install: better-sqlite3 searches itself, and names what it missed
-    }
-  }
-  return nativeBinding ?? undefined;
-}
-
 function construct(path: string, options: Database.Options): Db {
   try {
-    return new Database(path, { timeout: BUSY_TIMEOUT_MS, nativeBinding: addonPath(), ...options });
+    return new Database(path, { timeout: BUSY_TIMEOUT_MS, ...options });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (/NODE_MODULE_VERSION|bindings file|ERR_DLOPEN|invalid ELF|was compiled against/i.test(message) ||
         (error as { code?: string }).code === "ERR_DLOPEN_FAILED") {
-      throw failure("the SQLite module (better-sqlite3) could not be loaded for this Node.js", "run: npm rebuild better-sqlite3");
+      throw failure("the SQLite module (better-sqlite3) could not be loaded for this Node.js", "reinstall acct with the Node.js you run it on (npm install -g acct)");
     }
     throw describeSqliteError(error, path);
   }

@@ -1,10 +1,10 @@
 /**
  * The published package: `npm pack`, a global install into a temporary
- * prefix (better-sqlite3 compiles on install: this takes a minute or two),
- * and the installed `acct` run from an unrelated folder.
+ * prefix with no compiler on the PATH (better-sqlite3 ships its addon
+ * prebuilt), and the installed `acct` run from an unrelated folder.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -26,8 +26,18 @@ function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return { ...env, ...extra };
 }
 
+/** A PATH that has node and npm but no C or C++ compiler, python or make. */
+function pathWithoutCompilers(): string {
+  const bin = mkdtempSync(join(tmpdir(), "acct-nocc-"));
+  for (const tool of ["node", "npm", "sh", "bash", "env"]) {
+    const found = spawnSync("sh", ["-c", `command -v ${tool}`], { encoding: "utf8" }).stdout.trim();
+    if (found) symlinkSync(found, join(bin, tool));
+  }
+  return bin;
+}
+
 function npm(args: string[], cwd: string): string {
-  const result = spawnSync("npm", args, { cwd, env: cleanEnv(), encoding: "utf8", timeout: INSTALL_TIMEOUT_MS });
+  const result = spawnSync("npm", args, { cwd, env: cleanEnv({ PATH: pathWithoutCompilers() }), encoding: "utf8", timeout: INSTALL_TIMEOUT_MS });
   if (result.status !== 0) throw new Error(`npm ${args.join(" ")} exited ${result.status}:\n${result.stderr}`);
   return result.stdout;
 }
@@ -53,18 +63,23 @@ describe("the published package", () => {
     expect(packed.filename).toBe("acct-0.1.0.tgz");
     const outside = packed.files.map((f) => f.path).filter((p) => !/^(bin|dist)\//.test(p) && !["README.md", "package.json", "LICENSE"].includes(p));
     expect(outside).toEqual([]);
-    expect(packed.files.map((f) => f.path)).toEqual(expect.arrayContaining(["bin/acct.cjs", "dist/main.cjs", expect.stringMatching(/^dist\/main\.[0-9a-f]{16}\.cache$/)]));
+    expect(packed.files.map((f) => f.path).sort()).toEqual(["README.md", "bin/acct.cjs", "dist/main.cjs", "package.json"]);
     const manifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { engines: { node: string } };
-    expect(manifest.engines.node).toBe(">=20");
+    expect(manifest.engines.node).toBe(">=22");
   });
 
   it("runs acct --version from any folder", () => {
-    // ACCT_DEBUG=1 would say so if the installed copy could not use its code cache.
     const result = installed(["--version"], { ACCT_DEBUG: "1" });
     expect(result).toMatchObject({ code: 0, stdout: "0.1.0\n", stderr: "" });
   });
 
-  it("stores and shows a plan with its compiled SQLite module", () => {
+  it("installed better-sqlite3's prebuilt addon: nothing was compiled", () => {
+    const sqlite = join(prefix, "lib", "node_modules", "acct", "node_modules", "better-sqlite3");
+    expect(existsSync(join(sqlite, "build"))).toBe(false);
+    expect(readdirSync(join(sqlite, "prebuilds"))).toContain(`${process.platform}-${process.arch}.node`);
+  });
+
+  it("stores and shows a plan with its SQLite module", () => {
     const db = join(mkdtempSync(join(tmpdir(), "acct-installed-")), "acct.db");
     const set = installed(["plan", "set", "--db", db, "--target", "1.2m", "--deal-size", "40k", "--win-rate", "25%", "--meeting-rate", "50%", "--call-rate", "10%"]);
     expect(set.code, set.stderr).toBe(0);
@@ -88,7 +103,7 @@ describe("the published package", () => {
 
   // Last: it breaks the installed copy on purpose.
   it("names the fix when the native SQLite module cannot be loaded", () => {
-    const addon = join(prefix, "lib", "node_modules", "acct", "node_modules", "better-sqlite3", "build", "Release", "better_sqlite3.node");
+    const addon = join(prefix, "lib", "node_modules", "acct", "node_modules", "better-sqlite3", "prebuilds", `${process.platform}-${process.arch}.node`);
     expect(existsSync(addon)).toBe(true);
     const folder = mkdtempSync(join(tmpdir(), "acct-broken-"));
     const existing = join(folder, "existing.db");
@@ -101,7 +116,7 @@ describe("the published package", () => {
       const result = installed(args);
       expect(result.code, args.join(" ")).toBe(1);
       expect(result.stdout).toBe("");
-      expect(result.stderr).toBe("acct: the SQLite module (better-sqlite3) could not be loaded for this Node.js\nhint: run: npm rebuild better-sqlite3\n");
+      expect(result.stderr).toBe("acct: the SQLite module (better-sqlite3) could not be loaded for this Node.js\nhint: reinstall acct with the Node.js you run it on (npm install -g acct)\n");
     }
     expect(existsSync(fresh)).toBe(false);
     expect(readFileSync(existing).equals(before)).toBe(true);
