@@ -129,18 +129,32 @@ function renderBash(nodes: readonly CompletionNode[]): string {
 
 ${posixTables(nodes)}
 
+# Adds the words after $1 that start with it to COMPREPLY, quoted for the
+# command line. Words are data (type names come from the data file): they are
+# compared literally and never given to compgen -W, eval or an unquoted
+# expansion, which would expand $(…), \`…\`, globs and the like.
+__acct_add() {
+  local prefix=$1 word quoted
+  shift
+  for word in "$@"; do
+    printf -v quoted '%q' "$word"
+    if [[ $word == "$prefix"* || $quoted == "$prefix"* ]]; then COMPREPLY+=("$quoted"); fi
+  done
+}
+
 __acct_reply() {
   local kind=\${1%% *} values=\${1#* }
+  local -a list=()
   case $kind in
-    choices) COMPREPLY+=($(compgen -W "$values" -- "$2")) ;;
-    words) COMPREPLY+=($(compgen -W "$(__acct_words "$values" "$3")" -- "$2")) ;;
-    file) compopt -o filenames 2>/dev/null; COMPREPLY+=($(compgen -f -- "$2")) ;;
+    choices) read -r -a list <<< "$values"; __acct_add "$2" "\${list[@]}" ;;
+    words) mapfile -t list < <(__acct_words "$values" "$3"); __acct_add "$2" "\${list[@]}" ;;
+    file) compopt -o filenames 2>/dev/null; mapfile -t list < <(compgen -f -- "$2"); COMPREPLY+=("\${list[@]}") ;;
   esac
 }
 
 _acct() {
-  local line=\${COMP_LINE:0:COMP_POINT} cur='' cmdpath='' expect='' db='' w spec i npos=0
-  local -a words
+  local line=\${COMP_LINE:0:COMP_POINT} cur='' cmdpath='' expect='' db='' w spec i npos=0 IFS=$' \\t\\n'
+  local -a words list
   read -r -a words <<< "$line"
   if [[ -n $line && $line != *[[:space:]] ]]; then
     cur=\${words[\${#words[@]}-1]}
@@ -160,14 +174,14 @@ ${POSIX_WALK}
     # Without '=' in COMP_WORDBREAKS bash replaces the whole --flag=value word.
     [[ $COMP_WORDBREAKS == *=* ]] || COMPREPLY=("\${COMPREPLY[@]/#/$flag=}")
   elif [[ $cur == -* ]]; then
-    COMPREPLY=($(compgen -W "$__acct_flags" -- "$cur"))
+    read -r -a list <<< "$__acct_flags"; __acct_add "$cur" "\${list[@]}"
   else
     spec=$(__acct_spec "$cmdpath" "#$npos")
-    [[ $npos -eq 0 && -n $__acct_subs ]] && COMPREPLY=($(compgen -W "$__acct_subs" -- "$cur"))
+    if [[ $npos -eq 0 && -n $__acct_subs ]]; then read -r -a list <<< "$__acct_subs"; __acct_add "$cur" "\${list[@]}"; fi
     if [[ -n $spec ]]; then
       __acct_reply "$spec" "$cur" "$db"
     elif [[ $npos -ge $__acct_nargs && ( $npos -gt 0 || -z $__acct_subs ) ]]; then
-      COMPREPLY=($(compgen -W "$__acct_flags" -- "$cur"))
+      read -r -a list <<< "$__acct_flags"; __acct_add "$cur" "\${list[@]}"
     fi
   fi
 }
@@ -197,12 +211,15 @@ __acct_reply() {
   local kind=\${1%% *} values=\${1#* }
   case $kind in
     choices) compadd -- \${=values} ;;
+    # One word a line, each given to compadd as it is: compadd quotes what it inserts.
     words) compadd -- \${(f)"$(__acct_words "$values" "$2")"} ;;
     file) _files ;;
   esac
 }
 
 _acct() {
+  # The user's options (glob_subst, sh_word_split, ksh_arrays …) must not change how words are read.
+  emulate -L zsh
   local cmdpath='' expect='' db='' w spec cur=\${words[CURRENT]}
   local -a described
   local -i i npos=0

@@ -3,7 +3,7 @@
  * asked what they complete, with `acct` on PATH as after an install.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -15,17 +15,19 @@ let db = "";
 
 const hasShell = (name: string) => spawnSync("sh", ["-c", `command -v ${name}`]).status === 0;
 
-function shell(program: string, args: string[], script: string, env: Record<string, string> = {}): string {
+function shell(program: string, args: string[], script: string, env: Record<string, string> = {}, cwd?: string): string {
   const result = spawnSync(program, [...args, script], {
     env: { ...process.env, PATH: `${binDir}:${process.env.PATH}`, ACCT_DB: db, ACCT_NOW: "2026-03-12", ...env },
     encoding: "utf8",
+    cwd,
+    timeout: 60_000,
   });
   if (result.status !== 0) throw new Error(`${program} exited ${result.status}: ${result.stderr}`);
   return result.stdout;
 }
 
 /** What bash completes for a command line ending at the cursor, as `complete -F` would call it. */
-function bashComplete(line: string, env: Record<string, string> = {}): string[] {
+function bashComplete(line: string, env: Record<string, string> = {}, cwd?: string): string[] {
   const script = `
 source <(acct completion bash)
 COMP_LINE=${JSON.stringify(line)}
@@ -37,7 +39,76 @@ fn=$(complete -p acct | sed -E 's/.*-F ([^ ]+) .*/\\1/')
 "$fn" acct "\${COMP_WORDS[COMP_CWORD]}" "\${COMP_WORDS[COMP_CWORD-1]}"
 printf '%s\\n' "\${COMPREPLY[@]}"
 `;
-  return shell("bash", ["-c"], script, env).split("\n").filter((w) => w !== "");
+  return shell("bash", ["-c"], script, env, cwd).split("\n").filter((w) => w !== "");
+}
+
+/**
+ * Type names a JSON restore (or anything that writes the file) can hold and
+ * that a shell would run, expand or split if it evaluated them. All are
+ * lowercase, as acct log resolves types.
+ */
+const HOSTILE_TYPES = ["$(touch pwned1)", "`touch pwned2`", ";touch pwned3", "x&&touch pwned4", "'\"", "*", "~", "{a,b}", "$home", "a|b", "a\\b"];
+/** Ones that cannot be a single completion word (offered by nobody, run by nobody). */
+const UNOFFERABLE_TYPES = ["new\nline touch pwned5", "tab\there", "esc\u001b[2j"];
+
+/** A data file holding the hostile types, written straight into the store's table. */
+function hostileDb(): string {
+  const file = tempDb();
+  expect(acct(file, ["type", "add", "linkedin"]).code).toBe(0);
+  const conn = new Database(file);
+  const insert = conn.prepare("INSERT INTO custom_types (name, created_at) VALUES (?, '2026-01-01T00:00:00Z')");
+  for (const name of [...HOSTILE_TYPES, ...UNOFFERABLE_TYPES]) insert.run(name);
+  conn.close();
+  return file;
+}
+
+/** A folder to run a shell in: nothing may appear in it but what the test expects. */
+const emptyFolder = () => mkdtempSync(join(tmpdir(), "acct-cwd-"));
+const pwned = (folder: string) => readdirSync(folder).filter((f) => f.includes("pwned"));
+
+const hasZpty = hasShell("zsh") && spawnSync("zsh", ["-fc", "zmodload zsh/zpty"]).status === 0;
+
+/**
+ * Types `keys` into an interactive shell on a pseudo-terminal (driven by
+ * zsh's zpty module) after `setup`, then waits until it has run them all.
+ * Returns what the terminal showed, for failure messages.
+ */
+function typeInto(command: string, setup: string, keys: string, cwd: string, env: Record<string, string>): string {
+  const driver = `zmodload zsh/zpty
+zpty -b s "$ACCT_TEST_SHELL"
+zpty -w s "$ACCT_TEST_SETUP"
+zpty -w -n s "$ACCT_TEST_KEYS"
+zpty -w s 'echo all-typed | tr a-z A-Z'
+zpty -r s out '*ALL-TYPED*'
+print -r -- "$out"
+zpty -d s`;
+  const home = mkdtempSync(join(tmpdir(), "acct-home-"));
+  return shell("zsh", ["-fc"], driver, { TERM: "dumb", HOME: home, XDG_CONFIG_HOME: join(home, ".config"), XDG_DATA_HOME: join(home, ".local/share"), ACCT_TEST_SHELL: command, ACCT_TEST_SETUP: setup, ACCT_TEST_KEYS: keys, ...env }, cwd);
+}
+
+/** Each hostile type with what to type before Tab so that only it matches, as a user would type it (quoted). */
+const TYPED_PREFIXES: [string, string][] = [
+  ["$(touch pwned1)", "\\$\\(t"],
+  ["`touch pwned2`", "\\`t"],
+  [";touch pwned3", "\\;t"],
+  ["x&&touch pwned4", "x\\&"],
+  ["'\"", "\\'"],
+  ["*", "\\*"],
+];
+
+/**
+ * In a real interactive shell: completes each hostile type after `acct log`
+ * with Tab and runs the line. Nothing runs but acct, and acct receives each
+ * name exactly: the entries it logs carry them as types.
+ */
+function logsByCompletion(command: string, setup: string): void {
+  const file = hostileDb();
+  const folder = emptyFolder();
+  const keys = TYPED_PREFIXES.map(([, typed]) => `acct log ${typed}\t --json\n`).join("");
+  const screen = typeInto(command, setup, keys, folder, { ACCT_DB: file });
+  expect(pwned(folder), screen).toEqual([]);
+  const logged = (JSON.parse(acct(file, ["log", "list", "--json"]).stdout) as { type: string }[]).map((e) => e.type);
+  expect(logged, screen).toEqual(TYPED_PREFIXES.map(([name]) => name));
 }
 
 beforeAll(() => {
@@ -110,7 +181,50 @@ describe("acct completion bash", () => {
   });
 });
 
+describe("acct completion bash: words from the data file are data", () => {
+  it("offers hostile type names quoted, runs none of them, and leaves out the ones that cannot be one word", () => {
+    const file = hostileDb();
+    const folder = emptyFolder();
+    const offered = bashComplete("acct plan target ", { ACCT_DB: file }, folder);
+    expect(pwned(folder)).toEqual([]);
+    // Each word is quoted for the command line: bash reads it back as the name itself.
+    const readBack = shell("bash", ["-c"], `for w in ${offered.join(" ")}; do printf '%s\\0' "$w"; done`, {}, folder);
+    expect(readBack.split("\0").slice(0, -1)).toEqual(["call", "email", "meeting", "opportunity", "deal", ...[...HOSTILE_TYPES, "linkedin"].sort()]);
+    expect(pwned(folder)).toEqual([]);
+  });
+
+  it("matches what was typed literally, quoted or not", () => {
+    const file = hostileDb();
+    const folder = emptyFolder();
+    expect(bashComplete("acct plan target \\$\\(", { ACCT_DB: file }, folder)).toEqual(["\\$\\(touch\\ pwned1\\)"]);
+    expect(bashComplete("acct plan target ;", { ACCT_DB: file }, folder)).toEqual(["\\;touch\\ pwned3"]);
+    expect(bashComplete("acct plan target *", { ACCT_DB: file }, folder)).toEqual(["\\*"]);
+    expect(bashComplete("acct plan target li", { ACCT_DB: file }, folder)).toEqual(["linkedin"]);
+    expect(pwned(folder)).toEqual([]);
+  });
+
+  it("works whatever IFS and shell options the user set", () => {
+    const file = hostileDb();
+    const folder = emptyFolder();
+    const script = `set -f; shopt -s nullglob failglob; IFS=:
+source <(acct completion bash)
+COMP_LINE='acct plan target '; COMP_POINT=\${#COMP_LINE}
+_acct acct '' target
+printf '%s\\n' "\${COMPREPLY[@]}"`;
+    const offered = shell("bash", ["-c"], script, { ACCT_DB: file }, folder).split("\n").filter((w) => w !== "");
+    expect(offered).toContain("\\$\\(touch\\ pwned1\\)");
+    expect(offered).toContain("linkedin");
+    expect(pwned(folder)).toEqual([]);
+  });
+});
+
 describe("acct completion --words", () => {
+  it("prints hostile names exactly, one a line, and leaves out those with a line break, tab or other control character", () => {
+    const file = hostileDb();
+    const words = acct(file, ["completion", "--words", "types"]).stdout.split("\n").slice(0, -1);
+    expect(words).toEqual(["call", "email", "meeting", "opportunity", "deal", ...[...HOSTILE_TYPES, "linkedin"].sort()]);
+  });
+
   it("prints the built-in and custom types, one a line", () => {
     expect(acct(db, ["completion", "--words", "types"]).stdout).toBe("call\nemail\nmeeting\nopportunity\ndeal\nlinkedin\n");
     expect(acct(null, ["completion", "--words", "types"], { env: { ACCT_DB: db } }).stdout).toContain("linkedin\n");
@@ -163,6 +277,35 @@ _acct`,
     expect(complete("acct plan target ")).toContain("linkedin");
     expect(complete("acct --db ")).toEqual(["files"]);
   });
+
+  it("gives compadd each hostile type name as it is, with glob_subst and sh_word_split set", () => {
+    const file = hostileDb();
+    const folder = emptyFolder();
+    const script = `setopt glob_subst sh_word_split
+compdef() { :; }
+compadd() { [[ $1 == -- ]] && shift; printf '%s\\0' "$@"; }
+source <(acct completion zsh)
+words=(acct plan target '')
+CURRENT=4
+_acct`;
+    const offered = shell("zsh", ["-f", "-c"], script, { ACCT_DB: file }, folder).split("\0").slice(0, -1);
+    expect(offered).toEqual(["call", "email", "meeting", "opportunity", "deal", ...[...HOSTILE_TYPES, "linkedin"].sort()]);
+    expect(pwned(folder)).toEqual([]);
+  });
+});
+
+describe.skipIf(!hasZpty)("completion in a real interactive shell, on a terminal", () => {
+  it("bash: Tab inserts a hostile type name quoted, and running the line logs exactly that type", () => {
+    logsByCompletion("bash --norc --noprofile -i", "PS1='$ '; source <(acct completion bash)");
+  });
+
+  it("zsh: the same with compinit", () => {
+    logsByCompletion("zsh -f -i", "autoload -Uz compinit; compinit -u -D; source <(acct completion zsh)");
+  });
+
+  it.skipIf(!hasShell("fish"))("fish: the same", () => {
+    logsByCompletion("fish --no-config -i", "acct completion fish | source");
+  });
 });
 
 describe.skipIf(!hasShell("fish"))("acct completion fish", () => {
@@ -177,5 +320,15 @@ describe.skipIf(!hasShell("fish"))("acct completion fish", () => {
     expect(complete("acct plan set --unit ")).toEqual(["deals", "revenue"]);
     expect(complete("acct plan set --wi")).toEqual(["--win-rate"]);
     expect(complete("acct plan target ")).toContain("linkedin");
+  });
+
+  it("offers hostile type names as they are and runs none of them", () => {
+    const file = hostileDb();
+    const folder = emptyFolder();
+    const offered = shell("fish", ["-c"], `acct completion fish | source; complete -C"acct plan target "`, { ACCT_DB: file }, folder)
+      .split("\n")
+      .filter((w) => w !== "");
+    expect([...offered].sort()).toEqual(["call", "email", "meeting", "opportunity", "deal", ...HOSTILE_TYPES, "linkedin"].sort());
+    expect(pwned(folder)).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import type { Context } from "../context.js";
 import { BUILTIN_TYPES } from "../../domain/activity-types.js";
 import { usageError } from "../../domain/errors.js";
 import { renderCompletion, SHELLS, WORD_KINDS, type Shell, type WordKind } from "../../render/completion.js";
+import { hasControls } from "../../render/escape.js";
 import { listBlockIds, listOpenCommitmentIds } from "../../store/completion-words.js";
 import { listCustomTypes, listDaysOff } from "../../store/plans.js";
 
@@ -39,8 +40,9 @@ export function completionCommand(app: App): Command {
       if (flags.words) {
         // Completion must never disturb the prompt: no output but the words, no error.
         const ctx = app.context(command);
-        const words = wordsOf(ctx, flags.words);
-        if (words.length > 0) ctx.print(words.join("\n"));
+        // Exactly the words, one a line: a word with a control character (a line break, a tab) cannot be one, and is left out.
+        const words = wordsOf(ctx, flags.words).map(String).filter((w) => !hasControls(w));
+        if (words.length > 0) ctx.deps.stdout.write(`${words.join("\n")}\n`);
         return;
       }
       const ctx = app.context(command);
