@@ -1,5 +1,5 @@
 /** Reads "now" once: from ACCT_NOW when set, else the local clock. */
-import { isValidIsoDate, type IsoDate } from "../domain/dates.js";
+import { isSupportedYear, isValidIsoDate, YEAR_RANGE, type IsoDate } from "../domain/dates.js";
 import { usageError } from "../domain/errors.js";
 
 export interface Clock {
@@ -17,6 +17,8 @@ export function readClock(env: NodeJS.ProcessEnv, systemNow: Date = new Date()):
   const fixed = env.ACCT_NOW?.trim();
   if (fixed) {
     // The date and time are taken as written, so a fixed clock means the same day in every time zone.
+    const year = Number(fixed.slice(0, 4));
+    if (/^\d{4}-/.test(fixed) && !isSupportedYear(year)) throw usageError(`ACCT_NOW '${fixed}' is outside the years acct handles (${YEAR_RANGE})`);
     const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(fixed);
     if (!m || !isValidIsoDate(m[1] as string) || Number(m[2] ?? 0) > 23 || Number(m[3] ?? 0) > 59) {
       throw usageError(`ACCT_NOW '${fixed}' is not a date`, "use YYYY-MM-DD or an ISO date-time like 2026-03-12T09:30");

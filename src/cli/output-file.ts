@@ -1,9 +1,12 @@
 /**
  * Writing `--out` files. A run may replace a file acct wrote before (the
- * same kind of output), never another file unless `--force` says so, and a
- * reader never sees half a file (write to a temporary name, then rename).
+ * same kind of output), never another file unless `--force` says so, never
+ * the data file (or its -wal and -shm) even then, and a reader never sees
+ * half a file (write to a temporary name, then rename). Every output holds
+ * the user's data, so it is owner-only (0600) like the data file.
  */
-import { closeSync, existsSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, openSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import { failure, usageError } from "../domain/errors.js";
 
 export interface OutputKind {
@@ -34,9 +37,36 @@ function readHead(path: string, bytes = 512): string {
   }
 }
 
-/** Refuses (exit 2) a folder, or an existing file that is not an earlier output of this kind, unless forced. */
-export function checkOutputTarget(path: string, kind: OutputKind, force = false): void {
+/** Where `path` really is: symbolic links followed for the file if it exists, else for its folder. */
+function realLocation(path: string): string {
+  const absolute = resolve(path);
+  try {
+    return realpathSync(absolute);
+  } catch {
+    try {
+      return join(realpathSync(dirname(absolute)), basename(absolute));
+    } catch {
+      return absolute;
+    }
+  }
+}
+
+/** Whether writing `path` would write the data file `dataFile` or its -wal or -shm, after symbolic links. */
+export function isDataFile(path: string, dataFile: string): boolean {
+  const target = realLocation(path);
+  return ["", "-wal", "-shm"].some((suffix) => target === realLocation(`${dataFile}${suffix}`) || target === `${realLocation(dataFile)}${suffix}`);
+}
+
+/**
+ * Refuses (exit 2) the data file and its companions, a missing folder, a
+ * folder, or an existing file that is not an earlier output of this kind
+ * unless forced.
+ */
+export function checkOutputTarget(path: string, kind: OutputKind, force: boolean, dataFile: string): void {
   if (path.trim() === "") throw usageError("--out needs a file name");
+  if (isDataFile(path, dataFile)) throw usageError(`${path} is acct's data file (or part of it); not writing over it`, "give --out another file name");
+  const folder = dirname(resolve(path));
+  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw usageError(`the folder ${folder} does not exist`, "create it first, or give --out a path in an existing folder");
   if (!existsSync(path)) return;
   if (statSync(path).isDirectory()) throw usageError(`${path} is a folder`, "give a file name with --out");
   if (!force && !kind.isOurs(readHead(path))) {
@@ -44,12 +74,12 @@ export function checkOutputTarget(path: string, kind: OutputKind, force = false)
   }
 }
 
-/** Checks the target, then writes `text` through a temporary file and a rename. */
-export function writeOutputFile(path: string, text: string, kind: OutputKind, force = false, mode = 0o644): void {
-  checkOutputTarget(path, kind, force);
+/** Checks the target, then writes `text` (owner-only) through a temporary file and a rename. */
+export function writeOutputFile(path: string, text: string, kind: OutputKind, force: boolean, dataFile: string): void {
+  checkOutputTarget(path, kind, force, dataFile);
   const temporary = `${path}.${process.pid}.tmp`;
   try {
-    writeFileSync(temporary, text, { mode });
+    writeFileSync(temporary, text, { mode: 0o600 });
     renameSync(temporary, path);
   } catch (error) {
     rmSync(temporary, { force: true });

@@ -105,18 +105,30 @@ export function createProgram(deps: Deps, argv?: readonly string[]): { program: 
   program.helpCommand(false).addCommand(helpCommand(app, program));
   program.addHelpText("after", topicsHelp());
   withDefaultAction(program, (command) => showStatus(app, command));
-  forEachCommand(program, (command) =>
+  forEachCommand(program, (command) => {
+    // Subcommands inherit their group's tolerance of a stray word (withDefaultAction); a leaf refuses extra arguments.
+    if (command.commands.length === 0) command.allowExcessArguments(false);
     command
       .showSuggestionAfterError(true)
-      .exitOverride()
+      .exitOverride((error) => {
+        // run() names the command's usage in the hint.
+        throw Object.assign(error, { usage: usageOf(command) });
+      })
       .configureOutput({
         writeOut: (text) => deps.stdout.write(text),
         writeErr: (text) => deps.stderr.write(text),
         // Usage errors reach run()'s catch through exitOverride, which prints them once.
         outputError: () => {},
-      }),
-  );
+      });
+  });
   return { program, app };
+}
+
+/** `acct plan target [options] <type> <perWeek>`: the command's full name and its arguments. */
+function usageOf(command: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = command; c; c = c.parent) names.unshift(c.name());
+  return `${names.join(" ")} ${command.usage()}`;
 }
 
 function forEachCommand(command: Command, fn: (command: Command) => void): void {

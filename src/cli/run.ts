@@ -32,7 +32,10 @@ function report(error: unknown, deps: Omit<Deps, "clock">, debug: boolean): numb
     const [first = "", ...rest] = error.message.replace(/^error: /, "").split("\n").filter((l) => l.trim() !== "");
     say(`acct: ${first}`);
     for (const line of rest) say(`hint: ${hintOf(line)}`);
-    if (rest.length === 0) say("hint: see acct --help");
+    if (rest.length === 0) {
+      const usage = (error as CommanderError & { usage?: string }).usage;
+      say(usage ? `hint: usage: ${usage}` : "hint: see acct --help");
+    }
     return EXIT_USAGE;
   }
   if (isPromptExit(error)) {

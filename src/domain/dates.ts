@@ -10,12 +10,25 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
-/** True when `text` is a real calendar date written `YYYY-MM-DD`. */
+/**
+ * The years acct handles. A plan year's last ISO week and the day after
+ * December 31 must still be four-digit dates, which they are up to 9998.
+ */
+export const FIRST_YEAR = 1970;
+export const LAST_YEAR = 9998;
+export const YEAR_RANGE = `${FIRST_YEAR}–${LAST_YEAR}`;
+
+/** True when `year` is one acct handles (FIRST_YEAR…LAST_YEAR). */
+export function isSupportedYear(year: number): boolean {
+  return Number.isInteger(year) && year >= FIRST_YEAR && year <= LAST_YEAR;
+}
+
+/** True when `text` is a real calendar date written `YYYY-MM-DD`, in a year acct handles. */
 export function isValidIsoDate(text: string): boolean {
   const m = ISO_DATE.exec(text);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1) return false;
+  if (!isSupportedYear(y) || mo < 1 || mo > 12 || d < 1) return false;
   return d <= daysInMonth(y, mo);
 }
 

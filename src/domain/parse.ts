@@ -7,7 +7,9 @@ import { usageError } from "./errors.js";
 import {
   addDays,
   isoWeekRange,
+  isSupportedYear,
   isValidIsoDate,
+  YEAR_RANGE,
   weekdayIndex,
   WEEKDAYS,
   type IsoDate,
@@ -35,13 +37,23 @@ export function parseMoney(input: string, what = "amount"): number {
   return cents;
 }
 
+/** Whether `cents` is money as stored: whole cents, more than zero, at most 1e12 units. */
+export function isMoneyCents(cents: unknown): cents is number {
+  return typeof cents === "number" && Number.isInteger(cents) && cents > 0 && cents <= MAX_MONEY_CENTS;
+}
+
+/** Whether `rate` is a rate: more than 0, at most 1. */
+export function isRate(rate: unknown): rate is number {
+  return typeof rate === "number" && rate > 0 && rate <= 1;
+}
+
 /** A rate (`0.25` or `25%`) in (0, 1]. */
 export function parseRate(input: string, what = "rate"): number {
   const text = input.trim();
   const m = /^(\d+(?:\.\d+)?|\.\d+)\s*(%)?$/.exec(text);
   if (!m) throw usageError(`${what} '${input}' is not a rate`, "use a fraction like 0.25 or a percentage like 25%");
   const rate = m[2] ? Number(m[1]) / 100 : Number(m[1]);
-  if (!(rate > 0 && rate <= 1)) throw usageError(`${what} must be more than 0 and at most 1 (100%) (got '${input}')`);
+  if (!isRate(rate)) throw usageError(`${what} must be more than 0 and at most 1 (100%) (got '${input}')`);
   return rate;
 }
 
@@ -64,9 +76,10 @@ export function parseMinutes(input: string): number {
   return parseWholeNumber(input, "minutes", 0, MAX_COUNT);
 }
 
-/** Free text (contact, note, labels): 1…500 characters, stored verbatim. */
+/** Free text (contact, note, labels): 1…500 characters, stored verbatim; no NUL character (SQLite and terminals cut text there). */
 export function parseText(input: string, what = "text"): string {
   if (input.trim() === "") throw usageError(`${what} must not be empty`);
+  if (input.includes("\0")) throw usageError(`${what} contains a NUL character`);
   const length = [...input].length;
   if (length > MAX_TEXT) throw usageError(`${what} is ${length} characters long; the most is ${MAX_TEXT}`);
   return input;
@@ -89,6 +102,12 @@ export function weekdayFromName(input: string): Weekday | null {
  * (the most recent such day, today included).
  */
 export function parseDate(input: string, today: IsoDate, what = "date"): IsoDate {
+  const date = readDate(input, today, what);
+  if (!isSupportedYear(Number(date.slice(0, 4)))) throw usageError(`${what} '${input}' is outside the years acct handles (${YEAR_RANGE})`);
+  return date;
+}
+
+function readDate(input: string, today: IsoDate, what: string): IsoDate {
   const text = input.trim().toLowerCase();
   if (text === "today") return today;
   if (text === "yesterday") return addDays(today, -1);
@@ -99,6 +118,7 @@ export function parseDate(input: string, today: IsoDate, what = "date"): IsoDate
     return addDays(today, -back);
   }
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+    if (!isSupportedYear(Number(text.slice(0, 4)))) return text;
     if (!isValidIsoDate(text)) throw usageError(`${what} '${input}' does not exist`);
     return text;
   }
@@ -118,16 +138,17 @@ export function parseDateRange(input: string, today: IsoDate): { from: IsoDate; 
 /** An ISO week `YYYY-Www` → its Monday and Sunday. */
 export function parseWeek(input: string): { week: string; from: IsoDate; to: IsoDate } {
   const m = /^(\d{4})-?[wW](\d{1,2})$/.exec(input.trim());
+  if (m && !isSupportedYear(Number(m[1]))) throw usageError(`week '${input}' is outside the years acct handles (${YEAR_RANGE})`);
   const range = m ? isoWeekRange(Number(m[1]), Number(m[2])) : null;
   if (!m || !range) throw usageError(`week '${input}' is not an ISO week`, "use YYYY-Www, e.g. 2026-W11");
   return { week: `${m[1]}-W${(m[2] as string).padStart(2, "0")}`, ...range };
 }
 
-/** A year: four digits, 1970…9999. */
+/** A year acct handles: four digits, FIRST_YEAR…LAST_YEAR. */
 export function parseYear(input: string): number {
   if (!/^\d{4}$/.test(input.trim())) throw usageError(`year '${input}' is not a year like 2026`);
   const year = Number(input);
-  if (year < 1970) throw usageError(`year '${input}' is too early`);
+  if (!isSupportedYear(year)) throw usageError(`year '${input}' is outside the years acct handles (${YEAR_RANGE})`);
   return year;
 }
 
@@ -144,6 +165,9 @@ export function parseWeekdays(input: string, what = "workdays"): Weekday[] {
   return WEEKDAYS.filter((d) => days.has(d));
 }
 
+/** The largest month weight: a year of days at this weight still sums to a finite number. */
+export const MAX_SEASONALITY_WEIGHT = 1e9;
+
 /** Twelve non-negative month weights, not all zero. */
 export function parseSeasonality(input: string): number[] {
   const parts = input.split(",").map((s) => s.trim());
@@ -152,16 +176,32 @@ export function parseSeasonality(input: string): number[] {
     if (!/^(\d+(\.\d+)?|\.\d+)$/.test(p)) throw usageError(`seasonality weight '${p}' is not a number of zero or more`);
     return Number(p);
   });
-  if (weights.every((w) => w === 0)) throw usageError("seasonality weights must not all be zero");
+  checkSeasonality(weights);
   return weights;
+}
+
+/** Checks month weights as stored: twelve numbers from 0 to MAX_SEASONALITY_WEIGHT, not all zero. */
+export function checkSeasonality(weights: readonly unknown[]): number[] {
+  if (weights.length !== 12) throw usageError(`seasonality needs 12 month weights, got ${weights.length}`, "e.g. 1,1,1.2,1,1,1,0.8,0.6,1,1.1,1.2,1");
+  for (const w of weights) {
+    if (typeof w !== "number" || !(w >= 0)) throw usageError(`seasonality weight ${JSON.stringify(w)} is not a number of zero or more`);
+    if (w > MAX_SEASONALITY_WEIGHT) throw usageError(`seasonality weight ${w} is too large (at most ${groupDigits(MAX_SEASONALITY_WEIGHT)})`);
+  }
+  if (weights.every((w) => w === 0)) throw usageError("seasonality weights must not all be zero");
+  return weights as number[];
 }
 
 /** Hours in a working day: (0, 24]. */
 export function parseHours(input: string): number {
   const text = input.trim();
   const hours = /^(\d+(\.\d+)?|\.\d+)$/.test(text) ? Number(text) : NaN;
-  if (!(hours > 0 && hours <= 24)) throw usageError(`hours per day must be a number above 0 and at most 24 (got '${input}')`);
+  if (!isHoursPerDay(hours)) throw usageError(`hours per day must be a number above 0 and at most 24 (got '${input}')`);
   return hours;
+}
+
+/** Whether `hours` is a working day's length: above 0, at most 24. */
+export function isHoursPerDay(hours: unknown): hours is number {
+  return typeof hours === "number" && hours > 0 && hours <= 24;
 }
 
 /** A time of day `HH:MM` (24-hour) → minutes after midnight. */
@@ -175,4 +215,26 @@ export function parseTime(input: string, what = "time"): number {
 /** Minutes after midnight → `HH:MM`. */
 export function formatTime(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+}
+
+/** The last minute of a day: times of day are 0 (00:00) to this (23:59). */
+export const LAST_MINUTE = 23 * 60 + 59;
+
+/**
+ * An email address, plain: `name@example.com`. Nothing that would change the
+ * mailto: link it goes into (`?`, `&`, `%`, `#`), no spaces or line breaks.
+ */
+export function parseEmail(input: string): string {
+  const email = input.trim();
+  if (email.length > 254 || !/^[A-Za-z0-9._+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/.test(email)) {
+    throw usageError(`${JSON.stringify(input)} is not an email address`, "use a plain address, e.g. --email sam@example.com (no spaces, ?, & or %)");
+  }
+  return email;
+}
+
+/** A name (a buddy's): text on one line, no control characters, trimmed. */
+export function parseName(input: string, what = "name"): string {
+  const name = parseText(input, what).trim();
+  if (/[\p{Cc}\u2028\u2029]/u.test(name)) throw usageError(`${what} must be one line of text without control characters`);
+  return name;
 }

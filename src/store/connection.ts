@@ -3,9 +3,10 @@
  * check and migrations. Every other store module receives an open `Db`.
  */
 import Database from "better-sqlite3";
-import { accessSync, chmodSync, constants, existsSync, linkSync, mkdirSync, renameSync, rmSync, statSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
-import { failure } from "../domain/errors.js";
+import { accessSync, chmodSync, constants, existsSync, linkSync, lstatSync, mkdirSync, readlinkSync, renameSync, rmSync, statSync } from "node:fs";
+import { basename, dirname, isAbsolute, join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { failure, usageError } from "../domain/errors.js";
 import { MIGRATIONS, SCHEMA_VERSION } from "./migrations.js";
 import { describeSqliteError } from "./sqlite-errors.js";
 
@@ -19,18 +20,61 @@ process.env.SQLITE_USE_URI ??= "1";
 export const APPLICATION_ID = 0x61636374;
 export const BUSY_TIMEOUT_MS = 5000;
 
-/** Where the data file lives: `--db`, else `ACCT_DB`, else the XDG data folder. */
+/**
+ * Where the data file lives, as one absolute path: `--db`, else `ACCT_DB`,
+ * else the XDG data folder. The name is taken exactly as given (spaces
+ * included); an empty `--db` is an error, an empty `ACCT_DB` means unset.
+ */
 export function resolveDbPath(flag: string | undefined, env: NodeJS.ProcessEnv, home: string): string {
-  if (flag) return flag;
-  if (env.ACCT_DB) return env.ACCT_DB;
+  if (flag !== undefined) {
+    if (flag === "") throw usageError("--db needs a file name", "give a path, e.g. --db ~/acct.db, or leave --db out for the default file");
+    return resolve(flag);
+  }
+  if (env.ACCT_DB) return resolve(env.ACCT_DB);
   const xdg = env.XDG_DATA_HOME;
-  const base = xdg && xdg.startsWith("/") ? xdg : join(home, ".local", "share");
-  return join(base, "acct", "acct.db");
+  const base = xdg && isAbsolute(xdg) ? xdg : join(home, ".local", "share");
+  return resolve(base, "acct", "acct.db");
 }
 
-function construct(path: string, options: Database.Options): Db {
+/**
+ * The name SQLite is given for `path`: a `file:` URI, percent-encoded, so
+ * that exactly this file is opened. A plain name would be trimmed by
+ * better-sqlite3, and `:memory:` or `file:…` would mean something else.
+ */
+function sqliteName(path: string, query = ""): string {
+  return `${pathToFileURL(path).href}${query}`;
+}
+
+/**
+ * Whether the data file exists, refusing (exit 2) what cannot be one: a
+ * folder, a FIFO or device, a dangling symbolic link, a loop of them.
+ */
+function dataFileExists(path: string): boolean {
+  let stats;
   try {
-    return new Database(path, { timeout: BUSY_TIMEOUT_MS, ...options });
+    stats = statSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ELOOP") throw usageError(`${path} is a loop of symbolic links`, "point --db at a real file");
+    if (code === "ENOTDIR") throw usageError(`${path} is inside something that is not a folder`, "point --db at a file in a folder");
+    if (code !== "ENOENT") throw failure(`cannot read ${path}: ${code ?? (error as Error).message}`);
+    let link = false;
+    try {
+      link = lstatSync(path).isSymbolicLink();
+    } catch {
+      // nothing there at all
+    }
+    if (link) throw usageError(`${path} is a symbolic link to ${readlinkSync(path)}, which does not exist`, "fix or remove the link, or point --db elsewhere");
+    return false;
+  }
+  if (stats.isDirectory()) throw usageError(`${path} is a folder, not a data file`, `point --db at a file, e.g. --db ${join(path, "acct.db")}`);
+  if (!stats.isFile()) throw usageError(`${path} is not a regular file (a FIFO, socket or device)`, "point --db at a file");
+  return true;
+}
+
+function construct(path: string, options: Database.Options, query = ""): Db {
+  try {
+    return new Database(path === ":memory:" ? path : sqliteName(path, query), { timeout: BUSY_TIMEOUT_MS, ...options });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (/NODE_MODULE_VERSION|bindings file|ERR_DLOPEN|invalid ELF|was compiled against/i.test(message) ||
@@ -95,7 +139,7 @@ function migrate(db: Db, fresh: boolean): void {
  * it can be written; on a read-only file or folder it is read as it is.
  */
 export function openForRead(path: string): Db | null {
-  if (!existsSync(path)) return null;
+  if (!dataFileExists(path)) return null;
   refuseEmpty(path);
   const db = openReadOnly(path);
   try {
@@ -117,18 +161,44 @@ export function openForRead(path: string): Db | null {
  * A read-only connection. A WAL database in a folder we cannot write fails to
  * open normally (SQLite wants to create its -shm file there); when no -wal
  * file holds unsaved pages, the file alone is the whole database, so it is
- * opened as immutable instead.
+ * opened as immutable instead. So is a file we may not write: SQLite would
+ * leave behind a -shm file as read-only as the database, and every later
+ * write would fail on it after the file was made writable again.
  */
 function openReadOnly(path: string): Db {
+  const wal = `${path}-wal`;
+  const shm = `${path}-shm`;
+  const unsavedPages = existsSync(wal) && statSync(wal).size > 0;
+  if (!unsavedPages && !canWrite(path)) return construct(path, { readonly: true, fileMustExist: true }, "?immutable=1");
+  const shmExisted = existsSync(shm);
   const db = construct(path, { readonly: true, fileMustExist: true });
   try {
     db.pragma("user_version", { simple: true });
+    // A -shm file made here takes the database's mode; owner-writable, it cannot block a later write.
+    if (!shmExisted) chmodQuietly(shm, 0o600);
     return db;
   } catch (error) {
     db.close();
     const code = (error as { code?: string }).code ?? "";
-    if (!/^SQLITE_(READONLY|CANTOPEN)/.test(code) || existsSync(`${path}-wal`)) throw describeSqliteError(error, path);
-    return construct(`file:${encodeURI(path).replace(/[?#]/g, encodeURIComponent)}?immutable=1`, { readonly: true, fileMustExist: true });
+    if (!/^SQLITE_(READONLY|CANTOPEN)/.test(code) || unsavedPages) throw describeSqliteError(error, path);
+    return construct(path, { readonly: true, fileMustExist: true }, "?immutable=1");
+  }
+}
+
+function canWrite(path: string): boolean {
+  try {
+    accessSync(path, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function chmodQuietly(path: string, mode: number): void {
+  try {
+    chmodSync(path, mode);
+  } catch {
+    // Not ours to change, or a filesystem without modes: nothing more to do.
   }
 }
 
@@ -144,7 +214,7 @@ function isWritable(path: string): boolean {
 
 /** Opens the file for writing, creating it (0600, folder 0700) and its schema if needed. */
 export function openForWrite(path: string): Db {
-  if (!existsSync(path)) createDatabase(path);
+  if (!dataFileExists(path)) createDatabase(path);
   refuseEmpty(path);
   const db = construct(path, { fileMustExist: true });
   try {
@@ -190,11 +260,7 @@ function createDatabase(path: string): void {
     process.umask(mask);
   }
   try {
-    try {
-      chmodSync(temporary, 0o600);
-    } catch {
-      // The file works without the chmod; a filesystem without modes is not an error.
-    }
+    chmodQuietly(temporary, 0o600);
     applyPragmas(db, true);
     migrate(db, true);
     db.close(); // checkpoints the WAL into the file, so the file alone is complete
@@ -230,7 +296,7 @@ export function inWriteTransaction<T>(db: Db, fn: () => T): T {
  * to look at any acct file, including one this version would upgrade.
  */
 export function openAsIs(path: string): Db {
-  if (!existsSync(path)) throw failure(`no acct database at ${path}`, "check --db, ACCT_DB or XDG_DATA_HOME");
+  if (!dataFileExists(path)) throw failure(`no acct database at ${path}`, "check --db, ACCT_DB or XDG_DATA_HOME");
   refuseEmpty(path);
   const db = openReadOnly(path);
   try {

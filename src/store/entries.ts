@@ -79,7 +79,7 @@ interface TotalsRow {
 export function totalsBetween(db: Db, from: IsoDate, to: IsoDate): Map<string, TypeTotals> {
   const rows = db
     .prepare(
-      "SELECT type, sum(count) AS count, sum(amount) AS amount, sum(minutes) AS minutes, sum(entries) AS entries FROM daily_totals WHERE date BETWEEN ? AND ? GROUP BY type",
+      "SELECT type, sum(count) AS count, total(amount) AS amount, sum(minutes) AS minutes, sum(entries) AS entries FROM daily_totals WHERE date BETWEEN ? AND ? GROUP BY type",
     )
     .all(from, to) as TotalsRow[];
   return new Map(rows.map((r) => [r.type, { count: r.count, amountCents: r.amount, minutes: r.minutes, entries: r.entries }]));
@@ -155,7 +155,7 @@ export function insertEntries(db: Db, entries: readonly NewEntry[], createdAt: s
   if (trigger) {
     db.prepare(
       `INSERT INTO daily_totals (date, type, count, amount, minutes, entries)
-       SELECT date, type, sum(count), coalesce(sum(amount), 0), coalesce(sum(minutes), 0), count(*)
+       SELECT date, type, sum(count), total(amount), coalesce(sum(minutes), 0), count(*)
        FROM entries WHERE id BETWEEN ? AND ? AND deleted_at IS NULL GROUP BY date, type
        ON CONFLICT (date, type) DO UPDATE SET count = count + excluded.count, amount = amount + excluded.amount,
          minutes = minutes + excluded.minutes, entries = entries + excluded.entries`,

@@ -175,7 +175,7 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
 
   INSERT INTO weekly_totals (monday, type, count, amount, minutes, entries)
-  SELECT date(date, 'weekday 0', '-6 days'), type, sum(count), sum(amount), sum(minutes), sum(entries)
+  SELECT date(date, 'weekday 0', '-6 days'), type, sum(count), total(amount), sum(minutes), sum(entries)
   FROM daily_totals GROUP BY 1, 2;
 
   CREATE TRIGGER daily_totals_ai AFTER INSERT ON daily_totals BEGIN

@@ -13,7 +13,7 @@ function weeklyTotalsTable(db: Db): string {
   const current = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'weekly_totals'").get() !== undefined;
   return current
     ? "weekly_totals"
-    : `(SELECT date(date, 'weekday 0', '-6 days') AS monday, type, sum(count) AS count, sum(amount) AS amount,
+    : `(SELECT date(date, 'weekday 0', '-6 days') AS monday, type, sum(count) AS count, total(amount) AS amount,
                sum(minutes) AS minutes, sum(entries) AS entries
         FROM daily_totals GROUP BY 1, 2)`;
 }

@@ -7,6 +7,7 @@ import { withExamples } from "../app.js";
 import { usageError } from "../../domain/errors.js";
 import { parseText } from "../../domain/parse.js";
 import { openAsIs } from "../../store/connection.js";
+import { isDataFile } from "../output-file.js";
 import { describeSqliteError } from "../../store/sqlite-errors.js";
 
 export function backupCommand(app: App): Command {
@@ -18,7 +19,7 @@ export function backupCommand(app: App): Command {
       const out = resolve(flags.out === undefined ? `acct-${ctx.today}.db` : parseText(flags.out, "--out"));
       if (existsSync(out)) throw usageError(`${out} already exists; a backup never overwrites a file`, "choose another name with --out FILE");
       if (!existsSync(dirname(out)) || !statSync(dirname(out)).isDirectory()) throw usageError(`folder ${dirname(out)} does not exist`);
-      if (resolve(ctx.dbPath) === out) throw usageError("the backup cannot be the data file itself");
+      if (isDataFile(out, ctx.dbPath)) throw usageError("the backup cannot be the data file itself");
       const db = openAsIs(ctx.dbPath);
       // A backup holds the same private data as the file: owner-only, like it.
       const mask = process.umask(0o077);

@@ -233,7 +233,7 @@ export function blockCommand(app: App): Command {
     .action(async (flags: { ics?: boolean; out?: string; force?: boolean }, command: Command) => {
       const ctx = app.context(command);
       const out = flags.out === undefined ? undefined : parseText(flags.out, "--out file");
-      if (out !== undefined) checkOutputTarget(out, ICS_OUTPUT, flags.force === true);
+      if (out !== undefined) checkOutputTarget(out, ICS_OUTPUT, flags.force === true, ctx.dbPath);
       const db = ctx.read();
       const blocks = db ? listStoredBlocks(db) : [];
       let installId = db ? getInstallId(db) : null;
@@ -247,7 +247,7 @@ export function blockCommand(app: App): Command {
         ctx.deps.stdout.write(text);
         return;
       }
-      writeOutputFile(out, text, ICS_OUTPUT, flags.force === true);
+      writeOutputFile(out, text, ICS_OUTPUT, flags.force === true, ctx.dbPath);
       if (ctx.json) return ctx.printJson({ file: out, blocks: blocks.length });
       ctx.note(`wrote ${blocks.length} block${blocks.length === 1 ? "" : "s"} to ${out}`);
     });

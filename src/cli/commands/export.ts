@@ -15,7 +15,7 @@ export function exportCommand(app: App): Command {
     .option("--force", "with --out: replace FILE even if it is not an earlier export")
     .action(async (flags: { format: "json" | "csv"; out?: string; force?: boolean }, command: Command) => {
       const ctx = app.context(command);
-      if (flags.out !== undefined) checkOutputTarget(flags.out, EXPORT_OUTPUT, flags.force === true);
+      if (flags.out !== undefined) checkOutputTarget(flags.out, EXPORT_OUTPUT, flags.force === true, ctx.dbPath);
       if (ctx.json && flags.format === "csv" && flags.out === undefined) {
         throw usageError("--json prints JSON; CSV on stdout is not JSON", "write the CSV to a file with --out FILE, or drop --json");
       }
@@ -43,7 +43,7 @@ export function exportCommand(app: App): Command {
         ctx.deps.stdout.write(text);
         return;
       }
-      writeOutputFile(flags.out, text, EXPORT_OUTPUT, flags.force === true, 0o600);
+      writeOutputFile(flags.out, text, EXPORT_OUTPUT, flags.force === true, ctx.dbPath);
       if (ctx.json) ctx.printJson({ format: flags.format, out: flags.out, entries });
       else ctx.print(`exported ${entries} ${entries === 1 ? "entry" : "entries"}${flags.format === "json" ? " and everything else" : ""} to ${flags.out}`);
     });

@@ -5,7 +5,7 @@ import { withDefaultAction, withExamples } from "../app.js";
 import type { Context } from "../context.js";
 import { missingFlags } from "../prompts.js";
 import { METRIC_OF_TYPE, resolveType } from "../../domain/activity-types.js";
-import type { PlanInput, PlanUnit } from "../../domain/cascade.js";
+import { checkCascade, type PlanInput, type PlanUnit } from "../../domain/cascade.js";
 import { failure, usageError } from "../../domain/errors.js";
 import { parseCount, parseHours, parseMoney, parseRate, parseSeasonality, parseWeekdays, parseYear } from "../../domain/parse.js";
 import { listCustomTypes, listWeeklyTargets, loadPlan, savePlanInput, setWeeklyTarget } from "../../store/plans.js";
@@ -165,6 +165,7 @@ export function planCommand(app: App): Command {
       given = { ...given, hoursPerDay: given.hoursPerDay ?? getSetting(ctx.read(), "hours-per-day") ?? undefined };
       const input = planInputFromFlags(given, currentYear(ctx));
       if (input.unit === "revenue" && input.dealSizeCents === null) throw usageError("a revenue plan needs --deal-size");
+      checkCascade(input);
       const stored = ctx.write(`plan set ${input.year}`, (db, journal) => {
         savePlanInput(db, input, ctx.clock.stamp, journal);
         return { found: loadPlan(db, input.year), weeklyTargets: listWeeklyTargets(db) };
@@ -192,7 +193,7 @@ export function planCommand(app: App): Command {
   withExamples(show, ["acct plan show", "acct plan show --year 2027 --json"]);
 
   const target = plan
-    .command("target <type> <perWeek>")
+    .command("target <type> <per-week>")
     .description("set a weekly target for email or a custom type (e.g. linkedin 25)")
     .action((typeName: string, perWeek: string, _flags: object, command: Command) => {
       const ctx = app.context(command);

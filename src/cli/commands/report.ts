@@ -1,7 +1,6 @@
 /** `acct report`: the year as one self-contained HTML page with charts. */
 import { Command } from "commander";
-import { existsSync, statSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { resolve } from "node:path";
 import type { App } from "../app.js";
 import { checkOutputTarget, REPORT_OUTPUT, writeOutputFile } from "../output-file.js";
 import { withExamples } from "../app.js";
@@ -30,9 +29,7 @@ export function reportCommand(app: App): Command {
       const year = flags.year === undefined ? Number(ctx.today.slice(0, 4)) : parseYear(flags.year);
       const out = resolve(flags.out === undefined ? `report-${year}.html` : parseText(flags.out, "--out"));
       // Checked before the charts are drawn, which takes a moment.
-      const folder = dirname(out);
-      if (!existsSync(folder) || !statSync(folder).isDirectory()) throw failure(`cannot write ${out}: there is no folder ${folder}`, "give a writable path with --out");
-      checkOutputTarget(out, REPORT_OUTPUT, flags.force === true);
+      checkOutputTarget(out, REPORT_OUTPUT, flags.force === true, ctx.dbPath);
       const db = ctx.read();
       const found = db ? loadPlan(db, year) : null;
       if (!db || !found) {
@@ -53,7 +50,7 @@ export function reportCommand(app: App): Command {
       );
       const { renderReportHtml } = await import("../../render/report-html.js");
       const html = await renderReportHtml(data, getSetting(db, "currency") ?? "$");
-      writeOutputFile(out, html, REPORT_OUTPUT, flags.force === true);
+      writeOutputFile(out, html, REPORT_OUTPUT, flags.force === true, ctx.dbPath);
       const charts = (html.match(/data-chart="/g) ?? []).length;
       if (ctx.json) ctx.printJson({ year, asOf, path: out, charts, bytes: Buffer.byteLength(html) });
       else ctx.print(out);

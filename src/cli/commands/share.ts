@@ -18,7 +18,7 @@ export function shareCommand(app: App): Command {
     .action((flags: WeekFlags & { out?: string; force?: boolean }, command: Command) => {
       const ctx = app.context(command);
       const target = resolveAuditedWeek(flags, ctx.today);
-      if (flags.out !== undefined) checkOutputTarget(flags.out, SHARE_OUTPUT, flags.force === true);
+      if (flags.out !== undefined) checkOutputTarget(flags.out, SHARE_OUTPUT, flags.force === true, ctx.dbPath);
       const db = ctx.read();
       const buddy = getBuddy(db);
       if (!buddy) throw usageError("no buddy to share with", "set one first: acct buddy set NAME --email E");
@@ -28,7 +28,7 @@ export function shareCommand(app: App): Command {
       const header = mailto ? `To: ${buddy.name} <${buddy.email}> (send: <${mailto}>)\n\n` : `To: ${buddy.name}\n\n`;
       const text = header + renderAuditMarkdown(audit, { to: buddy.name });
       if (flags.out !== undefined) {
-        writeOutputFile(flags.out, text, SHARE_OUTPUT, flags.force === true);
+        writeOutputFile(flags.out, text, SHARE_OUTPUT, flags.force === true, ctx.dbPath);
       }
       if (ctx.json) return ctx.printJson({ to: buddy, subject, mailto, out: flags.out ?? null, markdown: text });
       if (flags.out === undefined) return ctx.print(text);
