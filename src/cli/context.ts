@@ -7,6 +7,7 @@ import type { Clock } from "./clock.js";
 import { inWriteTransaction, openForRead, openForWrite, resolveDbPath, type Db } from "../store/connection.js";
 import { JournalEntry } from "../store/journal.js";
 import { describeSqliteError } from "../store/sqlite-errors.js";
+import { terminalPage } from "../render/escape.js";
 
 export interface Stream {
   write(text: string): unknown;
@@ -97,9 +98,14 @@ export class Context {
     }
   }
 
-  /** Prints text (a line break is added) on stdout. */
+  /**
+   * Prints text (a line break is added) on stdout. Renderers show the control
+   * characters of what they print from the data file; behind them, no escape
+   * sequence but acct's own colours reaches the terminal.
+   */
   print(text: string): void {
-    this.deps.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
+    const page = terminalPage(text, this.color);
+    this.deps.stdout.write(page.endsWith("\n") ? page : `${page}\n`);
   }
 
   /** Prints one JSON document on stdout. */
@@ -107,9 +113,9 @@ export class Context {
     this.deps.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
   }
 
-  /** A warning or progress note on stderr. */
+  /** A warning or progress note on stderr (control characters shown, as `print` does). */
   note(text: string): void {
-    this.deps.stderr.write(`${text}\n`);
+    this.deps.stderr.write(`${terminalPage(text, this.color)}\n`);
   }
 
   close(): void {

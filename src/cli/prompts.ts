@@ -4,6 +4,7 @@
  */
 import { usageError } from "../domain/errors.js";
 import { loadPackage } from "../packages.js";
+import { visibleControls } from "../render/escape.js";
 
 type Parser = (value: string) => unknown;
 
@@ -26,10 +27,10 @@ export async function askText(message: string, options: { default?: string; pars
   return input({ message, default: options.default, validate: validator(options.parse, options.optional === true) });
 }
 
-/** Picks one of `choices`. */
+/** Picks one of `choices` (their names may come from the data file: shown, never obeyed). */
 export async function askChoice<T extends string>(message: string, choices: readonly { name: string; value: T }[], fallback?: T): Promise<T> {
   const { select } = await loadPackage<typeof import("@inquirer/prompts")>("@inquirer/prompts");
-  return select<T>({ message, choices: [...choices], default: fallback });
+  return select<T>({ message, choices: choices.map((c) => ({ ...c, name: visibleControls(c.name) })), default: fallback });
 }
 
 /** Yes or no. */

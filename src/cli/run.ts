@@ -4,6 +4,7 @@
  */
 import { CommanderError } from "commander";
 import { AcctError, EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_USAGE } from "../domain/errors.js";
+import { terminalPage, visibleControls } from "../render/escape.js";
 import { readClock } from "./clock.js";
 import type { Deps } from "./context.js";
 import { createProgram } from "./program.js";
@@ -26,7 +27,8 @@ export async function run(argv: string[], base: Omit<Deps, "clock">): Promise<nu
 }
 
 function report(error: unknown, deps: Omit<Deps, "clock">, debug: boolean): number {
-  const say = (line: string) => deps.stderr.write(`${line}\n`);
+  // Messages echo what was typed or read (unknown type 'X', line 3: …): one line each, control characters shown.
+  const say = (line: string) => deps.stderr.write(`${visibleControls(line)}\n`);
   if (error instanceof CommanderError) {
     if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return 0;
     const [first = "", ...rest] = error.message.replace(/^error: /, "").split("\n").filter((l) => l.trim() !== "");
@@ -45,12 +47,12 @@ function report(error: unknown, deps: Omit<Deps, "clock">, debug: boolean): numb
   if (error instanceof AcctError) {
     say(`acct: ${error.message}`);
     if (error.hint) say(`hint: ${error.hint}`);
-    if (debug && error.stack) say(error.stack);
+    if (debug && error.stack) deps.stderr.write(`${terminalPage(error.stack, false)}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
   say(`acct: unexpected error: ${message}`);
-  if (debug && error instanceof Error && error.stack) say(error.stack);
+  if (debug && error instanceof Error && error.stack) deps.stderr.write(`${terminalPage(error.stack, false)}\n`);
   else say("hint: run again with ACCT_DEBUG=1 for details");
   return EXIT_FAILURE;
 }

@@ -2,11 +2,7 @@
 import type { Audit } from "../domain/audit.js";
 import { formatMoney, formatRate } from "./format.js";
 import { celebrationLines, commitmentLine, formatDays, formatMinutes, formatValue, STAGE_NAME, STATUS_MARK } from "./audit-text.js";
-
-/** Escapes what would break a Markdown table cell or line. */
-function md(text: string): string {
-  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-}
+import { escapeMarkdown as md } from "./escape.js";
 
 export interface MarkdownOptions {
   /** The buddy it is addressed to, if any. */
@@ -24,7 +20,7 @@ export function renderAuditMarkdown(audit: Audit, options: MarkdownOptions = {})
   out.push("| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: |");
   for (const m of audit.metrics) {
     const v = (x: number) => formatValue(m.metric, x);
-    out.push(`| ${m.metric} | ${v(m.week.plan)} | ${v(m.week.actual)} | ${v(m.ytd.plan)} | ${v(m.ytd.actual)} | ${v(m.annual)} | ${m.status} | ${formatDays(m.bufferDays)} |`);
+    out.push(`| ${md(m.metric)} | ${v(m.week.plan)} | ${v(m.week.actual)} | ${v(m.ytd.plan)} | ${v(m.ytd.actual)} | ${v(m.annual)} | ${m.status} | ${formatDays(m.bufferDays)} |`);
   }
 
   out.push("", "## Effectiveness (year to date)", "");
@@ -35,7 +31,7 @@ export function renderAuditMarkdown(audit: Audit, options: MarkdownOptions = {})
   if (ds.planned !== null || ds.actual !== null) {
     out.push(`- average deal: ${ds.actual === null ? "no deals yet" : formatMoney(Math.round(ds.actual))} (plan ${ds.planned === null ? "–" : formatMoney(ds.planned)})`);
   }
-  out.push(audit.conversion.cost ? `- weakest stage: ${audit.conversion.cost.text}` : "- every stage converts at or above plan");
+  out.push(audit.conversion.cost ? `- weakest stage: ${md(audit.conversion.cost.text)}` : "- every stage converts at or above plan");
 
   const ct = audit.customerTime;
   out.push("", "## Customer time", "");
@@ -51,21 +47,21 @@ export function renderAuditMarkdown(audit: Audit, options: MarkdownOptions = {})
   if (c.due.length === 0 && c.overdue.length === 0 && c.repeated.length === 0) out.push("None due this week.");
   if (c.due.length > 0) {
     out.push(`Due this week: ${c.kept} kept, ${c.missed} missed, ${c.open} open.`, "");
-    for (const item of c.due) out.push(`- ${md(commitmentLine(item))}`);
+    for (const item of c.due) out.push(`- ${commitmentLine(item, md)}`);
   }
   if (c.overdue.length > 0) {
     out.push("", "Overdue from earlier weeks:", "");
-    for (const item of c.overdue) out.push(`- ${md(commitmentLine(item))}`);
+    for (const item of c.overdue) out.push(`- ${commitmentLine(item, md)}`);
   }
   if (c.repeated.length > 0) {
     out.push("", "Carried over twice or more:", "");
-    for (const item of c.repeated) out.push(`- ${md(commitmentLine(item))}`);
+    for (const item of c.repeated) out.push(`- ${commitmentLine(item, md)}`);
   }
 
-  const celebrations = celebrationLines(audit);
+  const celebrations = celebrationLines(audit, md);
   if (celebrations.length > 0) {
     out.push("", "## Celebrations", "");
-    for (const line of celebrations) out.push(`- ${md(line)}`);
+    for (const line of celebrations) out.push(`- ${line}`);
   }
   if (audit.lastChange !== null) out.push("", "## What I said I would change", "", `> ${md(audit.lastChange)}`);
   return `${out.join("\n")}\n`;

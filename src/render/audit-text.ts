@@ -2,8 +2,12 @@
 import type { ChalkInstance } from "chalk";
 import type { Audit, MetricAudit, MetricStatus } from "../domain/audit.js";
 import type { CommitmentJson } from "../domain/commitments.js";
+import { visibleControls } from "./escape.js";
 import { formatMoney, formatNumber, formatRate } from "./format.js";
 import { renderTable } from "./table.js";
+
+/** How a renderer escapes text from the data file: `visibleControls` on a terminal, `escapeMarkdown` in Markdown. */
+export type Escape = (text: string) => string;
 
 /** A metric's value as shown: money for revenue, else a count with at most one decimal. */
 export function formatValue(metric: string, value: number): string {
@@ -36,21 +40,23 @@ export const STATUS_MARK: Record<MetricStatus, string> = { "on-track": "✓", "a
 
 export const STAGE_NAME: Record<string, string> = { calls: "call", meetings: "meeting", opportunities: "opportunity", deals: "deal" };
 
-export function commitmentLine(c: CommitmentJson): string {
-  const measure = c.metric !== null ? ` — ${formatNumber(c.progress ?? 0)}/${formatNumber(c.target ?? 0)} ${c.metric}` : "";
+/** `#3 Send the proposal (due 2026-03-20 — 2/5 meeting): open`, its text and metric escaped by `esc`. */
+export function commitmentLine(c: CommitmentJson, esc: Escape = visibleControls): string {
+  const measure = c.metric !== null ? ` — ${formatNumber(c.progress ?? 0)}/${formatNumber(c.target ?? 0)} ${esc(c.metric)}` : "";
   const carried = c.carried > 0 ? `, carried ${c.carried}×` : "";
-  return `#${c.id} ${c.text} (due ${c.due}${measure}${carried}): ${c.status}`;
+  return `#${c.id} ${esc(c.text)} (due ${c.due}${measure}${carried}): ${c.status}`;
 }
 
-export function celebrationLines(audit: Audit): string[] {
+/** One line per celebration, metric names escaped by `esc`. */
+export function celebrationLines(audit: Audit, esc: Escape = visibleControls): string[] {
   const c = audit.celebrations;
   const lines: string[] = [];
-  if (c.targetsHit.length > 0) lines.push(`Week's target hit: ${c.targetsHit.join(", ")}`);
+  if (c.targetsHit.length > 0) lines.push(`Week's target hit: ${c.targetsHit.map(esc).join(", ")}`);
   const through = c.streakIncludesThisWeek ? "" : " up to last week";
   if (c.streak > 1) lines.push(`${c.streak} weeks on plan in a row${through}`);
   else if (c.streak === 1) lines.push(c.streakIncludesThisWeek ? "On plan this week" : "On plan last week");
   for (const b of c.personalBests) {
-    lines.push(`Best week ever for ${b.metric}: ${formatValue(b.metric, b.actual)}${b.previousBest > 0 ? ` (previous best ${formatValue(b.metric, b.previousBest)})` : ""}`);
+    lines.push(`Best week ever for ${esc(b.metric)}: ${formatValue(b.metric, b.actual)}${b.previousBest > 0 ? ` (previous best ${formatValue(b.metric, b.previousBest)})` : ""}`);
   }
   return lines;
 }
@@ -70,7 +76,7 @@ interface Column {
 }
 
 const COLUMNS: readonly Column[] = [
-  { head: "Metric", cell: (m) => m.metric },
+  { head: "Metric", cell: (m) => visibleControls(m.metric) },
   { head: "Week", cell: (m, v) => v(m.week.plan), note: "Week: this week's plan" },
   { head: "To date", cell: (m, v) => v(m.week.planToDate), note: "To date: its plan up to as-of", dropRank: 3 },
   { head: "Done", cell: (m, v) => v(m.week.actual) },
@@ -135,7 +141,7 @@ export async function renderAuditText(audit: Audit, style: ChalkInstance, width 
   const out: string[] = [];
   const paintStatus = audit.status === "on-track" ? style.green : audit.status === "at-risk" ? style.yellow : style.red;
   out.push(style.bold(`Weekly audit ${audit.week}`) + style.dim(` (${audit.from} – ${audit.to}, as of ${audit.asOf})`));
-  out.push(paintStatus(`${STATUS_MARK[audit.status]} ${audit.verdict}`), "");
+  out.push(paintStatus(`${STATUS_MARK[audit.status]} ${visibleControls(audit.verdict)}`), "");
   out.push(...(await metricsTable(audit, style, width)));
 
   out.push("", style.bold("Effectiveness (year to date)"));
@@ -149,7 +155,7 @@ export async function renderAuditText(audit: Audit, style: ChalkInstance, width 
   if (ds.planned !== null || ds.actual !== null) {
     out.push(`  ${"average deal".padEnd(24)} ${(ds.actual === null ? "no deals yet" : formatMoney(Math.round(ds.actual))).padStart(11)}   plan ${ds.planned === null ? "–" : formatMoney(ds.planned)}`);
   }
-  if (audit.conversion.cost) out.push(`  ${style.yellow("Weakest stage:")} ${audit.conversion.cost.text}`);
+  if (audit.conversion.cost) out.push(`  ${style.yellow("Weakest stage:")} ${visibleControls(audit.conversion.cost.text)}`);
   else if (audit.conversion.stages.every((stage) => stage.actual === null)) out.push(`  ${style.dim("No conversions to compare yet: log calls, meetings and opportunities.")}`);
   else out.push(`  ${style.green("Every stage converts at or above plan.")}`);
 
@@ -193,6 +199,6 @@ export async function renderAuditText(audit: Audit, style: ChalkInstance, width 
     for (const line of celebrations) out.push(`  ${style.green("★")} ${line}`);
   }
 
-  if (audit.lastChange !== null) out.push("", style.bold("Last time you said you would change"), `  ${audit.lastChange}`);
+  if (audit.lastChange !== null) out.push("", style.bold("Last time you said you would change"), `  ${visibleControls(audit.lastChange)}`);
   return out.join("\n");
 }

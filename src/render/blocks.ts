@@ -3,6 +3,7 @@ import type { ChalkInstance } from "chalk";
 import { weeklyMinutes, type Block, type DayItem, type Proposal, type ProposedBlock } from "../domain/blocks.js";
 import { formatTime } from "../domain/parse.js";
 import { inWeekOrder, type Weekday } from "../domain/dates.js";
+import { visibleControls as v } from "./escape.js";
 import { formatNumber, round } from "./format.js";
 import { renderTable } from "./table.js";
 
@@ -28,14 +29,14 @@ export function blockJson(block: Block): BlockJson {
 
 /** `#1 Prospecting tue,thu 08:00–09:30 (call)`; days in the order of a week starting on `weekStart`. */
 export function describeBlock(block: Block, weekStart: Weekday = "mon"): string {
-  return `#${block.id} ${block.label} ${inWeekOrder(block.days, weekStart).join(",")} ${formatTime(block.startMin)}–${formatTime(block.endMin)}${block.activity ? ` (${block.activity})` : ""}`;
+  return `#${block.id} ${v(block.label)} ${inWeekOrder(block.days, weekStart).join(",")} ${formatTime(block.startMin)}–${formatTime(block.endMin)}${block.activity ? ` (${v(block.activity)})` : ""}`;
 }
 
 const hours = (minutes: number) => `${formatNumber(minutes / 60, 2)} h`;
 
 /** The block list as a table, with each block's hours a week. */
 export async function renderBlockList(blocks: readonly Block[], style: ChalkInstance, weekStart: Weekday = "mon"): Promise<string> {
-  const rows = blocks.map((b) => [b.id, b.label, inWeekOrder(b.days, weekStart).join(","), `${formatTime(b.startMin)}–${formatTime(b.endMin)}`, b.activity ?? "", hours(weeklyMinutes(b))]);
+  const rows = blocks.map((b) => [b.id, v(b.label), inWeekOrder(b.days, weekStart).join(","), `${formatTime(b.startMin)}–${formatTime(b.endMin)}`, v(b.activity ?? ""), hours(weeklyMinutes(b))]);
   const total = blocks.reduce((s, b) => s + weeklyMinutes(b), 0);
   const table = await renderTable(["ID", "Label", "Days", "Time", "Activity", "A week"], rows, style, ["right", "left", "left", "left", "left", "right"]);
   return `${table}\n${hours(total)} a week in ${blocks.length} block${blocks.length === 1 ? "" : "s"}`;
@@ -56,7 +57,7 @@ export function renderDay(day: DayJson, style: ChalkInstance): string {
   if (day.dayOff) return `${day.date} is a day off: no blocks`;
   if (day.blocks.length === 0) return `no blocks on ${day.date}`;
   const mark = { kept: style.green("kept"), skipped: style.yellow("skipped"), pending: style.dim("pending") };
-  const lines = day.blocks.map((b) => `${b.start}–${b.end}  #${b.id} ${b.label}${b.activity ? ` (${b.activity})` : ""}  ${mark[b.status]}${b.reason ? ` — ${b.reason}` : ""}`);
+  const lines = day.blocks.map((b) => `${b.start}–${b.end}  #${b.id} ${v(b.label)}${b.activity ? ` (${v(b.activity)})` : ""}  ${mark[b.status]}${b.reason ? ` — ${v(b.reason)}` : ""}`);
   return [`blocks on ${day.date}:`, ...lines].join("\n");
 }
 
@@ -108,10 +109,10 @@ export async function renderSuggestion(s: SuggestionJson, style: ChalkInstance, 
   }
   if (s.blocks.length === 0) return [...lines, "your blocks already give the plan enough time: nothing to add"].join("\n");
   const rows = s.blocks.map((b) => [
-    b.label,
+    v(b.label),
     inWeekOrder(b.days, weekStart).join(","),
     `${b.start}–${b.end}`,
-    b.activity ?? "",
+    v(b.activity ?? ""),
     `${b.days.length} × ${hours((b.weeklyHours * 60) / b.days.length)} = ${hours(b.weeklyHours * 60)}`,
   ]);
   const table = await renderTable(["Label", "Days", "Time", "Activity", "A week"], rows, style, ["left", "left", "left", "left", "right"]);

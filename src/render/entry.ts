@@ -1,6 +1,7 @@
 /** Entries as text: the one-line echo of `acct log` and the rows of `acct log list`. */
 import type { ChalkInstance } from "chalk";
 import type { Entry } from "../domain/entry.js";
+import { visibleControls as v } from "./escape.js";
 import { formatMoney, formatNumber } from "./format.js";
 
 /** `3 calls` / `1 meeting` / `2 linkedin`. */
@@ -15,10 +16,10 @@ export function describeEntry(entry: Entry, style: ChalkInstance, currency = "$"
   const details = [
     entry.amountCents === null ? null : formatMoney(entry.amountCents / 100, currency),
     entry.minutes === null ? null : `${formatNumber(entry.minutes)} min`,
-    entry.contact,
+    entry.contact === null ? null : v(entry.contact),
   ].filter((d): d is string => d !== null);
-  const head = `${style.dim(`#${entry.id}`)} ${entry.date} ${style.bold(countOfType(entry.count, entry.type))}`;
-  return `${head}${details.length ? `, ${details.join(", ")}` : ""}${entry.note === null ? "" : `: ${entry.note}`}`;
+  const head = `${style.dim(`#${entry.id}`)} ${entry.date} ${style.bold(countOfType(entry.count, v(entry.type)))}`;
+  return `${head}${details.length ? `, ${details.join(", ")}` : ""}${entry.note === null ? "" : `: ${v(entry.note)}`}`;
 }
 
 /** Table cells for `acct log list`. */
@@ -26,11 +27,11 @@ export function entryCells(entry: Entry, currency = "$"): (string | number)[] {
   return [
     entry.id,
     entry.date,
-    entry.type,
+    v(entry.type),
     entry.count,
     entry.amountCents === null ? "" : formatMoney(entry.amountCents / 100, currency),
     entry.minutes ?? "",
-    entry.contact ?? "",
-    entry.note ?? "",
+    v(entry.contact ?? ""),
+    v(entry.note ?? ""),
   ];
 }

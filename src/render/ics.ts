@@ -7,6 +7,7 @@ import { firstWeekdayOnOrAfter } from "../domain/blocks.js";
 import { inWeekOrder, toDayNumber, weekdayOf, type IsoDate, type Weekday } from "../domain/dates.js";
 import type { StoredBlock } from "../store/blocks.js";
 import { loadPackage } from "../packages.js";
+import { icsText } from "./escape.js";
 
 export interface IcsOptions {
   /** The database's install id: with the block id it makes each UID. */
@@ -44,9 +45,10 @@ export async function renderBlocksIcs(blocks: readonly StoredBlock[], options: I
       .filter((d) => d >= first && block.days.includes(weekdayOf(d)))
       .map((d) => wallClock(d, block.startMin));
     calendar.createEvent({
-      id: blockUid(options.installId, block.id),
-      summary: block.label,
-      description: `acct block #${block.id}${block.activity ? ` (${block.activity})` : ""}`,
+      // ical-generator escapes TEXT (\\ ; , and line breaks) but not the UID; control characters, which TEXT may not hold, are shown.
+      id: icsText(blockUid(options.installId, block.id)),
+      summary: icsText(block.label),
+      description: `acct block #${block.id}${block.activity ? ` (${icsText(block.activity)})` : ""}`,
       start: wallClock(first, block.startMin),
       end: wallClock(first, block.endMin),
       floating: true,

@@ -2,6 +2,7 @@
 import type { ChalkInstance } from "chalk";
 import { inWeekOrder, type Weekday } from "../domain/dates.js";
 import type { Plan } from "../domain/plan.js";
+import { visibleControls } from "./escape.js";
 import { formatMoney, formatNumber, formatRate } from "./format.js";
 import { renderTable } from "./table.js";
 
@@ -76,7 +77,7 @@ export async function renderPlanText(
     const perWeek = (x: number) => formatNumber(x / weeks, 1);
     lines.push(`  a typical week: ${perWeek(a.calls)} calls, ${perWeek(a.meetings)} meetings, ${perWeek(a.opportunities)} opportunities, ${perWeek(a.deals)} deals`);
   }
-  for (const [type, target] of weeklyTargets) lines.push(`  weekly target: ${n(target)} ${type}`);
+  for (const [type, target] of weeklyTargets) lines.push(`  weekly target: ${n(target)} ${visibleControls(type)}`);
   lines.push("");
   const rows = plan.months.map((m) => [m.month, m.workingDays, n(m.calls), n(m.meetings), n(m.opportunities), n(m.deals), money(m.revenue)]);
   rows.push([

@@ -3,6 +3,7 @@
  * charts drawn by Vega-Lite in Node (no browser, no scripts, no network).
  */
 import type { FunnelStage, MetricSeries, Report } from "../domain/report.js";
+import { escapeHtml } from "./escape.js";
 import { formatMoney, formatNumber, formatRate } from "./format.js";
 import { loadPackage } from "../packages.js";
 
@@ -149,8 +150,6 @@ async function toSvg(spec: Record<string, unknown>): Promise<string> {
   }
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] as string);
-
 async function figure(chart: ChartSpec): Promise<string> {
   const svg = await toSvg(chart.spec);
   const legend = chart.series.join(", ");
@@ -165,11 +164,12 @@ function summaryCards(report: Report, currency: string): string {
   return report.metrics
     .map((m) => {
       const money = m.metric === "revenue";
-      const fmt = (n: number) => (money ? formatMoney(Math.round(n), currency) : formatNumber(n, n < 10 ? 1 : 0));
+      // Escaped like every other value: the currency symbol is a setting in the data file.
+      const fmt = (n: number) => escapeHtml(money ? formatMoney(Math.round(n), currency) : formatNumber(n, n < 10 ? 1 : 0));
       const ratio = m.ytdPlan > 0 ? m.ytdActual / m.ytdPlan : null;
       const tone = ratio === null ? "" : ratio >= 1 ? "good" : ratio >= 0.8 ? "warn" : "bad";
       const pct = ratio === null ? "–" : formatRate(ratio);
-      return `<div class="card ${tone}"><div class="label">${escapeHtml(m.metric)}</div><div class="value">${fmt(m.ytdActual)}</div><div class="sub">of ${fmt(m.ytdPlan)} planned to date · ${pct}</div><div class="sub">year: ${fmt(m.annual)}</div></div>`;
+      return `<div class="card ${tone}"><div class="label">${escapeHtml(m.metric)}</div><div class="value">${fmt(m.ytdActual)}</div><div class="sub">of ${fmt(m.ytdPlan)} planned to date · ${escapeHtml(pct)}</div><div class="sub">year: ${fmt(m.annual)}</div></div>`;
     })
     .join("\n");
 }

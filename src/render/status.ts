@@ -3,6 +3,7 @@ import type { ChalkInstance } from "chalk";
 import type { CommitmentJson } from "../domain/commitments.js";
 import { fraction, type Glance, type MetricStatus, type NextBlock } from "../domain/status.js";
 import { formatTime } from "../domain/parse.js";
+import { visibleControls as v } from "./escape.js";
 import { formatNumber, round } from "./format.js";
 
 /** Everything `acct status` shows; `streak` is null when it cannot be computed. */
@@ -130,7 +131,8 @@ export function renderStatusText(data: StatusData, style: ChalkInstance, weekday
   for (const m of g.metrics) {
     const money = m.metric === "revenue" ? currency : null;
     const c = (n: number) => formatCompact(n, money);
-    const name = m.metric.length > 13 ? `${m.metric.slice(0, 12)}…` : m.metric;
+    const shown = v(m.metric);
+    const name = shown.length > 13 ? `${shown.slice(0, 12)}…` : shown;
     const doneDue = `${c(m.week.actual)}/${c(m.week.planToDate)}`;
     const today = `${c(m.today.actual)}/${c(m.today.plan)}`;
     lines.push(`${name.padEnd(14)}${progressBar(m, style)} ${doneDue.padStart(13)} ${c(m.week.plan).padStart(6)} ${today.padStart(10)}  ${describeBuffer(m.bufferDays, style)}`);
@@ -139,8 +141,8 @@ export function renderStatusText(data: StatusData, style: ChalkInstance, weekday
   if (data.nextBlock) {
     const b = data.nextBlock;
     const when = b.now ? "now" : b.date === g.today ? "today" : b.date;
-    const activity = b.activity ? ` (${b.activity})` : "";
-    lines.push(`${style.bold("Next block")}  ${when} ${formatTime(b.start)}–${formatTime(b.end)} ${b.label}${activity}`);
+    const activity = b.activity ? ` (${v(b.activity)})` : "";
+    lines.push(`${style.bold("Next block")}  ${when} ${formatTime(b.start)}–${formatTime(b.end)} ${v(b.label)}${activity}`);
   } else {
     lines.push(`${style.bold("Next block")}  none scheduled ${style.dim("(acct block add …)")}`);
   }
@@ -150,7 +152,7 @@ export function renderStatusText(data: StatusData, style: ChalkInstance, weekday
     lines.push(style.bold("Due soon"));
     for (const c of data.overdue) lines.push(`  ${style.red(`overdue ${c.due}`)}  ${clip(c.text, 54)}`);
     for (const c of data.dueSoon) {
-      const progress = c.metric !== null && c.target !== null ? ` ${c.progress ?? 0}/${c.target} ${c.metric}` : "";
+      const progress = c.metric !== null && c.target !== null ? ` ${c.progress ?? 0}/${c.target} ${v(c.metric)}` : "";
       lines.push(`  ${c.due === g.today ? style.yellow("today     ") : c.due.padEnd(10)}  ${clip(c.text, 54 - progress.length)}${style.dim(progress)}`);
     }
   }
@@ -161,8 +163,9 @@ export function renderStatusText(data: StatusData, style: ChalkInstance, weekday
   return lines.join("\n");
 }
 
+/** Text from the data file on one line of at most `width` characters, control characters shown. */
 function clip(text: string, width: number): string {
-  const one = text.replace(/\s+/g, " ");
+  const one = v(text.replace(/\s+/g, " "));
   return one.length > width ? `${one.slice(0, Math.max(1, width - 1))}…` : one;
 }
 

@@ -1,5 +1,6 @@
 /** The `settings` key/value table (buddy, preferences). */
 import type { Weekday } from "../domain/dates.js";
+import { settingSpec } from "../domain/settings.js";
 import type { Db } from "./connection.js";
 import type { JournalEntry } from "./journal.js";
 
@@ -7,6 +8,21 @@ export function getSetting(db: Db | null, key: string): string | null {
   if (!db) return null;
   const row = db.prepare("SELECT value FROM settings WHERE key = ?").get(key) as { value: string } | undefined;
   return row?.value ?? null;
+}
+
+/**
+ * The `currency` setting as `acct config set` accepts it, else `$`: a value
+ * written into the file some other way (a restore, another program) is not
+ * shown in place of money.
+ */
+export function getCurrency(db: Db | null): string {
+  const stored = getSetting(db, "currency");
+  if (stored === null) return "$";
+  try {
+    return settingSpec("currency").parse(stored) === stored ? stored : "$";
+  } catch {
+    return "$";
+  }
 }
 
 /** The `week-start` setting: the first day of the week in displays. */

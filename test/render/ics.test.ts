@@ -1,5 +1,6 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
+import { visibleControls } from "../../src/render/escape.js";
 import { blockUid, renderBlocksIcs } from "../../src/render/ics.js";
 import type { StoredBlock } from "../../src/store/blocks.js";
 
@@ -60,5 +61,39 @@ describe("renderBlocksIcs", () => {
     const text = await renderBlocksIcs([], { installId: "none", stamp: new Date("2026-03-12T09:00:00Z"), daysOff: [] });
     expect(events(text)).toEqual([]);
     expect(text).toContain("BEGIN:VCALENDAR");
+  });
+});
+
+describe("renderBlocksIcs with hostile text from the data file", () => {
+  const hostile = [
+    "Calls\r\nATTENDEE:mailto:evil@example.com",
+    "Calls\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:injected",
+    "a;b,c\\d",
+    "\u001b]52;c;aGk=\u0007 \u001b[2J \u009b31m",
+    "x\rDESCRIPTION:override",
+  ];
+
+  it.each(hostile)("keeps the label %j inside SUMMARY: one event, no property added, no control character", async (label) => {
+    const text = await renderBlocksIcs(
+      [{ id: 1, label, days: ["tue"], startMin: 480, endMin: 540, activity: "call\r\nATTENDEE:x", createdOn: "2026-03-12" }],
+      { installId: "id\r\nATTENDEE:mailto:uid@example.com", stamp: new Date("2026-03-12T09:00:00Z"), daysOff: [] },
+    );
+    // Every line ends with CRLF and holds no other control character; no line starts a property the block did not set.
+    const lines = text.split("\r\n").slice(0, -1);
+    for (const line of lines) expect(line).not.toMatch(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/);
+    expect(lines.filter((l) => /^(ATTENDEE|DESCRIPTION|BEGIN:VEVENT|SUMMARY)/.test(l)).map((l) => l.split(/[:;]/)[0])).toEqual(["BEGIN", "SUMMARY", "DESCRIPTION"]);
+    const [event, ...more] = events(text);
+    expect(more).toEqual([]);
+    expect(event?.attendees).toEqual([]);
+    // The label as text: its control characters shown (a line break as ␊), its ; , \ read back exactly.
+    expect(event?.summary).toBe(visibleControls(label));
+    expect(event?.description).toBe("acct block #1 (call␍␊ATTENDEE:x)");
+  });
+
+  it("escapes TEXT as RFC 5545 says: a label with ; , and \\ reads back exactly", async () => {
+    const label = "Calls; Acme, Beta \\ co";
+    const text = await renderBlocksIcs([{ id: 1, label, days: ["tue"], startMin: 480, endMin: 540, activity: null, createdOn: "2026-03-12" }], { installId: "a", stamp: new Date("2026-03-12T09:00:00Z"), daysOff: [] });
+    expect(text).toContain("SUMMARY:Calls\\; Acme\\, Beta \\\\ co");
+    expect(events(text)[0]?.summary).toBe(label);
   });
 });

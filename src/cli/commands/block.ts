@@ -27,6 +27,7 @@ import {
 import { listCustomTypes, listDaysOff, loadPlan } from "../../store/plans.js";
 import { getSetting, getWeekStart } from "../../store/settings.js";
 import { blockJson, dayJson, describeBlock, renderBlockList, renderDay, renderSuggestion, suggestionJson } from "../../render/blocks.js";
+import { visibleControls } from "../../render/escape.js";
 
 const DEFAULT_CALLS_PER_HOUR = 15;
 const HOURS_PER_MEETING = 1;
@@ -92,7 +93,7 @@ function markAction(app: App, status: MarkStatus) {
     const mark: BlockMark = { blockId: block.id, date, status, reason };
     ctx.write(`block ${status === "done" ? "done" : "skip"} #${block.id} ${date}`, (wdb, journal) => markBlock(wdb, mark, journal));
     if (ctx.json) return ctx.printJson({ blockId: block.id, label: block.label, date, status, reason });
-    ctx.print(`${status === "done" ? "kept" : "skipped"} block #${block.id} ${block.label} on ${weekdayOf(date)} ${date}${reason ? ` (${reason})` : ""}`);
+    ctx.print(`${status === "done" ? "kept" : "skipped"} block #${block.id} ${visibleControls(block.label)} on ${weekdayOf(date)} ${date}${reason ? ` (${visibleControls(reason)})` : ""}`);
   };
 }
 

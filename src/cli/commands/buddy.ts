@@ -6,6 +6,7 @@ import { usageError } from "../../domain/errors.js";
 import { parseText } from "../../domain/parse.js";
 import type { Db } from "../../store/connection.js";
 import { getSetting, setSetting } from "../../store/settings.js";
+import { visibleControls } from "../../render/escape.js";
 
 export interface Buddy {
   name: string;
@@ -24,7 +25,7 @@ function parseEmail(value: string): string {
   return email;
 }
 
-const describe = (b: Buddy) => `${b.name}${b.email ? ` <${b.email}>` : ""}`;
+const describe = (b: Buddy) => visibleControls(`${b.name}${b.email ? ` <${b.email}>` : ""}`);
 
 export function buddyCommand(app: App): Command {
   const buddy = new Command("buddy").description("the accountability buddy who sees your weekly summary (acct share)");

@@ -12,6 +12,7 @@ import { closeCommitment, insertCommitment, loadCommitments } from "../../store/
 import { listCustomTypes } from "../../store/plans.js";
 import { commitmentLine } from "../../render/audit-text.js";
 import { renderTable } from "../../render/table.js";
+import { visibleControls } from "../../render/escape.js";
 
 interface AddFlags {
   due?: string;
@@ -81,9 +82,9 @@ export function commitCommand(app: App): Command {
     const paint = (s: string) => (s === "kept" ? ctx.style.green(s) : s === "missed" ? ctx.style.red(s) : s === "dropped" ? ctx.style.dim(s) : s);
     const rows = views.map((c) => [
       c.id,
-      c.text,
+      visibleControls(c.text),
       c.due,
-      c.metric === null ? "" : `${c.progress ?? 0}/${c.target ?? 0} ${c.metric}`,
+      c.metric === null ? "" : `${c.progress ?? 0}/${c.target ?? 0} ${visibleControls(c.metric)}`,
       paint(c.status),
       c.carried > 0 ? `${c.carried}×` : "",
     ]);

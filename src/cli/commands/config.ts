@@ -5,6 +5,7 @@ import { withDefaultAction, withExamples } from "../app.js";
 import type { Context } from "../context.js";
 import { SETTINGS, settingSpec, type SettingSpec } from "../../domain/settings.js";
 import { getSetting, setSetting } from "../../store/settings.js";
+import { visibleControls } from "../../render/escape.js";
 
 interface SettingJson {
   key: string;
@@ -20,7 +21,7 @@ function settingJson(ctx: Context, spec: SettingSpec): SettingJson {
 }
 
 function describe(setting: SettingJson): string {
-  return `${setting.key} = ${setting.value}${setting.set ? "" : " (default)"}`;
+  return `${setting.key} = ${visibleControls(setting.value)}${setting.set ? "" : " (default)"}`;
 }
 
 export function configCommand(app: App): Command {
@@ -33,7 +34,7 @@ export function configCommand(app: App): Command {
       const ctx = app.context(command);
       const setting = settingJson(ctx, settingSpec(key));
       if (ctx.json) ctx.printJson(setting);
-      else ctx.print(setting.value);
+      else ctx.print(visibleControls(setting.value));
     });
   withExamples(get, ["acct config get currency", "acct config get hours-per-day --json"]);
 
@@ -70,6 +71,8 @@ export function configCommand(app: App): Command {
     const ctx = app.context(command);
     const settings = SETTINGS.map((spec) => settingJson(ctx, spec));
     if (ctx.json) return ctx.printJson(settings);
+    // A value written into the file some other way is shown, never obeyed.
+    for (const s of settings) s.value = visibleControls(s.value);
     const width = Math.max(...settings.map((s) => s.key.length)) + 2;
     const valueWidth = Math.max(...settings.map((s) => s.value.length + (s.set ? 0 : " (default)".length))) + 2;
     for (const s of settings) {

@@ -11,6 +11,7 @@ import { insertEntries } from "../../store/entries.js";
 import { addCustomType, listCustomTypes } from "../../store/plans.js";
 import type { ExportDocument } from "../../store/transfer.js";
 import { requirePackage } from "../../packages.js";
+import { visibleControls } from "../../render/escape.js";
 
 /** Above this many records a terminal shows a progress bar. */
 const PROGRESS_FROM = 20_000;
@@ -105,7 +106,7 @@ async function importCsv(ctx: Context, file: string, text: string, dryRun: boole
   const typesAdded = [...newTypes].sort();
   if (ctx.json) return ctx.printJson({ format: "csv", dryRun, entries: entries.length, imported: added, newTypes: typesAdded, ...(dates ?? { from: null, to: null }) });
   const span = dates ? ` dated ${dates.from}..${dates.to}` : "";
-  if (typesAdded.length > 0) ctx.note(`${dryRun ? "would add" : "added"} your own type${typesAdded.length === 1 ? "" : "s"}: ${typesAdded.join(", ")}`);
+  if (typesAdded.length > 0) ctx.note(`${dryRun ? "would add" : "added"} your own type${typesAdded.length === 1 ? "" : "s"}: ${typesAdded.map(visibleControls).join(", ")}`);
   ctx.print(dryRun ? `${file} is fine: ${plural(entries.length, "entry", "entries")}${span} would be imported (nothing written)` : `imported ${plural(added, "entry", "entries")}${span} from ${file}; undo with: acct undo`);
 }
 

@@ -12,7 +12,7 @@ import { parseCount, parseDate, parseMinutes, parseMoney, parseText, parseWholeN
 import type { Db } from "../../store/connection.js";
 import { getEntry, insertEntry, listEntries, purgeRemovedEntries, removeEntry, updateEntry } from "../../store/entries.js";
 import { listCustomTypes } from "../../store/plans.js";
-import { getSetting } from "../../store/settings.js";
+import { getCurrency } from "../../store/settings.js";
 import { countOfType, describeEntry, entryCells } from "../../render/entry.js";
 
 interface FieldFlags {
@@ -98,7 +98,7 @@ function liveEntry(db: Db | null, id: number): Entry {
 
 function echo(ctx: Context, entry: Entry, verb: string): void {
   if (ctx.json) return ctx.printJson(entryToJson(entry));
-  ctx.print(`${verb} ${describeEntry(entry, ctx.style, getSetting(ctx.read(), "currency") ?? "$")}`);
+  ctx.print(`${verb} ${describeEntry(entry, ctx.style, getCurrency(ctx.read()))}`);
 }
 
 const summaryOf = (verb: string) => (e: Entry) => `${verb} #${e.id} ${e.date} ${countOfType(e.count, e.type)}`;
@@ -203,7 +203,7 @@ function rmAction(app: App, idInputs: string[], command: Command): void {
     (wdb, journal) => ids.map((id) => removeEntry(wdb, id, ctx.clock.stamp, journal) ?? liveEntry(null, id)),
   );
   if (ctx.json) return ctx.printJson(removed.map(entryToJson));
-  const currency = getSetting(ctx.read(), "currency") ?? "$";
+  const currency = getCurrency(ctx.read());
   for (const entry of removed) ctx.print(`removed ${describeEntry(entry, ctx.style, currency)}`);
   ctx.note("undo with: acct undo");
 }
@@ -220,7 +220,7 @@ async function listAction(app: App, flags: { from?: string; to?: string; type?: 
   if (ctx.json) return ctx.printJson(entries.map(entryToJson));
   if (entries.length === 0) return ctx.print("no entries");
   const { renderTable } = await import("../../render/table.js");
-  const currency = getSetting(db, "currency") ?? "$";
+  const currency = getCurrency(db);
   ctx.print(
     await renderTable(
       ["ID", "Date", "Type", "Count", "Amount", "Minutes", "Contact", "Note"],

@@ -7,10 +7,11 @@ import { daysBetween } from "../../domain/dates.js";
 import { parseDateRange, parseText, parseWholeNumber } from "../../domain/parse.js";
 import { addDayOff, listDaysOff, removeDayOff, type DayOff } from "../../store/plans.js";
 import { renderTable } from "../../render/table.js";
+import { visibleControls } from "../../render/escape.js";
 
 const MAX_RANGE_DAYS = 366;
 
-const describe = (d: DayOff) => `${d.from === d.to ? d.from : `${d.from}..${d.to}`}${d.reason ? ` (${d.reason})` : ""}`;
+const describe = (d: DayOff) => `${d.from === d.to ? d.from : `${d.from}..${d.to}`}${d.reason ? ` (${visibleControls(d.reason)})` : ""}`;
 
 export function offCommand(app: App): Command {
   const off = new Command("off").description("days off (vacation, holidays): no targets on them");
@@ -39,7 +40,7 @@ export function offCommand(app: App): Command {
       const rows = db ? listDaysOff(db) : [];
       if (ctx.json) return ctx.printJson(rows);
       if (rows.length === 0) return ctx.print("no days off");
-      ctx.print(await renderTable(["ID", "From", "To", "Reason"], rows.map((d) => [d.id, d.from, d.to, d.reason ?? ""]), ctx.style, ["right", "left", "left", "left"]));
+      ctx.print(await renderTable(["ID", "From", "To", "Reason"], rows.map((d) => [d.id, d.from, d.to, visibleControls(d.reason ?? "")]), ctx.style, ["right", "left", "left", "left"]));
     });
   withExamples(list, ["acct off list", "acct off list --json"]);
 

@@ -9,8 +9,9 @@ import { checkCascade, type PlanInput, type PlanUnit } from "../../domain/cascad
 import { failure, usageError } from "../../domain/errors.js";
 import { parseCount, parseHours, parseMoney, parseRate, parseSeasonality, parseWeekdays, parseYear } from "../../domain/parse.js";
 import { listCustomTypes, listWeeklyTargets, loadPlan, savePlanInput, setWeeklyTarget } from "../../store/plans.js";
-import { getSetting, getWeekStart } from "../../store/settings.js";
+import { getCurrency, getSetting, getWeekStart } from "../../store/settings.js";
 import { planToJson, renderPlanText } from "../../render/plan.js";
+import { visibleControls } from "../../render/escape.js";
 
 interface SetFlags {
   year?: string;
@@ -124,7 +125,7 @@ async function showPlan(ctx: Context, year: number, planFound: ReturnType<typeof
     ctx.printJson(planToJson(planFound.plan, weeklyTargets));
     return;
   }
-  const currency = getSetting(ctx.read(), "currency") ?? "$";
+  const currency = getCurrency(ctx.read());
   ctx.print(await renderPlanText(planFound.plan, weeklyTargets, ctx.style, currency, getWeekStart(ctx.read())));
 }
 
@@ -208,7 +209,7 @@ export function planCommand(app: App): Command {
         return { type, perWeek: count };
       });
       if (ctx.json) ctx.printJson(result);
-      else ctx.print(`weekly target: ${result.perWeek} ${result.type}`);
+      else ctx.print(`weekly target: ${result.perWeek} ${visibleControls(result.type)}`);
     });
   withExamples(target, ["acct type add linkedin && acct plan target linkedin 25", "acct plan target email 50"]);
 

@@ -10,7 +10,7 @@ import { buildReport } from "../../domain/report.js";
 import { loadCommitments } from "../../store/commitments.js";
 import { totalsBetween } from "../../store/entries.js";
 import { listWeeklyTargets, loadPlan } from "../../store/plans.js";
-import { getSetting } from "../../store/settings.js";
+import { getCurrency } from "../../store/settings.js";
 
 interface ReportFlags {
   year?: string;
@@ -49,7 +49,7 @@ export function reportCommand(app: App): Command {
         (from, to) => totalsBetween(db, from, to),
       );
       const { renderReportHtml } = await import("../../render/report-html.js");
-      const html = await renderReportHtml(data, getSetting(db, "currency") ?? "$");
+      const html = await renderReportHtml(data, getCurrency(db));
       writeOutputFile(out, html, REPORT_OUTPUT, flags.force === true, ctx.dbPath);
       const charts = (html.match(/data-chart="/g) ?? []).length;
       if (ctx.json) ctx.printJson({ year, asOf, path: out, charts, bytes: Buffer.byteLength(html) });

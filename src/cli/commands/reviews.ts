@@ -4,6 +4,7 @@ import type { App } from "../app.js";
 import { withExamples } from "../app.js";
 import { listReviews } from "../../store/reviews.js";
 import { renderTable } from "../../render/table.js";
+import { visibleControls } from "../../render/escape.js";
 
 export function reviewsCommand(app: App): Command {
   const reviews = new Command("reviews")
@@ -17,7 +18,7 @@ export function reviewsCommand(app: App): Command {
       ctx.print(
         await renderTable(
           ["ID", "Week", "Rating", "Wins", "Misses", "Change"],
-          rows.map((r) => [r.id, r.week, `${r.rating}/5`, r.wins ?? "", r.misses ?? "", r.change ?? ""]),
+          rows.map((r) => [r.id, r.week, `${r.rating}/5`, ...[r.wins, r.misses, r.change].map((text) => visibleControls(text ?? ""))]),
           ctx.style,
           ["right", "left", "right", "left", "left", "left"],
         ),

@@ -7,6 +7,7 @@ import { getBuddy } from "./buddy.js";
 import { loadAudit, resolveAuditedWeek, type WeekFlags } from "./audit.js";
 import { usageError } from "../../domain/errors.js";
 import { renderAuditMarkdown } from "../../render/audit-markdown.js";
+import { escapeMarkdown, mailtoLink, visibleControls } from "../../render/escape.js";
 
 export function shareCommand(app: App): Command {
   const share = new Command("share")
@@ -24,15 +25,16 @@ export function shareCommand(app: App): Command {
       if (!buddy) throw usageError("no buddy to share with", "set one first: acct buddy set NAME --email E");
       const audit = loadAudit(db, target, ctx.today);
       const subject = `Weekly audit ${audit.week}`;
-      const mailto = buddy.email ? `mailto:${buddy.email}?subject=${encodeURIComponent(subject)}` : null;
-      const header = mailto ? `To: ${buddy.name} <${buddy.email}> (send: <${mailto}>)\n\n` : `To: ${buddy.name}\n\n`;
+      // Every part of the link percent-encoded; an address that is not a plain one (written into the file some other way) gets no link.
+      const mailto = buddy.email ? mailtoLink(buddy.email, { subject }) : null;
+      const header = mailto ? `To: ${escapeMarkdown(buddy.name)} <${buddy.email}> (send: <${mailto}>)\n\n` : `To: ${escapeMarkdown(buddy.name)}\n\n`;
       const text = header + renderAuditMarkdown(audit, { to: buddy.name });
       if (flags.out !== undefined) {
         writeOutputFile(flags.out, text, SHARE_OUTPUT, flags.force === true, ctx.dbPath);
       }
       if (ctx.json) return ctx.printJson({ to: buddy, subject, mailto, out: flags.out ?? null, markdown: text });
       if (flags.out === undefined) return ctx.print(text);
-      ctx.note(`wrote ${flags.out} for ${buddy.name}`);
+      ctx.note(`wrote ${flags.out} for ${visibleControls(buddy.name)}`);
     });
   return withExamples(share, ["acct share", "acct share --out week.md", "acct share --week 2026-W10"]);
 }

@@ -13,7 +13,7 @@ import { loadCommitments } from "../../store/commitments.js";
 import type { Db } from "../../store/connection.js";
 import { totalsBetween } from "../../store/entries.js";
 import { listWeeklyTargets, loadPlan } from "../../store/plans.js";
-import { getSetting } from "../../store/settings.js";
+import { getCurrency } from "../../store/settings.js";
 import { renderFirstRun, renderStatusText, statusToJson, type FirstRunJson, type StatusData } from "../../render/status.js";
 
 /** The command a new user should type first. */
@@ -73,7 +73,7 @@ export async function printStatus(ctx: Context): Promise<void> {
     return;
   }
   if (ctx.json) return ctx.printJson(statusToJson(data));
-  const currency = getSetting(db, "currency") ?? "$";
+  const currency = getCurrency(db);
   ctx.print(renderStatusText(data, ctx.style, weekdayOf(ctx.today), currency));
 }
 

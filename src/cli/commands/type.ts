@@ -4,6 +4,7 @@ import type { App } from "../app.js";
 import { withDefaultAction, withExamples } from "../app.js";
 import { BUILTIN_TYPES, validateNewTypeName } from "../../domain/activity-types.js";
 import { addCustomType, listCustomTypes, listWeeklyTargets } from "../../store/plans.js";
+import { visibleControls } from "../../render/escape.js";
 
 export function typeCommand(app: App): Command {
   const type = new Command("type").description("activity types: the built-in ones and your own");
@@ -32,7 +33,7 @@ export function typeCommand(app: App): Command {
       ];
       if (ctx.json) return ctx.printJson(rows);
       for (const row of rows) {
-        ctx.print(`${row.name.padEnd(14)}${row.builtin ? "built-in" : "custom  "}${row.weeklyTarget !== null ? `  ${row.weeklyTarget} a week` : ""}`);
+        ctx.print(`${visibleControls(row.name).padEnd(14)}${row.builtin ? "built-in" : "custom  "}${row.weeklyTarget !== null ? `  ${row.weeklyTarget} a week` : ""}`);
       }
   };
   const list = type

@@ -4,6 +4,7 @@ import type { App } from "../app.js";
 import { withExamples } from "../app.js";
 import { failure } from "../../domain/errors.js";
 import { undoLast } from "../../store/journal.js";
+import { visibleControls } from "../../render/escape.js";
 
 export function undoCommand(app: App): Command {
   const undo = new Command("undo")
@@ -16,7 +17,7 @@ export function undoCommand(app: App): Command {
       const undone = ctx.write("undo", (wdb) => undoLast(wdb));
       if (undone === null) throw nothing();
       if (ctx.json) ctx.printJson({ undone });
-      else ctx.print(`undid: ${undone}`);
+      else ctx.print(`undid: ${visibleControls(undone)}`);
     });
   return withExamples(undo, ["acct log call 3 && acct undo", "acct undo && acct undo   # the last two changes"]);
 }
