@@ -140,7 +140,8 @@ describe("a terminal shows control characters from the data file, never obeys th
     expect(acct(file, EXAMPLE_PLAN).code).toBe(0);
     expect(acct(file, ["log", "deal", "--amount", "42k"]).code).toBe(0);
     writeRaw(file, "INSERT INTO settings (key, value) VALUES ('currency', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", `\u001b[2J<b>`);
-    for (const args of [["config", "list"], ["config", "get", "currency"], ["log", "list"], ["status"], ["plan", "show"]]) expectShown(acct(file, args), args.join(" "));
+    for (const args of [["config", "list"], ["config", "get", "currency"], ["log", "list"], ["status"], ["plan", "show"]])
+      expectShown(acct(file, args), args.join(" "));
     expect(acct(file, ["log", "list"]).stdout).toContain("$42,000");
   });
 });

@@ -3,8 +3,22 @@ import { describe, expect, it } from "vitest";
 import type { MetricSeries, Report } from "../../src/domain/report.js";
 import { renderReportHtml } from "../../src/render/report-html.js";
 
-const week = (end: string, plan: number, actual: number) => ({ week: "2026-W02", monday: "2026-01-05", end, plan, actual, cumulativePlan: plan, cumulativeActual: actual });
-const metric = (name: string, annual: number): MetricSeries => ({ metric: name, annual, ytdPlan: annual / 50, ytdActual: annual / 60, weeks: [week("2026-01-11", annual / 50, annual / 60)] });
+const week = (end: string, plan: number, actual: number) => ({
+  week: "2026-W02",
+  monday: "2026-01-05",
+  end,
+  plan,
+  actual,
+  cumulativePlan: plan,
+  cumulativeActual: actual,
+});
+const metric = (name: string, annual: number): MetricSeries => ({
+  metric: name,
+  annual,
+  ytdPlan: annual / 50,
+  ytdActual: annual / 60,
+  weeks: [week("2026-01-11", annual / 50, annual / 60)],
+});
 
 describe("renderReportHtml with hostile text", () => {
   it("escapes metric (custom type) names and the currency symbol wherever they appear", async () => {
