@@ -303,12 +303,10 @@ describe("acct block export", () => {
     expect(existsSync(db)).toBe(false);
   });
 
-  it("fails with exit 1 when the file cannot be written", () => {
+  it("refuses a file in a folder that does not exist (exit 2), writing nothing", () => {
     const db = withBlock();
     const before = fingerprint(db);
-    const result = acct(db, ["block", "export", "--out", join(dirname(db), "missing", "blocks.ics")]);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^acct: cannot write /);
+    expectUsageError(acct(db, ["block", "export", "--out", join(dirname(db), "missing", "blocks.ics")]), /^acct: the folder .*missing does not exist/);
     expect(fingerprint(db)).toBe(before);
   });
 });
