@@ -2,7 +2,8 @@
  * The working-day calendar: which days count as working days, given the
  * plan's workdays and the user's days off.
  */
-import { daysInMonth, toDayNumber, WEEKDAYS, type IsoDate, type Weekday } from "./dates.js";
+import { daysBetween, daysInMonth, toDayNumber, WEEKDAYS, type IsoDate, type Weekday } from "./dates.js";
+import { usageError } from "./errors.js";
 
 export interface DayOffRange {
   from: IsoDate;
@@ -60,4 +61,13 @@ export function workingDaysByMonth(year: number, calendar: WorkCalendar): number
     const { from, to } = monthRange(year, i + 1);
     return calendar.countWorkingDays(from, to);
   });
+}
+
+/** The longest range of days off, in days. */
+export const MAX_DAYS_OFF_RANGE = 366;
+
+/** Checks a range of days off: it ends on or after its start, and is at most a year long. */
+export function checkDayOffRange(range: DayOffRange, what = `range ${range.from}..${range.to}`): void {
+  if (range.to < range.from) throw usageError(`${what} ends before it starts`);
+  if (daysBetween(range.from, range.to) >= MAX_DAYS_OFF_RANGE) throw usageError(`${what} is longer than a year`);
 }

@@ -3,6 +3,7 @@
  * meetings and calls that produce it.
  */
 import type { Weekday } from "./dates.js";
+import { usageError } from "./errors.js";
 
 export type PlanUnit = "revenue" | "deals";
 
@@ -54,4 +55,16 @@ export function computeAnnual(input: PlanInput): AnnualTotals {
   const meetings = ceilTolerant(opportunities / input.meetingRate);
   const calls = ceilTolerant(meetings / input.callRate);
   return { revenue, deals, opportunities, meetings, calls };
+}
+
+/**
+ * Checks that the plan's cascade gives numbers: rates near zero on a large
+ * target can ask for more calls than a number holds (Infinity).
+ */
+export function checkCascade(input: PlanInput): void {
+  const annual = computeAnnual(input);
+  for (const metric of CASCADE_METRICS) {
+    const n = annual[metric];
+    if (n !== null && !Number.isFinite(n)) throw usageError(`the plan needs more ${metric} than acct can count`, "raise the rates or the deal size");
+  }
 }

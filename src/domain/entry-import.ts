@@ -9,7 +9,7 @@ import { isValidIsoDate, type IsoDate } from "./dates.js";
 import type { Entry } from "./entry.js";
 import { checkAmountAllowed } from "./entry-rules.js";
 import { AcctError, usageError } from "./errors.js";
-import { MAX_COUNT, MAX_TEXT, parseMoney } from "./parse.js";
+import { isMoneyCents, MAX_COUNT, MAX_TEXT, parseMoney } from "./parse.js";
 
 export type EntryFields = Omit<Entry, "id">;
 
@@ -78,6 +78,7 @@ export function entryFromText(
   const note = fields.note === "" ? null : fields.note;
   if (contact !== null && tooLong(contact)) throw usageError(`contact is longer than ${MAX_TEXT} characters`);
   if (note !== null && tooLong(note)) throw usageError(`note is longer than ${MAX_TEXT} characters`);
+  if (contact?.includes("\0") || note?.includes("\0")) throw usageError(`${contact?.includes("\0") ? "contact" : "note"} contains a NUL character`);
   return { date, type, count, amountCents, minutes, contact, note };
 }
 
@@ -188,7 +189,7 @@ export interface EntryRow {
 }
 
 const isWhole = (v: unknown, min: number, max: number): v is number => typeof v === "number" && Number.isInteger(v) && v >= min && v <= max;
-const isTextOrNull = (v: unknown): v is string | null => v === null || (typeof v === "string" && v !== "" && !tooLong(v));
+const isTextOrNull = (v: unknown): v is string | null => v === null || (typeof v === "string" && v !== "" && !tooLong(v) && !v.includes("\0"));
 
 /**
  * Checks one entries row of a JSON export: the same rules as a logged entry
@@ -200,11 +201,11 @@ export function checkEntryRow(row: Record<string, unknown>, customTypes: readonl
   if (typeof row.date !== "string" || !isValidIsoDate(row.date)) return `date ${JSON.stringify(row.date)} is not a real YYYY-MM-DD date`;
   if (typeof row.type !== "string" || resolveQuietly(row.type, customTypes) !== row.type) return `type ${JSON.stringify(row.type)} is not a known type`;
   if (!isWhole(row.count, 1, MAX_COUNT)) return `count ${JSON.stringify(row.count)} is not a whole number from 1 to ${MAX_COUNT}`;
-  if (row.amount !== null && !isWhole(row.amount, 1, 1e14)) return `amount ${JSON.stringify(row.amount)} is not a whole number of cents above zero`;
+  if (row.amount !== null && !isMoneyCents(row.amount)) return `amount ${JSON.stringify(row.amount)} is not a whole number of cents above zero`;
   if (row.amount !== null && row.type !== "deal") return `an amount is only for deals, not for type '${row.type}'`;
   if (row.minutes !== null && !isWhole(row.minutes, 0, MAX_COUNT)) return `minutes ${JSON.stringify(row.minutes)} is not a whole number from 0 to ${MAX_COUNT}`;
-  if (!isTextOrNull(row.contact)) return `contact is not text of 1 to ${MAX_TEXT} characters`;
-  if (!isTextOrNull(row.note)) return `note is not text of 1 to ${MAX_TEXT} characters`;
+  if (!isTextOrNull(row.contact)) return `contact is not text of 1 to ${MAX_TEXT} characters without a NUL character`;
+  if (!isTextOrNull(row.note)) return `note is not text of 1 to ${MAX_TEXT} characters without a NUL character`;
   if (typeof row.created_at !== "string") return "created_at is missing";
   if (row.deleted_at !== null && typeof row.deleted_at !== "string") return "deleted_at is not text or null";
   return null;

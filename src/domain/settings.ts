@@ -1,6 +1,6 @@
 /** The preferences a user sets once with `acct config`: keys, defaults and validation. */
-import { usageError } from "./errors.js";
-import { parseHours, parseWholeNumber } from "./parse.js";
+import { AcctError, usageError } from "./errors.js";
+import { parseEmail, parseHours, parseName, parseWholeNumber } from "./parse.js";
 import { closest } from "./suggest.js";
 
 export interface SettingSpec {
@@ -67,4 +67,38 @@ export function settingSpec(key: string): SettingSpec {
   const keys = SETTINGS.map((s) => s.key);
   const suggestion = closest(name, keys);
   throw usageError(`unknown setting '${key}'`, suggestion ? `did you mean '${suggestion}'? (settings: ${keys.join(", ")})` : `settings: ${keys.join(", ")}`);
+}
+
+/** Keys acct keeps in the settings table besides the preferences above. */
+export const BUDDY_NAME = "buddy.name";
+export const BUDDY_EMAIL = "buddy.email";
+/** The database's random id, which names its calendar events (UIDs). */
+export const INSTALL_ID = "install-id";
+
+/** How the stored keys that are not preferences are checked: each returns the value as acct would store it. */
+const STORED_KEYS: Record<string, (value: string) => string> = {
+  [BUDDY_NAME]: (value) => parseName(value, "buddy name"),
+  [BUDDY_EMAIL]: parseEmail,
+  [INSTALL_ID]: (value) => {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(value)) throw usageError(`install id ${JSON.stringify(value)} is not letters, digits, '.', '-' or '_'`);
+    return value;
+  },
+};
+
+/**
+ * Checks a settings row as a data file holds it (a restore): a known key
+ * whose value is what `acct config set` (or `acct buddy set`) would store.
+ * Throws a usage error saying what is wrong.
+ */
+export function checkStoredSetting(key: string, value: string): void {
+  const parse = (Object.hasOwn(STORED_KEYS, key) ? STORED_KEYS[key] : undefined) ?? SETTINGS.find((s) => s.key === key)?.parse;
+  if (parse === undefined) throw usageError(`unknown setting ${JSON.stringify(key)}`, `settings: ${[...SETTINGS.map((s) => s.key), ...Object.keys(STORED_KEYS)].join(", ")}`);
+  let stored: string;
+  try {
+    stored = parse(value);
+  } catch (error) {
+    if (error instanceof AcctError) throw usageError(`setting ${key}: ${error.message}`, error.hint);
+    throw error;
+  }
+  if (stored !== value) throw usageError(`setting ${key} is ${JSON.stringify(value)}, not as acct stores it (${JSON.stringify(stored)})`);
 }

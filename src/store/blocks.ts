@@ -1,6 +1,7 @@
 /** The `blocks` and `block_marks` tables. */
 import type { Block, BlockMark, MarkStatus } from "../domain/blocks.js";
 import type { IsoDate, Weekday } from "../domain/dates.js";
+import { INSTALL_ID } from "../domain/settings.js";
 import type { Db } from "./connection.js";
 import type { JournalEntry } from "./journal.js";
 
@@ -96,8 +97,6 @@ export function markBlock(db: Db, mark: BlockMark, journal: JournalEntry): Block
   ).run(mark.blockId, mark.date, mark.status, mark.reason);
   return mark;
 }
-
-const INSTALL_ID = "install-id";
 
 /** This database's random id, which keeps exported calendar UIDs stable and distinct from other databases'; null before the first block. */
 export function getInstallId(db: Db): string | null {

@@ -4,8 +4,9 @@
  * tables and columns added by later migrations travel without changes here.
  */
 import type { Statement } from "better-sqlite3";
-import { checkEntryRow } from "../domain/entry-import.js";
+import type { IsoDate } from "../domain/dates.js";
 import { usageError } from "../domain/errors.js";
+import { checkRestoreTables } from "../domain/restore-rules.js";
 import { openMemory, type Db } from "./connection.js";
 import type { JournalEntry } from "./journal.js";
 import { MIGRATIONS } from "./migrations.js";
@@ -90,21 +91,26 @@ export function checkDocument(value: unknown): ExportDocument {
 /**
  * Inserts every row of `doc` into `db` (which should hold no data), journaling
  * the inserts as one undo step. Unknown tables or columns and rows that break
- * a rule are usage errors naming the table and row. Returns rows per table.
+ * a rule (the domain's restore rules, with `today` as the day nothing may
+ * come after, then the schema's) are usage errors naming the table and row,
+ * found before anything is inserted. Returns rows per table.
  */
-export function restoreDatabase(db: Db, doc: ExportDocument, journal: JournalEntry | null): Record<string, number> {
+export function restoreDatabase(db: Db, doc: ExportDocument, journal: JournalEntry | null, today: IsoDate): Record<string, number> {
   const tables = dataTables(db);
   for (const table of Object.keys(doc.tables)) {
-    if (!tables.includes(table)) throw usageError(`the export has an unknown table '${table}'`);
+    if (!tables.includes(table)) throw usageError(`the export has an unknown table ${JSON.stringify(table)}`);
+    const names = new Set(columnsOf(db, table).map((c) => c.name));
+    for (const [i, row] of (doc.tables[table] ?? []).entries()) {
+      for (const column of Object.keys(row)) if (!names.has(column)) throw usageError(`tables.${table}[${i}]: unknown column ${JSON.stringify(column)}`);
+    }
   }
-  const customTypes = (doc.tables.custom_types ?? []).map((r) => String(r.name));
+  checkRestoreTables(doc.tables, today);
   const counts: Record<string, number> = {};
   for (const table of tables) {
     const rows = doc.tables[table] ?? [];
     counts[table] = rows.length;
     if (rows.length === 0) continue;
     const columns = columnsOf(db, table);
-    const names = new Set(columns.map((c) => c.name));
     const keys = columns.filter((c) => c.pk > 0).map((c) => c.name);
     const byId = keys.length === 1 && keys[0] === "id";
     const statements = new Map<string, Statement>();
@@ -113,12 +119,7 @@ export function restoreDatabase(db: Db, doc: ExportDocument, journal: JournalEnt
     for (const [i, row] of rows.entries()) {
       const where = `tables.${table}[${i}]`;
       const given = Object.keys(row);
-      for (const column of given) if (!names.has(column)) throw usageError(`${where}: unknown column '${column}'`);
       if (byId && !(typeof row.id === "number" && Number.isInteger(row.id))) throw usageError(`${where}: id is missing or not a whole number`);
-      if (table === "entries") {
-        const problem = checkEntryRow(row, customTypes);
-        if (problem) throw usageError(`${where}: ${problem}`);
-      }
       const signature = given.join(",");
       let insert = statements.get(signature);
       if (!insert) {
@@ -147,12 +148,12 @@ export function restoreDatabase(db: Db, doc: ExportDocument, journal: JournalEnt
  * Restores `doc` into a fresh in-memory database: every rule the real restore
  * would meet, checked without touching the data file.
  */
-export function checkRestore(doc: ExportDocument): Record<string, number> {
+export function checkRestore(doc: ExportDocument, today: IsoDate): Record<string, number> {
   const memory = openMemory();
   try {
     memory.pragma("foreign_keys = ON");
     for (const migration of MIGRATIONS) memory.exec(migration);
-    return memory.transaction(() => restoreDatabase(memory, doc, null))();
+    return memory.transaction(() => restoreDatabase(memory, doc, null, today))();
   } finally {
     memory.close();
   }

@@ -151,3 +151,45 @@ describe("day numbers", () => {
     expect(fromDayNumber(toDayNumber("2024-02-29"))).toBe("2024-02-29");
   });
 });
+
+describe("the rules a restore shares with the command line", () => {
+  it("parseEmail takes a plain address and nothing that changes a mailto: link", async () => {
+    const { parseEmail } = await import("../../src/domain/parse.js");
+    expect(parseEmail(" sam.lee+acct@example.co.uk ")).toBe("sam.lee+acct@example.co.uk");
+    expect(parseEmail("o'brien@example.com")).toBe("o'brien@example.com");
+    for (const bad of ["sam@example.com?body=hi", "sam&cc=x@example.com", "sam%3F@example.com", "sam@example.com#x", "sam@example.com\r\nBcc: x@y.z", "sam @example.com", "sam", "sam@localhost", "<sam@example.com>", "a@b@example.com"]) {
+      rejects(() => parseEmail(bad));
+    }
+  });
+
+  it("parseName is one line of text, trimmed", async () => {
+    const { parseName } = await import("../../src/domain/parse.js");
+    expect(parseName("  Zoë O'Brien 🚀 ")).toBe("Zoë O'Brien 🚀");
+    for (const bad of ["Sam\nLee", "Sam\rLee", "Sam\u0000", "Sam\u001b[31m", "Sam\u2028Lee", " ", "x".repeat(501)]) rejects(() => parseName(bad));
+  });
+
+  it("parseText refuses a NUL character, and keeps line breaks", () => {
+    rejects(() => parseText("a\u0000b"));
+    expect(parseText("line\r\nbreak")).toBe("line\r\nbreak");
+  });
+
+  it("month weights are finite and at most a billion, as typed or as stored", async () => {
+    const { checkSeasonality } = await import("../../src/domain/parse.js");
+    rejects(() => parseSeasonality(`${"9".repeat(400)},1,1,1,1,1,1,1,1,1,1,1`));
+    expect(parseSeasonality("1000000000,0,0,0,0,0,0,0,0,0,0,0")[0]).toBe(1e9);
+    expect(checkSeasonality([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.5])).toHaveLength(12);
+    for (const bad of [[1, 1], [...Array(11).fill(1), -1], [...Array(11).fill(1), null], [...Array(11).fill(1), "1"], [...Array(11).fill(1), Infinity], Array(12).fill(0)]) {
+      rejects(() => checkSeasonality(bad));
+    }
+  });
+
+  it("rates, hours and money as stored", async () => {
+    const { isHoursPerDay, isMoneyCents, isRate } = await import("../../src/domain/parse.js");
+    expect([1, 0.5, 1e-9].every(isRate)).toBe(true);
+    expect([0, -0.1, 1.01, Infinity, "0.5", null].some(isRate)).toBe(false);
+    expect([0.25, 8, 24].every(isHoursPerDay)).toBe(true);
+    expect([0, 24.01, "8"].some(isHoursPerDay)).toBe(false);
+    expect([1, 1e14].every(isMoneyCents)).toBe(true);
+    expect([0, 1e14 + 1, 1.5, "100"].some(isMoneyCents)).toBe(false);
+  });
+});

@@ -2,8 +2,8 @@
 import { Command } from "commander";
 import type { App } from "../app.js";
 import { withDefaultAction, withExamples } from "../app.js";
-import { usageError } from "../../domain/errors.js";
-import { parseText } from "../../domain/parse.js";
+import { parseEmail, parseName } from "../../domain/parse.js";
+import { BUDDY_EMAIL, BUDDY_NAME } from "../../domain/settings.js";
 import type { Db } from "../../store/connection.js";
 import { getSetting, setSetting } from "../../store/settings.js";
 import { visibleControls } from "../../render/escape.js";
@@ -15,14 +15,8 @@ export interface Buddy {
 
 /** The buddy stored in settings, or null. */
 export function getBuddy(db: Db | null): Buddy | null {
-  const name = getSetting(db, "buddy.name");
-  return name === null ? null : { name, email: getSetting(db, "buddy.email") };
-}
-
-function parseEmail(value: string): string {
-  const email = value.trim();
-  if (!/^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/.test(email)) throw usageError(`'${value}' is not an email address`, "e.g. --email sam@example.com");
-  return email;
+  const name = getSetting(db, BUDDY_NAME);
+  return name === null ? null : { name, email: getSetting(db, BUDDY_EMAIL) };
 }
 
 const describe = (b: Buddy) => visibleControls(`${b.name}${b.email ? ` <${b.email}>` : ""}`);
@@ -36,10 +30,10 @@ export function buddyCommand(app: App): Command {
     .option("--email <address>", "their email, for a mailto: link in acct share")
     .action((name: string, flags: { email?: string }, command: Command) => {
       const ctx = app.context(command);
-      const value: Buddy = { name: parseText(name, "buddy name").trim(), email: flags.email === undefined ? null : parseEmail(flags.email) };
+      const value: Buddy = { name: parseName(name, "buddy name"), email: flags.email === undefined ? null : parseEmail(flags.email) };
       ctx.write(`buddy set ${value.name}`, (db, journal) => {
-        setSetting(db, "buddy.name", value.name, journal);
-        setSetting(db, "buddy.email", value.email, journal);
+        setSetting(db, BUDDY_NAME, value.name, journal);
+        setSetting(db, BUDDY_EMAIL, value.email, journal);
       });
       if (ctx.json) ctx.printJson(value);
       else ctx.print(`buddy: ${describe(value)}; send your week with acct share`);

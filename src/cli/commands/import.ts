@@ -140,7 +140,7 @@ async function importJson(ctx: Context, file: string, text: string, dryRun: bool
   let counts: Record<string, number>;
   try {
     doc = checkDocument(parsed);
-    counts = checkRestore(doc);
+    counts = checkRestore(doc, ctx.today);
   } catch (error) {
     throw withJsonLine(error, text);
   }
@@ -148,7 +148,7 @@ async function importJson(ctx: Context, file: string, text: string, dryRun: bool
   if (db && hasData(db)) {
     throw usageError("a JSON export restores a whole database, and this one already holds data", "restore into a new file with --db NEW.db, or import the entries alone from a CSV export");
   }
-  if (!dryRun) ctx.write(`import ${file} (restore)`, (wdb, journal) => restoreDatabase(wdb, doc, journal));
+  if (!dryRun) ctx.write(`import ${file} (restore)`, (wdb, journal) => restoreDatabase(wdb, doc, journal, ctx.today));
   const entries = counts.entries ?? 0;
   if (ctx.json) return ctx.printJson({ format: "json", dryRun, tables: counts, entries });
   const rest = Object.entries(counts).filter(([t, n]) => t !== "entries" && n > 0).map(([t, n]) => describeRows(t, n));

@@ -3,13 +3,11 @@ import { Command } from "commander";
 import type { App } from "../app.js";
 import { withExamples } from "../app.js";
 import { usageError } from "../../domain/errors.js";
-import { daysBetween } from "../../domain/dates.js";
+import { checkDayOffRange } from "../../domain/calendar.js";
 import { parseDateRange, parseText, parseWholeNumber } from "../../domain/parse.js";
 import { addDayOff, listDaysOff, removeDayOff, type DayOff } from "../../store/plans.js";
 import { renderTable } from "../../render/table.js";
 import { visibleControls } from "../../render/escape.js";
-
-const MAX_RANGE_DAYS = 366;
 
 const describe = (d: DayOff) => `${d.from === d.to ? d.from : `${d.from}..${d.to}`}${d.reason ? ` (${visibleControls(d.reason)})` : ""}`;
 
@@ -23,7 +21,7 @@ export function offCommand(app: App): Command {
     .action((dates: string, flags: { reason?: string }, command: Command) => {
       const ctx = app.context(command);
       const range = parseDateRange(dates, ctx.today);
-      if (daysBetween(range.from, range.to) >= MAX_RANGE_DAYS) throw usageError(`range '${dates}' is longer than a year`);
+      checkDayOffRange(range, `range '${dates}'`);
       const reason = flags.reason === undefined ? null : parseText(flags.reason, "reason");
       const added = ctx.write((d: DayOff) => `off add ${describe(d)}`, (db, journal) => addDayOff(db, range, reason, journal));
       if (ctx.json) ctx.printJson(added);

@@ -1,0 +1,377 @@
+/**
+ * The rules every row of a JSON restore obeys. Each column goes through the
+ * validator the command line uses for it (a rate through the rate rule, a
+ * label through the text rule, …), and the links between rows (types, blocks
+ * and their marks, carried commitments) are checked against the file itself,
+ * so a restored file is one the commands could have written.
+ */
+import { METRIC_OF_TYPE, resolveType, validateNewTypeName } from "./activity-types.js";
+import { checkDayOffRange } from "./calendar.js";
+import { checkCascade, type PlanInput } from "./cascade.js";
+import { isValidIsoDate, weekdayOf, type IsoDate, type Weekday } from "./dates.js";
+import { checkEntryRow } from "./entry-import.js";
+import { AcctError, usageError } from "./errors.js";
+import { checkSeasonality, isHoursPerDay, isMoneyCents, isRate, LAST_MINUTE, MAX_COUNT, parseText, parseWeek, parseWeekdays, parseYear } from "./parse.js";
+import { checkStoredSetting } from "./settings.js";
+
+export type RestoreValue = string | number | null;
+export type RestoreRow = Readonly<Record<string, RestoreValue>>;
+
+/** What the rows checked so far tell the later ones. */
+interface Seen {
+  today: IsoDate;
+  customTypes: string[];
+  blocks: Map<number, { days: readonly string[]; createdOn: IsoDate }>;
+  commitmentIds: Set<number>;
+  /** Every commitment id in the file, to tell "later in the file" from "missing". */
+  allCommitmentIds: Set<number>;
+  /** carried_from → the commitment that carried it over. */
+  carriedTo: Map<number, number>;
+  reviewWeeks: Set<string>;
+}
+
+/** Checks one column's value (null when the row leaves it out); throws a usage error. */
+type ColumnRule = (value: RestoreValue, column: string, row: RestoreRow, seen: Seen) => void;
+
+interface TableRules {
+  /** Every column of the table, each with its rule. */
+  columns: Record<string, ColumnRule>;
+  /** Rules across columns and rows, after the columns passed. */
+  row?: (row: RestoreRow, seen: Seen) => void;
+  /** Records what later rows need to know. */
+  remember?: (row: RestoreRow, seen: Seen) => void;
+}
+
+// ---- column rules ----
+
+const show = (value: RestoreValue): string => JSON.stringify(value);
+
+const isWhole = (v: RestoreValue, min: number, max: number): v is number => typeof v === "number" && Number.isInteger(v) && v >= min && v <= max;
+
+/** A row id, or a reference to one: a whole number from 1. */
+const id: ColumnRule = (v, column) => {
+  if (!isWhole(v, 1, Number.MAX_SAFE_INTEGER)) throw usageError(`${column} ${show(v)} is not a whole number from 1`);
+};
+
+const optional =
+  (rule: ColumnRule): ColumnRule =>
+  (v, column, row, seen) => {
+    if (v !== null) rule(v, column, row, seen);
+  };
+
+const textValue = (v: RestoreValue, column: string): string => {
+  if (typeof v !== "string") throw usageError(v === null ? `${column} is missing` : `${column} ${show(v)} is not text`);
+  return v;
+};
+
+/** Free text: the CLI's text rule (not empty, at most 500 characters, no NUL). */
+const text: ColumnRule = (v, column) => {
+  parseText(textValue(v, column), column);
+};
+
+/** A whole number in [min, max]. */
+const whole =
+  (min: number, max: number): ColumnRule =>
+  (v, column) => {
+    if (!isWhole(v, min, max)) throw usageError(`${column} ${show(v)} is not a whole number from ${min} to ${max}`);
+  };
+
+/** A count: whole number 1…100000, as the CLI's counts and targets. */
+const count = whole(1, MAX_COUNT);
+
+const rate: ColumnRule = (v, column) => {
+  if (!isRate(v)) throw usageError(`${column} ${show(v)} is not a rate more than 0 and at most 1`);
+};
+
+const money: ColumnRule = (v, column) => {
+  if (!isMoneyCents(v)) throw usageError(`${column} ${show(v)} is not an amount of cents above 0 and at most 1e14`);
+};
+
+const oneOf =
+  (...values: string[]): ColumnRule =>
+  (v, column) => {
+    if (typeof v !== "string" || !values.includes(v)) throw usageError(`${column} ${show(v)} is not ${values.map((s) => `'${s}'`).join(" or ")}`);
+  };
+
+/** A real `YYYY-MM-DD` date in a year acct handles; with `past`, not after today. */
+const date =
+  (when: "any" | "past"): ColumnRule =>
+  (v, column, _row, seen) => {
+    if (typeof v !== "string" || !isValidIsoDate(v)) throw usageError(`${column} ${show(v)} is not a real YYYY-MM-DD date`);
+    if (when === "past" && v > seen.today) throw usageError(`${column} ${v} is in the future (today is ${seen.today})`);
+  };
+
+const STAMP = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+
+/** A timestamp as acct writes them (`2026-03-12T09:30:00`). */
+const stamp: ColumnRule = (v, column) => {
+  const m = typeof v === "string" ? STAMP.exec(v) : null;
+  if (!m || !isValidIsoDate(m[1] as string) || Number(m[2]) > 23 || Number(m[3]) > 59 || Number(m[4] ?? 0) > 59) {
+    throw usageError(`${column} ${show(v)} is not a date and time like 2026-03-12T09:30:00`);
+  }
+};
+
+/** A weekday list as acct stores it: `mon,tue`, each day once, in week order. */
+const weekdays: ColumnRule = (v, column) => {
+  const list = textValue(v, column);
+  const stored = parseWeekdays(list, column).join(",");
+  if (stored !== list) throw usageError(`${column} ${show(list)} is not a list of weekdays as acct stores it (${stored})`);
+};
+
+/** A time of day in minutes after midnight: 0 (00:00) to 1439 (23:59). */
+const minuteOfDay = whole(0, LAST_MINUTE);
+
+/** An activity type the file knows: built-in or one of its custom types, by its stored name. */
+const knownType: ColumnRule = (v, column, _row, seen) => {
+  const name = textValue(v, column);
+  let resolved: string | null = null;
+  try {
+    resolved = resolveType(name, seen.customTypes);
+  } catch {
+    // unknown: reported below
+  }
+  if (resolved !== name) throw usageError(`${column} ${show(name)} is not a known activity type`);
+};
+
+/** Left to the table's row rule. */
+const byRow: ColumnRule = () => {};
+
+// ---- tables ----
+
+const parseStoredSeasonality = (v: RestoreValue, column: string): number[] => {
+  const stored = textValue(v, column);
+  let weights: unknown;
+  try {
+    weights = JSON.parse(stored);
+  } catch {
+    weights = null;
+  }
+  if (!Array.isArray(weights)) throw usageError(`${column} ${show(stored)} is not a list of 12 month weights`);
+  return checkSeasonality(weights);
+};
+
+/** The rules per table, in restore order (parents first). */
+export const RESTORE_RULES: Readonly<Record<string, TableRules>> = {
+  settings: {
+    columns: { key: (v, c) => void textValue(v, c), value: (v, c) => void textValue(v, c) },
+    row: (row) => checkStoredSetting(row.key as string, row.value as string),
+  },
+  plans: {
+    columns: {
+      year: (v, column) => {
+        if (!isWhole(v, 0, 9999)) throw usageError(`${column} ${show(v)} is not a year like 2026`);
+        parseYear(String(v).padStart(4, "0"));
+      },
+      unit: oneOf("revenue", "deals"),
+      target: byRow,
+      deal_size: optional(money),
+      win_rate: rate,
+      meeting_rate: rate,
+      call_rate: rate,
+      workdays: weekdays,
+      seasonality: (v, column) => void parseStoredSeasonality(v, column),
+      hours_per_day: (v, column) => {
+        if (!isHoursPerDay(v)) throw usageError(`${column} ${show(v)} is not a number above 0 and at most 24`);
+      },
+      customer_time: optional(rate),
+      updated_at: stamp,
+    },
+    row: (row, seen) => {
+      (row.unit === "revenue" ? money : count)(row.target as RestoreValue, "target", row, seen);
+      if (row.unit === "revenue" && row.deal_size === null) throw usageError("a revenue plan needs a deal_size");
+      const input: PlanInput = {
+        year: row.year as number,
+        unit: row.unit as PlanInput["unit"],
+        target: row.target as number,
+        dealSizeCents: row.deal_size as number | null,
+        winRate: row.win_rate as number,
+        meetingRate: row.meeting_rate as number,
+        callRate: row.call_rate as number,
+        workdays: (row.workdays as string).split(",") as Weekday[],
+        seasonality: parseStoredSeasonality(row.seasonality as RestoreValue, "seasonality"),
+        hoursPerDay: row.hours_per_day as number,
+        customerTime: row.customer_time as number | null,
+      };
+      checkCascade(input);
+    },
+  },
+  custom_types: {
+    columns: {
+      name: (v, column, _row, seen) => {
+        const name = textValue(v, column);
+        if (validateNewTypeName(name, seen.customTypes) !== name) throw usageError(`${column} ${show(name)} is not a type name as acct stores it (lower case, no spaces)`);
+      },
+      created_at: stamp,
+    },
+    remember: (row, seen) => void seen.customTypes.push(row.name as string),
+  },
+  weekly_targets: {
+    columns: {
+      type: (v, column, row, seen) => {
+        knownType(v, column, row, seen);
+        if (Object.hasOwn(METRIC_OF_TYPE, v as string)) throw usageError(`${column} '${v as string}' has no weekly target: its targets come from the plan's cascade`);
+      },
+      target: count,
+    },
+  },
+  days_off: {
+    columns: { id, from_date: date("any"), to_date: date("any"), reason: optional(text) },
+    row: (row) => checkDayOffRange({ from: row.from_date as string, to: row.to_date as string }),
+  },
+  entries: {
+    columns: {
+      id,
+      date: date("past"),
+      type: byRow,
+      count: byRow,
+      amount: byRow,
+      minutes: byRow,
+      contact: byRow,
+      note: byRow,
+      created_at: stamp,
+      deleted_at: optional(stamp),
+    },
+    row: (row, seen) => {
+      const problem = checkEntryRow(row, seen.customTypes);
+      if (problem) throw usageError(problem);
+    },
+  },
+  blocks: {
+    columns: {
+      id,
+      label: text,
+      days: weekdays,
+      start_min: minuteOfDay,
+      end_min: minuteOfDay,
+      activity: optional(knownType),
+      created_at: stamp,
+      deleted_at: optional(stamp),
+    },
+    row: (row) => {
+      if ((row.end_min as number) <= (row.start_min as number)) throw usageError(`end_min ${row.end_min} is not after start_min ${row.start_min}: a block ends after it starts, on the same day`);
+    },
+    remember: (row, seen) => void seen.blocks.set(row.id as number, { days: (row.days as string).split(","), createdOn: (row.created_at as string).slice(0, 10) }),
+  },
+  block_marks: {
+    columns: {
+      block_id: (v, column, row, seen) => {
+        id(v, column, row, seen);
+        if (!seen.blocks.has(v as number)) throw usageError(`${column} ${v as number} is not a block of the file`);
+      },
+      date: date("any"),
+      status: oneOf("done", "skipped"),
+      reason: optional(text),
+    },
+    row: (row, seen) => {
+      const block = seen.blocks.get(row.block_id as number) as { days: readonly string[]; createdOn: IsoDate };
+      const day = row.date as IsoDate;
+      if (!block.days.includes(weekdayOf(day))) throw usageError(`date ${day} is a ${weekdayOf(day)}: block ${row.block_id} is on ${block.days.join(",")}`);
+      if (day < block.createdOn) throw usageError(`date ${day} is before block ${row.block_id} was added (${block.createdOn})`);
+      if (row.status === "done" && day > seen.today) throw usageError(`date ${day} has not come yet (today is ${seen.today}): a block is marked done on or after its day`);
+    },
+  },
+  commitments: {
+    columns: {
+      id,
+      text,
+      due: date("any"),
+      metric: optional(knownType),
+      target: optional(count),
+      created_on: date("past"),
+      status: oneOf("open", "done", "dropped"),
+      closed_on: optional(date("past")),
+      carried_from: optional(id),
+    },
+    row: (row, seen) => {
+      const self = row.id as number;
+      if ((row.metric === null) !== (row.target === null)) throw usageError("metric and target go together: both set or both null");
+      if ((row.due as string) < (row.created_on as string)) throw usageError(`due ${row.due} is before created_on ${row.created_on}`);
+      if ((row.status === "open") !== (row.closed_on === null)) throw usageError(row.status === "open" ? "an open commitment has no closed_on" : `a ${row.status} commitment needs closed_on`);
+      if (row.closed_on !== null && (row.closed_on as string) < (row.created_on as string)) throw usageError(`closed_on ${row.closed_on} is before created_on ${row.created_on}`);
+      const from = row.carried_from;
+      if (from === null) return;
+      if (from === self) throw usageError(`commitment ${self} is carried from itself`);
+      if (!seen.commitmentIds.has(from as number)) {
+        throw usageError(
+          seen.allCommitmentIds.has(from as number)
+            ? `carried_from ${from} is not an earlier commitment: a commitment is carried over from one before it`
+            : `carried_from ${from} is not a commitment of the file`,
+        );
+      }
+      const other = seen.carriedTo.get(from as number);
+      if (other !== undefined) throw usageError(`commitment ${from} is carried over twice (by ${other} and ${self})`);
+    },
+    remember: (row, seen) => {
+      seen.commitmentIds.add(row.id as number);
+      if (row.carried_from !== null) seen.carriedTo.set(row.carried_from as number, row.id as number);
+    },
+  },
+  reviews: {
+    columns: {
+      id,
+      week: (v, column, _row, seen) => {
+        const week = textValue(v, column);
+        const parsed = parseWeek(week);
+        if (parsed.week !== week) throw usageError(`${column} ${show(week)} is not an ISO week as acct stores it (${parsed.week})`);
+        if (parsed.from > seen.today) throw usageError(`${column} ${week} has not started yet (today is ${seen.today})`);
+        if (seen.reviewWeeks.has(week)) throw usageError(`${column} ${week} has another review: one review per week`);
+      },
+      rating: whole(1, 5),
+      wins: optional(text),
+      misses: optional(text),
+      change: optional(text),
+      created_at: stamp,
+    },
+    remember: (row, seen) => void seen.reviewWeeks.add(row.week as string),
+  },
+};
+
+/** Control characters shown as escapes, so an error about hostile text stays one line. */
+function visible(message: string): string {
+  return message.replace(/[\p{Cc}\u2028\u2029]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/**
+ * Checks every row of a JSON export's tables that has rules here, table by
+ * table in restore order; `today` bounds what cannot be in the future
+ * (entries, block marks done, reviews, commitments made or closed). Throws a
+ * usage error naming the first bad row (`tables.blocks[3]: …`). Columns a
+ * row leaves out count as null; tables without rules are left to the schema.
+ */
+export function checkRestoreTables(tables: Readonly<Record<string, readonly RestoreRow[]>>, today: IsoDate): void {
+  const seen: Seen = {
+    today,
+    customTypes: [],
+    blocks: new Map(),
+    commitmentIds: new Set(),
+    allCommitmentIds: new Set((tables.commitments ?? []).map((r) => r.id).filter((v): v is number => typeof v === "number")),
+    carriedTo: new Map(),
+    reviewWeeks: new Set(),
+  };
+  for (const [table, rules] of Object.entries(RESTORE_RULES)) {
+    const columns = Object.entries(rules.columns);
+    for (const [i, given] of (tables[table] ?? []).entries()) {
+      const row: Record<string, RestoreValue> = {};
+      for (const [column] of columns) row[column] = given[column] ?? null;
+      const fail = (error: unknown, column?: string): never => {
+        if (!(error instanceof AcctError)) throw error;
+        // A validator's own words ("'xyz' is not a weekday") get the column they are about.
+        const message = column === undefined || error.message.startsWith(column) ? error.message : `${column}: ${error.message}`;
+        throw usageError(visible(`tables.${table}[${i}]: ${message}`), error.hint === undefined ? undefined : visible(error.hint));
+      };
+      for (const [column, rule] of columns) {
+        try {
+          rule(row[column] as RestoreValue, column, row, seen);
+        } catch (error) {
+          fail(error, column);
+        }
+      }
+      try {
+        rules.row?.(row, seen);
+      } catch (error) {
+        fail(error);
+      }
+      rules.remember?.(row, seen);
+    }
+  }
+}
