@@ -185,6 +185,9 @@ const COMMANDS = [
   ["acct audit --json", ["audit", "--json"], {}],
   ["acct status", ["status"], {}],
   ["acct plan show", ["plan", "show"], {}],
+  // The text list: the latest 100 by default; --all streams every entry (measured up to 100k: 1M writes ~50 MB).
+  ["acct log list", ["log", "list"], {}],
+  ["acct log list --all", ["log", "list", "--all"], { upTo: 100_000 }],
 ];
 
 const rows = [];
@@ -206,6 +209,7 @@ for (const n of SIZES) {
   const db = buildDataSet(n);
   say(`  data set ${n.toLocaleString("en-US")} entries built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   for (const [label, cmd, opts] of COMMANDS) {
+    if (opts.upTo !== undefined && n > opts.upTo) continue;
     const r = measure(db, cmd, opts);
     rows.push({ size: n.toLocaleString("en-US"), label, ...r });
     say(`  ${n} ${label}: ${r.failed ?? `${fmtMs(r.ms)} vs node ${fmtMs(r.base)} = ${fmtRatio(r.ratio)} (CPU ${fmtRatio(r.cpuRatio)}), ${fmtMb(r.rss)}`}`);

@@ -56,15 +56,49 @@ export interface EntryFilter {
   type?: string;
 }
 
-/** Live entries matching the filter, oldest first. */
-export function listEntries(db: Db, filter: EntryFilter = {}): Entry[] {
+function whereOf(filter: EntryFilter): { where: string; params: Record<string, string> } {
   const where = ["deleted_at IS NULL"];
   const params: Record<string, string> = {};
   if (filter.from) (where.push("date >= @from"), (params.from = filter.from));
   if (filter.to) (where.push("date <= @to"), (params.to = filter.to));
   if (filter.type) (where.push("type = @type"), (params.type = filter.type));
-  const rows = db.prepare(`SELECT ${COLUMNS} FROM entries WHERE ${where.join(" AND ")} ORDER BY date, id`).all(params) as EntryRow[];
+  return { where: where.join(" AND "), params };
+}
+
+/** Live entries matching the filter, oldest first. */
+export function listEntries(db: Db, filter: EntryFilter = {}): Entry[] {
+  const { where, params } = whereOf(filter);
+  const rows = db.prepare(`SELECT ${COLUMNS} FROM entries WHERE ${where} ORDER BY date, id`).all(params) as EntryRow[];
   return rows.map(toEntry);
+}
+
+/** Live entries matching the filter, oldest first, one at a time: a long list is never held in memory whole. */
+export function* eachEntry(db: Db, filter: EntryFilter = {}): Generator<Entry> {
+  const { where, params } = whereOf(filter);
+  for (const row of db.prepare(`SELECT ${COLUMNS} FROM entries WHERE ${where} ORDER BY date, id`).iterate(params)) yield toEntry(row as EntryRow);
+}
+
+/** The latest `limit` live entries matching the filter, oldest first. */
+export function latestEntries(db: Db, filter: EntryFilter, limit: number): Entry[] {
+  const { where, params } = whereOf(filter);
+  const rows = db.prepare(`SELECT ${COLUMNS} FROM entries WHERE ${where} ORDER BY date DESC, id DESC LIMIT @limit`).all({ ...params, limit }) as EntryRow[];
+  return rows.reverse().map(toEntry);
+}
+
+/** How many live entries match the filter. */
+export function countEntries(db: Db, filter: EntryFilter = {}): number {
+  const { where, params } = whereOf(filter);
+  return (db.prepare(`SELECT count(*) AS n FROM entries WHERE ${where}`).get(params) as { n: number }).n;
+}
+
+/**
+ * Runs `read` in one read transaction: what it reads in several statements
+ * (a count, then the rows, twice) is one consistent snapshot of the file,
+ * whatever another process writes meanwhile.
+ */
+export function inReadSnapshot<T>(db: Db, read: () => T): T {
+  if (db.inTransaction) return read();
+  return db.transaction(read).deferred();
 }
 
 interface TotalsRow {

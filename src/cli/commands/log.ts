@@ -10,10 +10,24 @@ import { entryToJson, type Entry } from "../../domain/entry.js";
 import { AcctError, usageError } from "../../domain/errors.js";
 import { parseCount, parseDate, parseMinutes, parseMoney, parseText, parseWholeNumber } from "../../domain/parse.js";
 import type { Db } from "../../store/connection.js";
-import { getEntry, insertEntry, listEntries, purgeRemovedEntries, removeEntry, updateEntry } from "../../store/entries.js";
+import {
+  countEntries,
+  eachEntry,
+  getEntry,
+  inReadSnapshot,
+  insertEntry,
+  latestEntries,
+  listEntries,
+  type EntryFilter,
+  purgeRemovedEntries,
+  removeEntry,
+  updateEntry,
+} from "../../store/entries.js";
 import { listCustomTypes } from "../../store/plans.js";
 import { getCurrency } from "../../store/settings.js";
-import { countOfType, describeEntry, entryCells } from "../../render/entry.js";
+import { countOfType, describeEntry } from "../../render/entry.js";
+import { EntryListLayout } from "../../render/entry-list.js";
+import { groupDigits } from "../../domain/digits.js";
 
 interface FieldFlags {
   amount?: string;
@@ -208,27 +222,75 @@ function rmAction(app: App, idInputs: string[], command: Command): void {
   ctx.note("undo with: acct undo");
 }
 
-async function listAction(app: App, flags: { from?: string; to?: string; type?: string }, command: Command): Promise<void> {
+interface ListFlags {
+  from?: string;
+  to?: string;
+  type?: string;
+  all?: boolean;
+  limit?: string;
+}
+
+/** Without --all or --limit, the text list shows the latest this many entries (the JSON list, all). */
+export const LIST_DEFAULT_LIMIT = 100;
+/** Lines written at a time when a long list is streamed. */
+const LIST_CHUNK = 2000;
+
+/**
+ * Prints the entries `filter` selects as aligned lines, the latest `limit` of
+ * them (null: all, streamed in two passes — widths, then lines — so a long
+ * list is never held whole). Returns how many entries the filter selects.
+ */
+function printEntryList(ctx: Context, db: Db, filter: EntryFilter, limit: number | null): number {
+  const total = countEntries(db, filter);
+  if (total === 0) return total;
+  const layout = new EntryListLayout(getCurrency(db));
+  if (limit !== null && limit < total) {
+    const entries = latestEntries(db, filter, limit);
+    for (const entry of entries) layout.measure(entry);
+    layout.fit(ctx.width);
+    ctx.print([layout.header(ctx.style), ...entries.map((e) => layout.line(e))].join("\n"));
+    return total;
+  }
+  for (const entry of eachEntry(db, filter)) layout.measure(entry);
+  layout.fit(ctx.width);
+  let lines = [layout.header(ctx.style)];
+  for (const entry of eachEntry(db, filter)) {
+    lines.push(layout.line(entry));
+    if (lines.length >= LIST_CHUNK) {
+      ctx.print(lines.join("\n"));
+      lines = [];
+    }
+  }
+  if (lines.length > 0) ctx.print(lines.join("\n"));
+  return total;
+}
+
+function listAction(app: App, flags: ListFlags, command: Command): void {
   refuseFieldFlags(command);
   const ctx = app.context(command);
   const from = flags.from === undefined ? undefined : parseDate(flags.from, ctx.today, "--from");
   const to = flags.to === undefined ? undefined : parseDate(flags.to, ctx.today, "--to");
   if (from && to && to < from) throw usageError(`--to ${to} is before --from ${from}`);
   const type = flags.type === undefined ? undefined : typeOf(ctx, flags.type);
+  if (flags.all && flags.limit !== undefined) throw usageError("--all and --limit contradict each other", "--all lists every entry; --limit N the latest N");
+  const given = flags.limit === undefined ? null : parseWholeNumber(flags.limit, "--limit", 1, Number.MAX_SAFE_INTEGER);
+  const limit = flags.all || (ctx.json && given === null) ? null : (given ?? LIST_DEFAULT_LIMIT);
+  const filter = { from, to, type };
   const db = ctx.read();
-  const entries = db ? listEntries(db, { from, to, type }) : [];
-  if (ctx.json) return ctx.printJson(entries.map(entryToJson));
-  if (entries.length === 0) return ctx.print("no entries");
-  const { renderTable } = await import("../../render/table.js");
-  const currency = getCurrency(db);
-  ctx.print(
-    await renderTable(
-      ["ID", "Date", "Type", "Count", "Amount", "Minutes", "Contact", "Note"],
-      entries.map((e) => entryCells(e, currency)),
-      ctx.style,
-      ["right", "left", "left", "right", "right", "right", "left", "left"],
-    ),
-  );
+  if (ctx.json) {
+    ctx.printJson((db ? (limit === null ? listEntries(db, filter) : latestEntries(db, filter, limit)) : []).map(entryToJson));
+    return;
+  }
+  // The count and the rows (read twice when streamed: widths, then lines) come from one snapshot.
+  const total = db ? inReadSnapshot(db, () => printEntryList(ctx, db, filter, limit)) : 0;
+  if (total === 0) ctx.print("no entries");
+  const hidden = limit === null ? 0 : total - limit;
+  if (hidden > 0) {
+    const filters = [from && `--from ${from}`, to && `--to ${to}`, type && `--type ${type}`].filter(Boolean).join(" ");
+    ctx.note(
+      `… ${groupDigits(hidden)} earlier ${hidden === 1 ? "entry" : "entries"} not shown: acct log list ${filters ? `${filters} ` : ""}--all (or --from/--to/--limit)`,
+    );
+  }
 }
 
 function purgeAction(app: App, command: Command): void {
@@ -270,8 +332,10 @@ export function logCommand(app: App): Command {
     .option("--from <date>", "first date (YYYY-MM-DD, yesterday, mon, …)")
     .option("--to <date>", "last date")
     .option("--type <type>", "only this type")
-    .action((flags: { from?: string; to?: string; type?: string }, command: Command) => listAction(app, flags, command));
-  withExamples(list, ["acct log list --from mon", "acct log list --type deals --from 2026-01-01 --json"]);
+    .option("--limit <n>", `the latest N entries (text default: ${LIST_DEFAULT_LIMIT})`)
+    .option("--all", "every entry (the text list shows the latest 100 by default; --json lists all)")
+    .action((flags: ListFlags, command: Command) => listAction(app, flags, command));
+  withExamples(list, ["acct log list --from mon", "acct log list --all", "acct log list --type deals --from 2026-01-01 --json"]);
 
   const edit = addFieldOptions(
     log
