@@ -28,6 +28,9 @@ interface Seen {
   /** carried_from → the commitment that carried it over. */
   carriedTo: Map<number, number>;
   reviewWeeks: Set<string>;
+  /** Dates and timestamps already found valid: a file repeats them on thousands of rows. */
+  validDates: Set<string>;
+  validStamps: Set<string>;
 }
 
 /** Checks one column's value (null when the row leaves it out); throws a usage error. */
@@ -97,18 +100,22 @@ const oneOf =
 const date =
   (when: "any" | "past"): ColumnRule =>
   (v, column, _row, seen) => {
-    if (typeof v !== "string" || !isValidIsoDate(v)) throw usageError(`${column} ${show(v)} is not a real YYYY-MM-DD date`);
+    if (typeof v !== "string" || !(seen.validDates.has(v) || (isValidIsoDate(v) && seen.validDates.add(v)))) {
+      throw usageError(`${column} ${show(v)} is not a real YYYY-MM-DD date`);
+    }
     if (when === "past" && v > seen.today) throw usageError(`${column} ${v} is in the future (today is ${seen.today})`);
   };
 
 const STAMP = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
 
 /** A timestamp as acct writes them (`2026-03-12T09:30:00`). */
-const stamp: ColumnRule = (v, column) => {
+const stamp: ColumnRule = (v, column, _row, seen) => {
+  if (typeof v === "string" && seen.validStamps.has(v)) return;
   const m = typeof v === "string" ? STAMP.exec(v) : null;
   if (!m || !isValidIsoDate(m[1] as string) || Number(m[2]) > 23 || Number(m[3]) > 59 || Number(m[4] ?? 0) > 59) {
     throw usageError(`${column} ${show(v)} is not a date and time like 2026-03-12T09:30:00`);
   }
+  seen.validStamps.add(v as string);
 };
 
 /** A weekday list as acct stores it: `mon,tue`, each day once, in week order. */
@@ -347,29 +354,29 @@ export function checkRestoreTables(tables: Readonly<Record<string, readonly Rest
     allCommitmentIds: new Set((tables.commitments ?? []).map((r) => r.id).filter((v): v is number => typeof v === "number")),
     carriedTo: new Map(),
     reviewWeeks: new Set(),
+    validDates: new Set(),
+    validStamps: new Set(),
   };
   for (const [table, rules] of Object.entries(RESTORE_RULES)) {
     const columns = Object.entries(rules.columns);
-    for (const [i, given] of (tables[table] ?? []).entries()) {
+    const rows = tables[table] ?? [];
+    for (let i = 0; i < rows.length; i++) {
+      const given = rows[i] as RestoreRow;
       const row: Record<string, RestoreValue> = {};
       for (const [column] of columns) row[column] = given[column] ?? null;
-      const fail = (error: unknown, column?: string): never => {
+      let column: string | undefined;
+      try {
+        for (const [name, rule] of columns) {
+          column = name;
+          rule(row[name] as RestoreValue, name, row, seen);
+        }
+        column = undefined;
+        rules.row?.(row, seen);
+      } catch (error) {
         if (!(error instanceof AcctError)) throw error;
         // A validator's own words ("'xyz' is not a weekday") get the column they are about.
         const message = column === undefined || error.message.startsWith(column) ? error.message : `${column}: ${error.message}`;
         throw usageError(visible(`tables.${table}[${i}]: ${message}`), error.hint === undefined ? undefined : visible(error.hint));
-      };
-      for (const [column, rule] of columns) {
-        try {
-          rule(row[column] as RestoreValue, column, row, seen);
-        } catch (error) {
-          fail(error, column);
-        }
-      }
-      try {
-        rules.row?.(row, seen);
-      } catch (error) {
-        fail(error);
       }
       rules.remember?.(row, seen);
     }
