@@ -47,7 +47,11 @@ interface TableRules {
 
 // ---- column rules ----
 
-const show = (value: RestoreValue): string => JSON.stringify(value);
+/** A value as the file has it, cut short: an error line names it, it does not repeat a page of it. */
+const show = (value: RestoreValue): string => {
+  const json = JSON.stringify(value);
+  return json.length > 60 ? `${json.slice(0, 50)}…(${json.length} characters)` : json;
+};
 
 const isWhole = (v: RestoreValue, min: number, max: number): v is number => typeof v === "number" && Number.isInteger(v) && v >= min && v <= max;
 
@@ -333,9 +337,14 @@ export const RESTORE_RULES: Readonly<Record<string, TableRules>> = {
   },
 };
 
-/** Control characters shown as escapes, so an error about hostile text stays one line. */
+/**
+ * Control characters shown as escapes, so an error about hostile text stays
+ * one line; a long value a validator quotes ('…') cut short.
+ */
 function visible(message: string): string {
-  return message.replace(/[\p{Cc}\u2028\u2029]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return message
+    .replace(/'([^']{50})[^']{10,}'/gu, (_all, start: string) => `'${start}…'`)
+    .replace(/[\p{Cc}\u2028\u2029]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 /**

@@ -233,3 +233,11 @@ describe("checkRestoreTables", () => {
     expect(problemOf(tables)).toBeNull();
   });
 });
+
+describe("checkRestoreTables messages", () => {
+  it("quote a long value only in part", () => {
+    const message = problemOf(withValue("plans", 0, "workdays", `mon,${"x".repeat(5000)}`)) ?? "";
+    expect(message.length).toBeLessThan(200);
+    expect(problemOf(withValue("plans", 0, "unit", "r".repeat(5000)))).toMatch(/^tables\.plans\[0\]: unit "r{49}…\(5002 characters\) is not 'revenue' or 'deals'$/);
+  });
+});
