@@ -16,6 +16,11 @@ export interface Block {
   createdOn?: IsoDate;
 }
 
+/** A block as stored: the day it was added is always known. */
+export interface StoredBlock extends Block {
+  createdOn: IsoDate;
+}
+
 export type MarkStatus = "done" | "skipped";
 
 export interface BlockMark {

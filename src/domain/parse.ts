@@ -125,6 +125,14 @@ function readDate(input: string, today: IsoDate, what: string): IsoDate {
   throw usageError(`${what} '${input}' is not a date`, "use YYYY-MM-DD, today, yesterday or a weekday like mon");
 }
 
+/** A due date, not in the past. Unlike other dates, a weekday name means the next such day (today included): a due date looks forward. */
+export function parseDueDate(value: string, today: IsoDate): IsoDate {
+  const weekday = weekdayFromName(value);
+  const due = weekday ? addDays(today, (WEEKDAYS.indexOf(weekday) - weekdayIndex(today) + 7) % 7) : parseDate(value, today, "due date");
+  if (due < today) throw usageError(`due date ${due} is in the past`);
+  return due;
+}
+
 /** A date or an inclusive range `A..B`. */
 export function parseDateRange(input: string, today: IsoDate): { from: IsoDate; to: IsoDate } {
   const parts = input.split("..");

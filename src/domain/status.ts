@@ -5,6 +5,7 @@
  */
 import { METRIC_OF_TYPE } from "./activity-types.js";
 import type { Block, BlockMark } from "./blocks.js";
+import type { CommitmentJson } from "./commitments.js";
 import { CASCADE_METRICS, type CascadeMetric } from "./cascade.js";
 import type { WorkCalendar } from "./calendar.js";
 import { addDays, isoWeekOf, mondayOf, weekdayOf, type IsoDate } from "./dates.js";
@@ -125,6 +126,16 @@ export function buildGlance(input: StatusInput): Glance {
     workingDaysInWeek: calendar.countWorkingDays(from, to),
     metrics,
   };
+}
+
+/** Everything `acct status` shows; `streak` is null when it cannot be computed. */
+export interface StatusData {
+  glance: Glance;
+  nextBlock: NextBlock | null;
+  dueSoon: CommitmentJson[];
+  overdue: CommitmentJson[];
+  /** Consecutive finished weeks on plan, or null when unknown. */
+  streak: number | null;
 }
 
 /**

@@ -1,6 +1,6 @@
 /** Text of `acct check`. */
 import type { ChalkInstance } from "chalk";
-import type { CheckReport } from "../store/check.js";
+import type { CheckReport } from "../domain/check.js";
 import { formatNumber } from "./format.js";
 
 function formatBytes(bytes: number): string {

@@ -5,7 +5,7 @@
  */
 import { firstWeekdayOnOrAfter } from "../domain/blocks.js";
 import { inWeekOrder, toDayNumber, weekdayOf, type IsoDate, type Weekday } from "../domain/dates.js";
-import type { StoredBlock } from "../store/blocks.js";
+import type { StoredBlock } from "../domain/blocks.js";
 import { loadPackage } from "../packages.js";
 import { icsText } from "./escape.js";
 

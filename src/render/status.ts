@@ -1,20 +1,10 @@
 /** The status glance as JSON and as an 80-column text page with progress bars. */
 import type { ChalkInstance } from "chalk";
 import type { CommitmentJson } from "../domain/commitments.js";
-import { fraction, type Glance, type MetricStatus, type NextBlock } from "../domain/status.js";
+import { fraction, type MetricStatus, type StatusData } from "../domain/status.js";
 import { formatTime } from "../domain/parse.js";
 import { visibleControls as v } from "./escape.js";
 import { formatNumber, round } from "./format.js";
-
-/** Everything `acct status` shows; `streak` is null when it cannot be computed. */
-export interface StatusData {
-  glance: Glance;
-  nextBlock: NextBlock | null;
-  dueSoon: CommitmentJson[];
-  overdue: CommitmentJson[];
-  /** Consecutive finished weeks on plan, or null when unknown. */
-  streak: number | null;
-}
 
 export interface StatusJson {
   ready: true;
@@ -35,6 +25,9 @@ export interface StatusJson {
   commitments: { dueSoon: CommitmentJson[]; overdue: CommitmentJson[] };
   streak: number | null;
 }
+
+/** The command a new user should type first. */
+export const FIRST_PLAN_COMMAND = "acct plan set --target 1.2m --deal-size 40k --win-rate 25% --meeting-rate 50% --call-rate 10%";
 
 /** What `--json` prints before there is anything to show. */
 export interface FirstRunJson {

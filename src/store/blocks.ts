@@ -1,5 +1,5 @@
 /** The `blocks` and `block_marks` tables. */
-import type { Block, BlockMark, MarkStatus } from "../domain/blocks.js";
+import type { Block, BlockMark, MarkStatus, StoredBlock } from "../domain/blocks.js";
 import type { IsoDate, Weekday } from "../domain/dates.js";
 import { INSTALL_ID } from "../domain/settings.js";
 import type { Db } from "./connection.js";
@@ -15,7 +15,7 @@ interface BlockRow {
   created_at: string;
 }
 
-function toBlock(row: BlockRow): Block {
+function toBlock(row: BlockRow): StoredBlock {
   return {
     id: row.id,
     label: row.label,
@@ -27,8 +27,8 @@ function toBlock(row: BlockRow): Block {
   };
 }
 
-/** Live (not removed) blocks, by id. */
-export function listBlocks(db: Db): Block[] {
+/** Live (not removed) blocks with the day each was added, by id. */
+export function listBlocks(db: Db): StoredBlock[] {
   const rows = db.prepare("SELECT id, label, days, start_min, end_min, activity, created_at FROM blocks WHERE deleted_at IS NULL ORDER BY id").all() as BlockRow[];
   return rows.map(toBlock);
 }
@@ -47,19 +47,6 @@ export interface BlockInput {
   startMin: number;
   endMin: number;
   activity: string | null;
-}
-
-/** A block with the day it was created (for a calendar's first occurrence). */
-export interface StoredBlock extends Block {
-  createdOn: IsoDate;
-}
-
-/** Live blocks with their creation day, by id. */
-export function listStoredBlocks(db: Db): StoredBlock[] {
-  const rows = db
-    .prepare("SELECT id, label, days, start_min, end_min, activity, created_at FROM blocks WHERE deleted_at IS NULL ORDER BY id")
-    .all() as BlockRow[];
-  return rows.map((r) => ({ ...toBlock(r), createdOn: r.created_at.slice(0, 10) }));
 }
 
 /** A live block by id, or null. */

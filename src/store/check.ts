@@ -2,29 +2,7 @@
 import { statSync } from "node:fs";
 import type { Db } from "./connection.js";
 import { SCHEMA_VERSION } from "./migrations.js";
-
-export interface FileSummary {
-  schemaVersion: number;
-  currentSchemaVersion: number;
-  entries: number;
-  removedEntries: number;
-  firstDate: string | null;
-  lastDate: string | null;
-  plans: number[];
-  daysOff: number;
-  blocks: number;
-  commitments: number;
-  reviews: number;
-  bytes: number;
-}
-
-export interface CheckReport {
-  path: string;
-  ok: boolean;
-  integrity: string[];
-  foreignKeys: string[];
-  summary: FileSummary | null;
-}
+import type { CheckReport, FileSummary } from "../domain/check.js";
 
 const MAX_PROBLEMS = 50;
 

@@ -120,8 +120,14 @@ export function setWeeklyTarget(db: Db, type: string, target: number, journal: J
   db.prepare("INSERT INTO weekly_targets (type, target) VALUES (?, ?) ON CONFLICT (type) DO UPDATE SET target = excluded.target").run(type, target);
 }
 
+/** A year's plan and the working-day calendar it is spread over. */
+export interface LoadedPlan {
+  plan: Plan;
+  calendar: WorkCalendar;
+}
+
 /** A year's plan spread over its calendar, or null when the year has no plan. */
-export function loadPlan(db: Db, year: number): { plan: Plan; calendar: WorkCalendar } | null {
+export function loadPlan(db: Db, year: number): LoadedPlan | null {
   const input = getPlanInput(db, year);
   if (!input) return null;
   const calendar = makeCalendar(input.workdays, listDaysOff(db));

@@ -1,6 +1,6 @@
 /** The `settings` key/value table (buddy, preferences). */
 import type { Weekday } from "../domain/dates.js";
-import { settingSpec } from "../domain/settings.js";
+import { BUDDY_EMAIL, BUDDY_NAME, settingSpec } from "../domain/settings.js";
 import type { Db } from "./connection.js";
 import type { JournalEntry } from "./journal.js";
 
@@ -23,6 +23,17 @@ export function getCurrency(db: Db | null): string {
   } catch {
     return "$";
   }
+}
+
+export interface Buddy {
+  name: string;
+  email: string | null;
+}
+
+/** The buddy stored in settings, or null. */
+export function getBuddy(db: Db | null): Buddy | null {
+  const name = getSetting(db, BUDDY_NAME);
+  return name === null ? null : { name, email: getSetting(db, BUDDY_EMAIL) };
 }
 
 /** The `week-start` setting: the first day of the week in displays. */

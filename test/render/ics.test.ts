@@ -2,7 +2,7 @@ import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { visibleControls } from "../../src/render/escape.js";
 import { blockUid, renderBlocksIcs } from "../../src/render/ics.js";
-import type { StoredBlock } from "../../src/store/blocks.js";
+import type { StoredBlock } from "../../src/domain/blocks.js";
 
 const blocks: StoredBlock[] = [
   // Created on Thursday 2026-03-12: first occurrence that day.

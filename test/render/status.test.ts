@@ -1,7 +1,7 @@
 import { Chalk } from "chalk";
 import { describe, expect, it } from "vitest";
-import type { Glance, MetricStatus } from "../../src/domain/status.js";
-import { formatCompact, progressBar, renderStatusText, statusToJson, type StatusData } from "../../src/render/status.js";
+import type { Glance, MetricStatus, StatusData } from "../../src/domain/status.js";
+import { formatCompact, progressBar, renderStatusText, statusToJson } from "../../src/render/status.js";
 
 const plain = new Chalk({ level: 0 });
 const colour = new Chalk({ level: 2 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { inWriteTransaction, openForWrite, type Db } from "../../src/store/connection.js";
 import { JournalEntry, undoLast } from "../../src/store/journal.js";
-import { getBlock, getInstallId, insertBlock, listBlockMarks, listBlocks, listStoredBlocks, markBlock, removeBlock } from "../../src/store/blocks.js";
+import { getBlock, getInstallId, insertBlock, listBlockMarks, listBlocks, markBlock, removeBlock } from "../../src/store/blocks.js";
 import { tempDb } from "../helpers/cli.js";
 
 function write<T>(db: Db, fn: (journal: JournalEntry) => T): T {
@@ -24,7 +24,7 @@ describe("blocks store", () => {
     write(db, (j) => insertBlock(db, { ...input, label: "Second" }, "2026-03-13T09:00:00", j));
     expect(getInstallId(db)).toBe(id);
     expect(listBlocks(db)).toEqual([block, { ...block, id: block.id + 1, label: "Second", createdOn: "2026-03-13" }]);
-    expect(listStoredBlocks(db).map((b) => b.createdOn)).toEqual(["2026-03-12", "2026-03-13"]);
+    expect(listBlocks(db).map((b) => b.createdOn)).toEqual(["2026-03-12", "2026-03-13"]);
     db.close();
   });
 

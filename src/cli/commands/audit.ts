@@ -3,11 +3,10 @@ import { Command, Option } from "commander";
 import type { App } from "../app.js";
 import { withExamples } from "../app.js";
 import type { Context } from "../context.js";
-import { auditWindow, auditYear, buildAudit, firstStreakWeek, type Audit } from "../../domain/audit.js";
 import { resolveType } from "../../domain/activity-types.js";
 import { addDays, isoWeekOf, weekdayIndex, WEEKDAYS, type IsoDate } from "../../domain/dates.js";
 import { failure, usageError } from "../../domain/errors.js";
-import { parseCount, parseDate, parseText, parseWeek, parseWholeNumber, weekdayFromName } from "../../domain/parse.js";
+import { parseCount, parseDueDate, parseText, parseWholeNumber } from "../../domain/parse.js";
 import type { Db } from "../../store/connection.js";
 import { listBlockMarks, listBlocks } from "../../store/blocks.js";
 import { insertCommitment, loadCommitments, type NewCommitment } from "../../store/commitments.js";
@@ -15,62 +14,12 @@ import { totalsBetween } from "../../store/entries.js";
 import { listCustomTypes, listWeeklyTargets, loadPlan } from "../../store/plans.js";
 import { previousReview, saveReview, type NewReview, type Review } from "../../store/reviews.js";
 import { bestWeeksBefore, weeklyTotalsBetween } from "../../store/weekly-totals.js";
+import { loadAudit, resolveAuditedWeek, type WeekChoice } from "../../reports/audit.js";
 import { auditToJson } from "../../render/audit-json.js";
 import { renderAuditMarkdown } from "../../render/audit-markdown.js";
 import { renderAuditText } from "../../render/audit-text.js";
 
-export interface WeekFlags {
-  week?: string;
-  date?: string;
-}
-
-export interface AuditedWeek {
-  week: string;
-  from: IsoDate;
-  to: IsoDate;
-  asOf: IsoDate;
-}
-
-/** The week `--week`/`--date` name (default: this week) and its as-of date; a future week is refused. */
-export function resolveAuditedWeek(flags: WeekFlags, today: IsoDate): AuditedWeek {
-  if (flags.week !== undefined && flags.date !== undefined) throw usageError("give --week or --date, not both");
-  const week = flags.week !== undefined ? parseWeek(flags.week).week : isoWeekOf(flags.date !== undefined ? parseDate(flags.date, today) : today);
-  const { from } = parseWeek(week);
-  const window = auditWindow(from, today);
-  if (!window) throw usageError(`week ${week} has not started yet (today is ${today})`, "audit this week or an earlier one");
-  return { week, ...window };
-}
-
-/** Reads everything the audit needs (as SQL aggregates) and builds it; exit 1 when the year has no plan. */
-export function loadAudit(db: Db | null, target: AuditedWeek, today: IsoDate): Audit {
-  const isoYear = auditYear(target.week);
-  // Late December in a week 01 (or early January in a week 52/53): fall back to the as-of date's own year.
-  const asOfYear = Number(target.asOf.slice(0, 4));
-  const loaded = db ? (loadPlan(db, isoYear) ?? (asOfYear !== isoYear ? loadPlan(db, asOfYear) : null)) : null;
-  const year = loaded?.plan.year ?? isoYear;
-  if (!db || !loaded) throw failure(`no plan for ${year}`, `set one first, e.g. acct plan set --year ${year} --target 1200000 --deal-size 40000 --win-rate 25% --meeting-rate 50% --call-rate 10%`);
-  const jan1 = `${year}-01-01`;
-  const ytdEnd = target.asOf < `${year}-12-31` ? target.asOf : `${year}-12-31`;
-  return buildAudit({
-    plan: loaded.plan,
-    calendar: loaded.calendar,
-    weeklyTargets: listWeeklyTargets(db),
-    week: target.week,
-    from: target.from,
-    to: target.to,
-    asOf: target.asOf,
-    weekTotals: totalsBetween(db, target.from, target.asOf),
-    ytdTotals: ytdEnd >= jan1 ? totalsBetween(db, jan1, ytdEnd) : new Map(),
-    yearWeeks: weeklyTotalsBetween(db, firstStreakWeek(year), target.from),
-    bestWeeks: bestWeeksBefore(db, target.from),
-    blocks: listBlocks(db),
-    blockMarks: listBlockMarks(db, target.from, target.asOf),
-    commitments: loadCommitments(db, today),
-    lastChange: previousReview(db, target.week)?.change ?? null,
-  });
-}
-
-interface AuditFlags extends WeekFlags {
+interface AuditFlags extends WeekChoice {
   format: string;
   reflect?: boolean;
   rating?: string;
@@ -121,14 +70,6 @@ async function askReview(ctx: Context, given: Partial<Omit<NewReview, "week">>, 
     commitments.push({ text, due, metric, target });
   }
   return { review: { rating, wins, misses, change }, commitments };
-}
-
-/** A due date, not in the past. Unlike other dates, a weekday name means the next such day (today included): a due date looks forward. */
-export function parseDueDate(value: string, today: IsoDate): IsoDate {
-  const weekday = weekdayFromName(value);
-  const due = weekday ? addDays(today, (WEEKDAYS.indexOf(weekday) - weekdayIndex(today) + 7) % 7) : parseDate(value, today, "due date");
-  if (due < today) throw usageError(`due date ${due} is in the past`);
-  return due;
 }
 
 export function auditCommand(app: App): Command {

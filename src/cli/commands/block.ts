@@ -19,7 +19,6 @@ import {
   insertBlock,
   listBlockMarks,
   listBlocks,
-  listStoredBlocks,
   markBlock,
   removeBlock,
   type BlockInput,
@@ -236,7 +235,7 @@ export function blockCommand(app: App): Command {
       const out = flags.out === undefined ? undefined : parseText(flags.out, "--out file");
       if (out !== undefined) checkOutputTarget(out, ICS_OUTPUT, flags.force === true, ctx.dbPath);
       const db = ctx.read();
-      const blocks = db ? listStoredBlocks(db) : [];
+      const blocks = db ? listBlocks(db) : [];
       let installId = db ? getInstallId(db) : null;
       // Blocks added by this program already have one; this covers any others.
       if (blocks.length > 0 && installId === null) installId = ctx.write("block export", (wdb) => ensureInstallId(wdb));

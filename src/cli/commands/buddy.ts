@@ -4,20 +4,9 @@ import type { App } from "../app.js";
 import { withDefaultAction, withExamples } from "../app.js";
 import { parseEmail, parseName } from "../../domain/parse.js";
 import { BUDDY_EMAIL, BUDDY_NAME } from "../../domain/settings.js";
-import type { Db } from "../../store/connection.js";
-import { getSetting, setSetting } from "../../store/settings.js";
+import { getBuddy, setSetting, type Buddy } from "../../store/settings.js";
 import { visibleControls } from "../../render/escape.js";
 
-export interface Buddy {
-  name: string;
-  email: string | null;
-}
-
-/** The buddy stored in settings, or null. */
-export function getBuddy(db: Db | null): Buddy | null {
-  const name = getSetting(db, BUDDY_NAME);
-  return name === null ? null : { name, email: getSetting(db, BUDDY_EMAIL) };
-}
 
 const describe = (b: Buddy) => visibleControls(`${b.name}${b.email ? ` <${b.email}>` : ""}`);
 

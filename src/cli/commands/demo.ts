@@ -6,20 +6,22 @@ import { join } from "node:path";
 import type { App } from "../app.js";
 import { withExamples } from "../app.js";
 import { Context, type GlobalOptions } from "../context.js";
-import { loadAudit, resolveAuditedWeek } from "./audit.js";
-import { FIRST_PLAN_COMMAND, loadStatus, printStatus } from "./status.js";
 import { buildDemo, demoWeeks } from "../../domain/demo.js";
+import { weekdayOf } from "../../domain/dates.js";
 import { usageError } from "../../domain/errors.js";
 import { resolveDbPath } from "../../store/connection.js";
 import { holdsData, seedDemo } from "../../store/demo-seed.js";
+import { loadAudit, resolveAuditedWeek } from "../../reports/audit.js";
+import { loadStatus } from "../../reports/status.js";
+import { getCurrency } from "../../store/settings.js";
 import { auditToJson } from "../../render/audit-json.js";
 import { renderAuditText } from "../../render/audit-text.js";
 import { formatNumber } from "../../render/format.js";
-import { statusToJson } from "../../render/status.js";
+import { FIRST_PLAN_COMMAND, renderStatusText, statusToJson } from "../../render/status.js";
 
 /** Where the demo goes: `--db` or `$ACCT_DB` when given, else a new temporary folder (never the default data file). */
 function demoTarget(options: GlobalOptions, env: NodeJS.ProcessEnv): { path: string; temporary: boolean } {
-  if (options.db) return { path: options.db, temporary: false };
+  if (options.db !== undefined) return { path: options.db, temporary: false };
   if (env.ACCT_DB) return { path: env.ACCT_DB, temporary: false };
   return { path: join(mkdtempSync(join(tmpdir(), "acct-demo-")), "acct.db"), temporary: true };
 }
@@ -50,17 +52,17 @@ async function runDemo(app: App, ctx: Context, temporary: boolean): Promise<void
   const db = ctx.read();
   if (!db) return;
   const audit = loadAudit(db, resolveAuditedWeek({}, ctx.today), ctx.today);
+  const status = loadStatus(db, ctx.today, ctx.clock.minutes);
   const own = ownDataFile(app, ctx.dbPath);
 
   if (ctx.json) {
-    const status = loadStatus(db, ctx.today, ctx.clock.minutes);
     ctx.printJson({ db: ctx.dbPath, temporary, seeded: counts, status: status && statusToJson(status), audit: auditToJson(audit), ownDataFile: own });
     return;
   }
   const s = ctx.style;
   ctx.print(s.bold(`Sample year in ${ctx.dbPath}`) + s.dim(` (${formatNumber(counts.entries)} entries over ${demoWeeks(ctx.today)} weeks, ${counts.blocks} time blocks, ${counts.commitments} commitments, a review)`));
   ctx.print("");
-  await printStatus(ctx);
+  if (status) ctx.print(renderStatusText(status, s, weekdayOf(ctx.today), getCurrency(db)));
   ctx.print("");
   ctx.print(s.dim("─".repeat(78)));
   ctx.print(await renderAuditText(audit, s, ctx.width));

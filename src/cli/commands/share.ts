@@ -3,9 +3,9 @@ import { Command } from "commander";
 import type { App } from "../app.js";
 import { checkOutputTarget, SHARE_OUTPUT, writeOutputFile } from "../output-file.js";
 import { withExamples } from "../app.js";
-import { getBuddy } from "./buddy.js";
-import { loadAudit, resolveAuditedWeek, type WeekFlags } from "./audit.js";
 import { usageError } from "../../domain/errors.js";
+import { loadAudit, resolveAuditedWeek, type WeekChoice } from "../../reports/audit.js";
+import { getBuddy } from "../../store/settings.js";
 import { renderAuditMarkdown } from "../../render/audit-markdown.js";
 import { escapeMarkdown, mailtoLink, visibleControls } from "../../render/escape.js";
 
@@ -16,7 +16,7 @@ export function shareCommand(app: App): Command {
     .option("--force", "with --out: replace FILE even if acct did not write it")
     .option("--week <YYYY-Www>", "the ISO week (default: this week)")
     .option("--date <date>", "the week containing this date")
-    .action((flags: WeekFlags & { out?: string; force?: boolean }, command: Command) => {
+    .action((flags: WeekChoice & { out?: string; force?: boolean }, command: Command) => {
       const ctx = app.context(command);
       const target = resolveAuditedWeek(flags, ctx.today);
       if (flags.out !== undefined) checkOutputTarget(flags.out, SHARE_OUTPUT, flags.force === true, ctx.dbPath);

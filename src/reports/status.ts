@@ -1,0 +1,48 @@
+/** The status glance's loader: this week and today from the store, the streak as the audit counts it. */
+import { commitmentToJson, dueSoon } from "../domain/commitments.js";
+import { addDays, maxDate, mondayOf, type IsoDate } from "../domain/dates.js";
+import { buildGlance, findNextBlock, type StatusData } from "../domain/status.js";
+import { listBlockMarks, listBlocks } from "../store/blocks.js";
+import { loadCommitments } from "../store/commitments.js";
+import type { Db } from "../store/connection.js";
+import { totalsBetween } from "../store/entries.js";
+import { listWeeklyTargets, loadPlan } from "../store/plans.js";
+import { auditedPlan, loadAudit, resolveAuditedWeek } from "./audit.js";
+
+/** Commitments due within this many days are shown. */
+const DUE_SOON_DAYS = 7;
+/** A missed commitment stays on the page this long unless it is carried on or dropped. */
+const OVERDUE_DAYS = 14;
+
+/** Gathers the glance from the data file, or null when there is no plan for this year. */
+export function loadStatus(db: Db, today: IsoDate, nowMinutes: number): StatusData | null {
+  const year = Number(today.slice(0, 4));
+  const found = loadPlan(db, year);
+  if (!found) return null;
+  const { plan, calendar } = found;
+  const jan1 = `${year}-01-01`;
+  // The week's plan stops at the year's edge, so its actual does too.
+  const weekStart = maxDate(mondayOf(today), jan1);
+  const glance = buildGlance({
+    plan,
+    calendar,
+    weeklyTargets: listWeeklyTargets(db),
+    today,
+    todayTotals: totalsBetween(db, today, today),
+    weekTotals: totalsBetween(db, weekStart, today),
+    ytdTotals: totalsBetween(db, jan1, today),
+  });
+  const horizon = addDays(today, 14);
+  const nextBlock = findNextBlock(listBlocks(db), listBlockMarks(db, today, horizon), calendar, today, nowMinutes);
+  const commitments = loadCommitments(db, today);
+  const soon = dueSoon(commitments, today, addDays(today, DUE_SOON_DAYS)).map(commitmentToJson);
+  // Missed but never carried on or dropped: still the user's to deal with.
+  const overdue = commitments.filter((c) => c.status === "missed" && c.carriedTo === null && c.due >= addDays(today, -OVERDUE_DAYS)).map(commitmentToJson);
+  return { glance, nextBlock, dueSoon: soon, overdue, streak: streakOf(db, today) };
+}
+
+/** Weeks on plan, as the audit counts them; null when this ISO week's year has no plan (early January). */
+function streakOf(db: Db, today: IsoDate): number | null {
+  const week = resolveAuditedWeek({}, today);
+  return auditedPlan(db, week) ? loadAudit(db, week, today).celebrations.streak : null;
+}
