@@ -17,10 +17,24 @@ const LF = 10;
 const CR = 13;
 
 /**
+ * Line breaks in `text` from `from` to before `to`: LF, CRLF and a lone CR
+ * (old Mac files) each count once. Reads only that span, so counting the
+ * breaks of each quoted field keeps a whole read linear.
+ */
+export function countLineBreaks(text: string, from = 0, to = text.length): number {
+  let breaks = 0;
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === LF || (c === CR && text.charCodeAt(k + 1) !== LF)) breaks++;
+  }
+  return breaks;
+}
+
+/**
  * Calls `onRecord` for each record of `text`, in order. Blank lines are
- * skipped; a line break is LF or CRLF; a byte-order mark is ignored. A stray
- * quote inside an unquoted field, text after a closing quote, or a quote left
- * open are errors naming the line.
+ * skipped; a line break is LF, CRLF or a lone CR (as old Mac programs write);
+ * a byte-order mark is ignored. A stray quote inside an unquoted field, text
+ * after a closing quote, or a quote left open are errors naming the line.
  */
 export function readCsv(text: string, onRecord: (record: CsvRecord) => void): void {
   const length = text.length;
@@ -39,7 +53,7 @@ export function readCsv(text: string, onRecord: (record: CsvRecord) => void): vo
           const q = text.indexOf('"', i);
           if (q === -1) throw usageError(`line ${fieldLine}: a quoted field is never closed`);
           // Count the line breaks the quoted text spans.
-          for (let n = text.indexOf("\n", i); n !== -1 && n < q; n = text.indexOf("\n", n + 1)) line++;
+          line += countLineBreaks(text, i, q);
           if (text.charCodeAt(q + 1) === QUOTE) {
             value += text.slice(from, q + 1);
             i = from = q + 2;
@@ -56,13 +70,8 @@ export function readCsv(text: string, onRecord: (record: CsvRecord) => void): vo
           continue;
         }
         if (i >= length) break;
-        if (c === LF) {
-          i++;
-          line++;
-          break;
-        }
-        if (c === CR && text.charCodeAt(i + 1) === LF) {
-          i += 2;
+        if (c === LF || c === CR) {
+          i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
           line++;
           break;
         }
@@ -72,21 +81,21 @@ export function readCsv(text: string, onRecord: (record: CsvRecord) => void): vo
       let c = 0;
       while (j < length) {
         c = text.charCodeAt(j);
-        if (c === COMMA || c === LF || c === QUOTE) break;
+        if (c === COMMA || c === LF || c === CR || c === QUOTE) break;
         j++;
       }
       if (j < length && c === QUOTE) throw usageError(`line ${line}: a quote inside an unquoted field (quote the whole field and double the quote)`);
-      let end = j;
-      if (j < length && c === LF && j > i && text.charCodeAt(j - 1) === CR) end = j - 1;
-      else if (j >= length && j > i && text.charCodeAt(j - 1) === CR) end = j - 1;
-      fields.push(text.slice(i, end));
+      fields.push(text.slice(i, j));
       i = j + 1;
       if (j < length && c === COMMA) {
         // A comma at the very end still opens one last (empty) field.
         if (i >= length) fields.push("");
         else continue;
       }
-      if (j < length && c === LF) line++;
+      if (j < length) {
+        if (c === CR && text.charCodeAt(i) === LF) i++;
+        line++;
+      }
       break;
     }
     if (fields.length === 1 && fields[0] === "") continue;

@@ -7,7 +7,7 @@ import { closest } from "./suggest.js";
 import { readCsv } from "./csv.js";
 import { isValidIsoDate, type IsoDate } from "./dates.js";
 import type { Entry } from "./entry.js";
-import { checkAmountAllowed } from "./entry-rules.js";
+import { checkAmountAllowed, checkNotFuture } from "./entry-rules.js";
 import { AcctError, usageError } from "./errors.js";
 import { isMoneyCents, MAX_COUNT, MAX_TEXT, parseMoney } from "./parse.js";
 
@@ -45,6 +45,7 @@ function tooLong(text: string): boolean {
 export function entryFromText(
   fields: Record<Column, string>,
   customTypes: readonly string[],
+  today: IsoDate,
   types: Map<string, string>,
   dates: Set<string>,
   newTypes?: Set<string>,
@@ -54,6 +55,7 @@ export function entryFromText(
     if (date.length !== 10 || date.charCodeAt(4) !== 45 || !isValidIsoDate(date)) {
       throw usageError(date === "" ? "date is empty" : `date '${date}' is not a real YYYY-MM-DD date`);
     }
+    checkNotFuture(date, today);
     dates.add(date);
   }
   let type = types.get(fields.type);
@@ -106,12 +108,22 @@ function atLine(line: number, error: unknown): never {
   throw error;
 }
 
+export interface CsvImportOptions {
+  /** Entries dated after it are refused, as `acct log --date` refuses them. */
+  today: IsoDate;
+  /** Called after each record with its line. */
+  onRecord?: (line: number) => void;
+  /** Collects the types the file names that are neither built in nor `customTypes`; without it they are errors. */
+  newTypes?: Set<string>;
+}
+
 /**
  * Reads a CSV export: a header naming some of `date,type,count,amount,minutes,
  * contact,note` in any order (date and type required), then one entry per
- * record. The first bad record stops the read with its physical line number.
+ * record, each obeying the rules of `acct log`. The first bad record stops
+ * the read with its physical line number.
  */
-export function entriesFromCsv(text: string, customTypes: readonly string[], onRecord?: (line: number) => void, newTypes?: Set<string>): EntryFields[] {
+export function entriesFromCsv(text: string, customTypes: readonly string[], { today, onRecord, newTypes }: CsvImportOptions): EntryFields[] {
   const entries: EntryFields[] = [];
   const types = new Map<string, string>();
   const dates = new Set<IsoDate>();
@@ -127,13 +139,13 @@ export function entriesFromCsv(text: string, customTypes: readonly string[], onR
     }
     for (let i = 0; i < values.length; i++) fields[columns[i] as Column] = values[i] as string;
     try {
-      entries.push(entryFromText(fields, customTypes, types, dates, newTypes));
+      entries.push(entryFromText(fields, customTypes, today, types, dates, newTypes));
     } catch (error) {
       atLine(line, error);
     }
     onRecord?.(line);
   });
-  if (columns === null) throw usageError("the file is empty (expected a header line: date,type,count,amount,minutes,contact,note)");
+  if (columns === null) throw usageError("the file is empty: nothing to import", "a CSV export starts with the header line date,type,count,amount,minutes,contact,note");
   return entries;
 }
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { csvField, csvLine, readCsv, type CsvRecord } from "../../src/domain/csv.js";
+import { countLineBreaks, csvField, csvLine, readCsv, type CsvRecord } from "../../src/domain/csv.js";
 import { AcctError } from "../../src/domain/errors.js";
 
 const read = (text: string): CsvRecord[] => {
@@ -47,6 +47,44 @@ describe("readCsv", () => {
 
   it("keeps spaces, emoji and formula-looking text verbatim", () => {
     expect(read(" a ,=SUM(A1),😀,@x,-1,+2")).toEqual([{ line: 1, fields: [" a ", "=SUM(A1)", "😀", "@x", "-1", "+2"] }]);
+  });
+
+  it("reads a lone CR (old Mac files) as a line break, and mixed line ends alike", () => {
+    expect(read("a,b\r1,2\r\r3,\r")).toEqual([
+      { line: 1, fields: ["a", "b"] },
+      { line: 2, fields: ["1", "2"] },
+      { line: 4, fields: ["3", ""] },
+    ]);
+    expect(read('h\r"x\ry"\rz\n"q"\r\nw')).toEqual([
+      { line: 1, fields: ["h"] },
+      { line: 2, fields: ["x\ry"] },
+      { line: 4, fields: ["z"] },
+      { line: 5, fields: ["q"] },
+      { line: 6, fields: ["w"] },
+    ]);
+    expect(errorOf('a\r1\r2,"open\r\rnever')).toBe("line 3: a quoted field is never closed");
+    expect(errorOf('a\r"x\ry"z')).toBe("line 3: unexpected text after a closing quote");
+  });
+
+  it("reads the same records whatever the line ends: LF, CRLF or CR (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.string({ unit: "grapheme", maxLength: 6 }), { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 6 }),
+        fc.constantFrom("\n", "\r\n", "\r"),
+        (rows, eol) => {
+          const table = rows.map((r) => [r[0] as string, r[1] as string]);
+          const records = table.map((r) => r.map(csvField).join(","));
+          const back = read(records.join(eol) + eol);
+          expect(back.map((r) => r.fields)).toEqual(table);
+          // Each record starts on the line after the breaks written before it.
+          let offset = 0;
+          for (const [k, record] of back.entries()) {
+            expect(record.line).toBe(countLineBreaks(records.join(eol) + eol, 0, offset) + 1);
+            offset += (records[k] as string).length + eol.length;
+          }
+        },
+      ),
+    );
   });
 
   it("names the line of a malformed field", () => {

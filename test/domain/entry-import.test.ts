@@ -3,10 +3,12 @@ import { centsToText, entriesFromCsv, entryToCsvFields } from "../../src/domain/
 import { AcctError } from "../../src/domain/errors.js";
 
 const HEADER = "date,type,count,amount,minutes,contact,note\n";
+const TODAY = "2026-03-12";
+const read = (text: string, custom: string[] = []) => entriesFromCsv(text, custom, { today: TODAY });
 
 const problem = (text: string, custom: string[] = []): string => {
   try {
-    entriesFromCsv(text, custom);
+    read(text, custom);
   } catch (error) {
     if (error instanceof AcctError && error.exitCode === 2) return error.message;
     throw error;
@@ -16,7 +18,7 @@ const problem = (text: string, custom: string[] = []): string => {
 
 describe("entriesFromCsv", () => {
   it("reads entries, resolving types and leaving empty fields absent", () => {
-    const entries = entriesFromCsv(`${HEADER}2026-03-12,Calls,3,,15,Acme,\n2026-03-09,deal,1,"42,000.50",,,"won, finally"\n2026-03-10,linkedin,,,,,\n`, ["linkedin"]);
+    const entries = read(`${HEADER}2026-03-12,Calls,3,,15,Acme,\n2026-03-09,deal,1,"42,000.50",,,"won, finally"\n2026-03-10,linkedin,,,,,\n`, ["linkedin"]);
     expect(entries).toEqual([
       { date: "2026-03-12", type: "call", count: 3, amountCents: null, minutes: 15, contact: "Acme", note: null },
       { date: "2026-03-09", type: "deal", count: 1, amountCents: 4200050, minutes: null, contact: null, note: "won, finally" },
@@ -25,7 +27,7 @@ describe("entriesFromCsv", () => {
   });
 
   it("takes the columns in any order, date and type required", () => {
-    expect(entriesFromCsv("type,date\ncall,2026-01-02\n", [])).toEqual([
+    expect(read("type,date\ncall,2026-01-02\n")).toEqual([
       { date: "2026-01-02", type: "call", count: 1, amountCents: null, minutes: null, contact: null, note: null },
     ]);
     expect(problem("type,count\ncall,1\n")).toBe("line 1: the header has no 'date' column");
@@ -49,12 +51,47 @@ describe("entriesFromCsv", () => {
     ["2026-03-12,call,1,,-10,,", "line 2: minutes '-10' is not a whole number from 0 to 100000"],
     [`2026-03-12,call,1,,,,${"x".repeat(501)}`, "line 2: note is longer than 500 characters"],
     ["2026-03-12,call,1", "line 2: expected 7 fields, found 3"],
+    ["2026-03-13,call,1,,,,", "line 2: date 2026-03-13 is in the future"],
+    ["2099-12-31,call,1,,,,", "line 2: date 2099-12-31 is in the future"],
   ])("refuses %j", (row, message) => {
     expect(problem(`${HEADER}${row}\n`)).toBe(message);
   });
 
+  it("refuses a future date as acct log --date does, with its hint, wherever the row is", () => {
+    const text = `${HEADER}2026-03-12,call,1,,,,\r2026-03-11,call,1,,,,\r2027-01-01,meeting,1,,,,\r`;
+    try {
+      read(text);
+      throw new Error("accepted");
+    } catch (error) {
+      expect(error).toBeInstanceOf(AcctError);
+      expect((error as AcctError).message).toBe("line 4: date 2027-01-01 is in the future");
+      expect((error as AcctError).hint).toBe("log what was done, on the day it was done");
+    }
+    // Today itself and a repeated date (checked once) are fine.
+    expect(read(`${HEADER}2026-03-12,call,1,,,,\n2026-03-12,call,2,,,,\n`)).toHaveLength(2);
+    expect(entriesFromCsv(`${HEADER}2026-03-13,call,1,,,,\n`, [], { today: "2026-03-13" })).toHaveLength(1);
+  });
+
+  it("reads LF, CRLF and CR-only files alike, line numbers included", () => {
+    const rows = ["2026-03-10,call,2,,,Acme,", '2026-03-11,meeting,1,,30,"Bo, Inc","two\nlines"', "2026-03-12,deal,1,42k,,,"];
+    const lf = read(`${HEADER}${rows.join("\n")}\n`);
+    expect(lf).toHaveLength(3);
+    for (const eol of ["\r\n", "\r"]) {
+      const text = `${HEADER.replace("\n", eol)}${rows.map((r) => r.replace("\n", eol)).join(eol)}${eol}`;
+      expect(read(text).map((e) => ({ ...e, note: e.note?.replace(eol, "\n") ?? null }))).toEqual(lf);
+      expect(problem(`${text}2026-03-12,call,0,,,,${eol}`)).toBe("line 6: count '0' is not a whole number from 1 to 100000");
+    }
+  });
+
+  it("a header alone gives no entries; an empty file is refused", () => {
+    expect(read(HEADER)).toEqual([]);
+    expect(read(`${HEADER}\n\r\n\r`)).toEqual([]);
+    expect(problem("")).toBe("the file is empty: nothing to import");
+    expect(problem("\n\r\n")).toBe("the file is empty: nothing to import");
+  });
+
   it("counts characters, not UTF-16 units, against the 500 limit", () => {
-    expect(entriesFromCsv(`${HEADER}2026-03-12,call,1,,,,${"😀".repeat(500)}\n`, [])[0]?.note).toBe("😀".repeat(500));
+    expect(read(`${HEADER}2026-03-12,call,1,,,,${"😀".repeat(500)}\n`)[0]?.note).toBe("😀".repeat(500));
   });
 });
 

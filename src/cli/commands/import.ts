@@ -1,12 +1,13 @@
 /** `acct import FILE`: entries from a CSV export, or a whole database from a JSON export; all or nothing. */
 import { Command } from "commander";
 import { groupDigits } from "../../domain/digits.js";
-import { readFileSync } from "node:fs";
 import type { App } from "../app.js";
 import { withExamples } from "../app.js";
 import type { Context } from "../context.js";
 import type { EntryFields } from "../../domain/entry-import.js";
-import { AcctError, failure, usageError } from "../../domain/errors.js";
+import { AcctError, usageError } from "../../domain/errors.js";
+import { countLineBreaks } from "../../domain/csv.js";
+import { readImportInput } from "../import-input.js";
 import { insertEntries } from "../../store/entries.js";
 import { addCustomType, listCustomTypes } from "../../store/plans.js";
 import type { ExportDocument } from "../../store/transfer.js";
@@ -34,23 +35,6 @@ async function progressBar(ctx: Context, label: string, totalOf: () => number): 
   );
   bar.start(total, 0);
   return { update: (done) => bar.update(done), setTotal: (total) => bar.setTotal(total), stop: () => bar.stop() };
-}
-
-function readInput(file: string): string {
-  try {
-    return readFileSync(file === "-" ? 0 : file, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw usageError(`no such file: ${file}`);
-    if (code === "EISDIR") throw usageError(`${file} is a folder, not a file`);
-    throw failure(`cannot read ${file}: ${(error as Error).message}`);
-  }
-}
-
-function countLines(text: string): number {
-  let lines = 0;
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines++;
-  return lines;
 }
 
 /**
@@ -83,29 +67,40 @@ async function importCsv(ctx: Context, file: string, text: string, dryRun: boole
   const { entriesFromCsv } = await import("../../domain/entry-import.js");
   const db = ctx.read();
   const customTypes = db ? listCustomTypes(db) : [];
-  const bar = await progressBar(ctx, dryRun ? "checking " : "importing", () => countLines(text) * (dryRun ? 1 : 2));
+  const bar = await progressBar(ctx, dryRun ? "checking " : "importing", () => countLineBreaks(text) * (dryRun ? 1 : 2));
   let entries: EntryFields[];
   const newTypes = new Set<string>();
   try {
-    entries = entriesFromCsv(text, customTypes, bar ? (line) => (line & 4095) === 0 && bar.update(line) : undefined, newTypes);
+    entries = entriesFromCsv(text, customTypes, { today: ctx.today, onRecord: bar ? (line) => (line & 4095) === 0 && bar.update(line) : undefined, newTypes });
   } catch (error) {
     bar?.stop();
     throw error;
   }
-  const parsedLines = bar ? countLines(text) : 0;
+  if (entries.length === 0) {
+    // A header alone: nothing is written, so there is no undo step to point to.
+    bar?.stop();
+    if (ctx.json) ctx.printJson({ format: "csv", dryRun, entries: 0, imported: 0, newTypes: [], from: null, to: null });
+    else ctx.print(`nothing to import: ${file} has a header line but no entries`);
+    return;
+  }
+  const parsedLines = bar ? countLineBreaks(text) : 0;
   bar?.setTotal(parsedLines + (dryRun ? 0 : entries.length));
   let added = 0;
-  if (!dryRun && entries.length > 0) {
+  if (!dryRun) {
     added = ctx.write(`import ${plural(entries.length, "entry", "entries")} from ${file}`, (wdb, journal) => {
       for (const type of newTypes) addCustomType(wdb, type, ctx.clock.stamp, journal);
       return insertEntries(wdb, entries, ctx.clock.stamp, journal, bar ? (done) => bar.update(parsedLines + done) : undefined);
     });
   }
   bar?.stop();
-  const dates = entries.length ? { from: entries.reduce((m, e) => (e.date < m ? e.date : m), entries[0]!.date), to: entries.reduce((m, e) => (e.date > m ? e.date : m), entries[0]!.date) } : null;
+  const dates = { from: entries[0]?.date ?? "", to: entries[0]?.date ?? "" };
+  for (const { date } of entries) {
+    if (date < dates.from) dates.from = date;
+    if (date > dates.to) dates.to = date;
+  }
   const typesAdded = [...newTypes].sort();
-  if (ctx.json) return ctx.printJson({ format: "csv", dryRun, entries: entries.length, imported: added, newTypes: typesAdded, ...(dates ?? { from: null, to: null }) });
-  const span = dates ? ` dated ${dates.from}..${dates.to}` : "";
+  if (ctx.json) return ctx.printJson({ format: "csv", dryRun, entries: entries.length, imported: added, newTypes: typesAdded, ...dates });
+  const span = ` dated ${dates.from}..${dates.to}`;
   if (typesAdded.length > 0) ctx.note(`${dryRun ? "would add" : "added"} your own type${typesAdded.length === 1 ? "" : "s"}: ${typesAdded.map(visibleControls).join(", ")}`);
   ctx.print(dryRun ? `${file} is fine: ${plural(entries.length, "entry", "entries")}${span} would be imported (nothing written)` : `imported ${plural(added, "entry", "entries")}${span} from ${file}; undo with: acct undo`);
 }
@@ -144,6 +139,12 @@ async function importJson(ctx: Context, file: string, text: string, dryRun: bool
   } catch (error) {
     throw withJsonLine(error, text);
   }
+  if (Object.values(counts).every((n) => n === 0)) {
+    // Nothing to restore: the data file is neither created nor given an undo step.
+    if (ctx.json) ctx.printJson({ format: "json", dryRun, tables: counts, entries: 0 });
+    else ctx.print(`nothing to restore: ${file} holds no rows`);
+    return;
+  }
   const db = ctx.read();
   if (db && hasData(db)) {
     throw usageError("a JSON export restores a whole database, and this one already holds data", "restore into a new file with --db NEW.db, or import the entries alone from a CSV export");
@@ -163,7 +164,7 @@ export function importCommand(app: App): Command {
     .option("--dry-run", "check the file and report what would be imported, writing nothing")
     .action(async (file: string, flags: { dryRun?: boolean }, command: Command) => {
       const ctx = app.context(command);
-      const text = readInput(file);
+      const text = readImportInput(file, /\.json$/i.test(file) ? "json" : /\.csv$/i.test(file) ? "csv" : "auto");
       if (isJson(file, text)) await importJson(ctx, file, text, flags.dryRun === true);
       else await importCsv(ctx, file, text, flags.dryRun === true);
     });

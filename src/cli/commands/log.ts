@@ -5,7 +5,7 @@ import { withExamples } from "../app.js";
 import type { Context } from "../context.js";
 import { BUILTIN_TYPES, resolveType } from "../../domain/activity-types.js";
 import { closest } from "../../domain/suggest.js";
-import { checkAmountAllowed } from "../../domain/entry-rules.js";
+import { checkAmountAllowed, checkNotFuture } from "../../domain/entry-rules.js";
 import { entryToJson, type Entry } from "../../domain/entry.js";
 import { AcctError, usageError } from "../../domain/errors.js";
 import { parseCount, parseDate, parseMinutes, parseMoney, parseText, parseWholeNumber } from "../../domain/parse.js";
@@ -84,7 +84,7 @@ function typeOrSubcommandHint(ctx: Context, input: string): string {
 /** An entry's date: not in the future, since an entry records what was done. */
 function dateOf(ctx: Context, input: string): string {
   const date = parseDate(input, ctx.today);
-  if (date > ctx.today) throw usageError(`date ${date} is in the future`, "log what was done, on the day it was done");
+  checkNotFuture(date, ctx.today);
   return date;
 }
 
