@@ -8,7 +8,7 @@ import type { WorkCalendar } from "./calendar.js";
 import { addDays, isoWeekOf, maxDate, minDate, mondayOf, type IsoDate } from "./dates.js";
 import type { TypeTotals } from "./entry.js";
 import type { Plan } from "./plan.js";
-import { actualFor, glanceMetrics, metricPlan } from "./status.js";
+import { metricActual, metricAnnual, metricPlan, trackedMetrics } from "./metrics.js";
 
 export interface WeekPoint {
   week: string;
@@ -84,22 +84,22 @@ export function buildReport(input: ReportInput, totalsBetween: (from: IsoDate, t
   const { plan, asOf } = input;
   const weeks = weeksOfYear(plan.year);
   const totalsOfWeek = weeks.map((w) => (w.from <= asOf ? totalsBetween(w.from, minDate(w.to, asOf)) : null));
-  const metrics = glanceMetrics(plan, input.weeklyTargets).map((metric): MetricSeries => {
+  const metrics = trackedMetrics(plan, input.weeklyTargets).map((metric): MetricSeries => {
     let cumulativePlan = 0;
     let cumulativeActual = 0;
     const points = weeks.map((w, i): WeekPoint => {
       const weekPlan = metricPlan(input, metric, w.from, w.to);
       const totals = totalsOfWeek[i];
-      const actual = totals ? actualFor(metric, totals) : null;
+      const actual = totals ? metricActual(metric, totals) : null;
       cumulativePlan += weekPlan;
       if (actual !== null) cumulativeActual += actual;
       return { week: w.week, monday: w.monday, end: w.to, plan: weekPlan, actual, cumulativePlan, cumulativeActual: actual === null ? null : cumulativeActual };
     });
     return {
       metric,
-      annual: metricPlan(input, metric, `${plan.year}-01-01`, `${plan.year}-12-31`),
+      annual: metricAnnual(input, metric),
       ytdPlan: metricPlan(input, metric, `${plan.year}-01-01`, asOf),
-      ytdActual: actualFor(metric, input.ytdTotals),
+      ytdActual: metricActual(metric, input.ytdTotals),
       weeks: points,
     };
   });
@@ -109,8 +109,8 @@ export function buildReport(input: ReportInput, totalsBetween: (from: IsoDate, t
 /** Planned and actual (year-to-date) conversion at each step of the funnel. */
 export function buildFunnel(plan: Plan, ytd: ReadonlyMap<string, TypeTotals>): FunnelStage[] {
   const rate = (to: string, from: string) => {
-    const base = actualFor(from, ytd);
-    return base > 0 ? actualFor(to, ytd) / base : null;
+    const base = metricActual(from, ytd);
+    return base > 0 ? metricActual(to, ytd) / base : null;
   };
   return [
     { from: "calls", to: "meetings", planned: plan.callRate, actual: rate("meetings", "calls") },

@@ -3,26 +3,21 @@
  * figures, the year-to-date buffer in working days, and the next time block.
  * Pure: the command hands in the plan, the totals and "now".
  */
-import { METRIC_OF_TYPE } from "./activity-types.js";
 import type { Block, BlockMark } from "./blocks.js";
 import type { CommitmentJson } from "./commitments.js";
-import { CASCADE_METRICS, type CascadeMetric } from "./cascade.js";
 import type { WorkCalendar } from "./calendar.js";
 import { addDays, isoWeekOf, mondayOf, weekdayOf, type IsoDate } from "./dates.js";
 import type { TypeTotals } from "./entry.js";
-import { planBetween, weeklyTargetBetween, type Plan } from "./plan.js";
+import { metricActual, metricFigures, metricPlan, trackedMetrics, yearClock } from "./metrics.js";
+import type { Plan } from "./plan.js";
 
-export interface Span {
-  plan: number;
-  actual: number;
-}
-
-export interface MetricStatus {
+/** One metric on the glance: today, this week and the year to date (the metric engine's figures for this week, plus today's). */
+export interface GlanceMetric {
   /** `calls` … `revenue`, or an activity type with a weekly target. */
   metric: string;
-  today: Span;
+  today: { plan: number; actual: number };
   week: { plan: number; planToDate: number; actual: number };
-  ytd: Span;
+  ytd: { plan: number; actual: number };
   annual: number;
   /** Working days ahead (+) or behind (−) year to date; null when the annual plan is zero. */
   bufferDays: number | null;
@@ -58,63 +53,24 @@ export interface Glance {
   /** Working days of this week up to today, and in the whole week. */
   workingDaysSoFar: number;
   workingDaysInWeek: number;
-  metrics: MetricStatus[];
-}
-
-/** The entry type whose totals count toward a metric. */
-const TYPE_OF: Record<CascadeMetric, string> = { calls: "call", meetings: "meeting", opportunities: "opportunity", deals: "deal", revenue: "deal" };
-
-/** A metric's actual in some totals: counts, or deal amounts in currency units for revenue. */
-export function actualFor(metric: string, totals: ReadonlyMap<string, TypeTotals>): number {
-  if (metric === "revenue") return (totals.get("deal")?.amountCents ?? 0) / 100;
-  const type = (CASCADE_METRICS as readonly string[]).includes(metric) ? TYPE_OF[metric as CascadeMetric] : metric;
-  return totals.get(type)?.count ?? 0;
-}
-
-/** Metrics the glance shows: the cascade (revenue only when the plan has one) then weekly-target types by name. */
-export function glanceMetrics(plan: Plan, weeklyTargets: ReadonlyMap<string, number>): string[] {
-  const cascade = CASCADE_METRICS.filter((m) => m !== "revenue" || plan.annual.revenue !== null);
-  const custom = [...weeklyTargets.keys()].filter((t) => !(t in METRIC_OF_TYPE)).sort();
-  return [...cascade, ...custom];
-}
-
-/** A metric's plan between two dates: the cascade's daily targets, or a weekly target spread over working days. */
-export function metricPlan(input: Pick<StatusInput, "plan" | "calendar" | "weeklyTargets">, metric: string, from: IsoDate, to: IsoDate): number {
-  if ((CASCADE_METRICS as readonly string[]).includes(metric)) return planBetween(input.plan, metric as CascadeMetric, from, to, input.calendar);
-  const weekly = input.weeklyTargets.get(metric) ?? 0;
-  const start = from < `${input.plan.year}-01-01` ? `${input.plan.year}-01-01` : from;
-  const end = to > `${input.plan.year}-12-31` ? `${input.plan.year}-12-31` : to;
-  return start > end ? 0 : weeklyTargetBetween(weekly, start, end, input.calendar);
-}
-
-/**
- * Working days ahead (+) or behind (−): (ytd actual − ytd plan) ÷ (annual ÷
- * working days in the year). Null when there is nothing to divide by.
- */
-export function computeBufferDays(ytdActual: number, ytdPlan: number, annual: number, workingDaysInYear: number): number | null {
-  if (annual <= 0 || workingDaysInYear <= 0) return null;
-  return (ytdActual - ytdPlan) / (annual / workingDaysInYear);
+  metrics: GlanceMetric[];
 }
 
 /** This week and today at a glance, per metric. */
 export function buildGlance(input: StatusInput): Glance {
-  const { plan, calendar, today } = input;
+  const { calendar, today } = input;
   const from = mondayOf(today);
   const to = addDays(from, 6);
-  const jan1 = `${plan.year}-01-01`;
-  const dec31 = `${plan.year}-12-31`;
-  const workingDaysInYear = calendar.countWorkingDays(jan1, dec31);
-  const metrics = glanceMetrics(plan, input.weeklyTargets).map((metric): MetricStatus => {
-    const annual = metricPlan(input, metric, jan1, dec31);
-    const ytdPlan = metricPlan(input, metric, jan1, today);
-    const ytdActual = actualFor(metric, input.ytdTotals);
+  const clock = yearClock(input, today);
+  const metrics = trackedMetrics(input.plan, input.weeklyTargets).map((metric): GlanceMetric => {
+    const f = metricFigures(input, metric, { from, to, totals: input.weekTotals }, today, input.ytdTotals, clock);
     return {
       metric,
-      today: { plan: metricPlan(input, metric, today, today), actual: actualFor(metric, input.todayTotals) },
-      week: { plan: metricPlan(input, metric, from, to), planToDate: metricPlan(input, metric, from, today), actual: actualFor(metric, input.weekTotals) },
-      ytd: { plan: ytdPlan, actual: ytdActual },
-      annual,
-      bufferDays: computeBufferDays(ytdActual, ytdPlan, annual, workingDaysInYear),
+      today: { plan: metricPlan(input, metric, today, today), actual: metricActual(metric, input.todayTotals) },
+      week: f.period,
+      ytd: f.ytd,
+      annual: f.annual,
+      bufferDays: f.bufferDays,
     };
   });
   return {

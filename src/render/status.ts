@@ -1,7 +1,7 @@
 /** The status glance as JSON and as an 80-column text page with progress bars. */
 import type { ChalkInstance } from "chalk";
 import type { CommitmentJson } from "../domain/commitments.js";
-import { fraction, type MetricStatus, type StatusData } from "../domain/status.js";
+import { fraction, type GlanceMetric, type StatusData } from "../domain/status.js";
 import { formatTime } from "../domain/parse.js";
 import { visibleControls as v } from "./escape.js";
 import { formatNumber, round } from "./format.js";
@@ -85,7 +85,7 @@ const BAR_WIDTH = 20;
  * A bar whose full width is the week's plan: filled up to the actual, a tick
  * where the plan to date is. Colour says whether the actual has reached it.
  */
-export function progressBar(m: MetricStatus, style: ChalkInstance, width = BAR_WIDTH): string {
+export function progressBar(m: GlanceMetric, style: ChalkInstance, width = BAR_WIDTH): string {
   const whole = Math.max(m.week.plan, m.week.actual, m.week.planToDate);
   const filled = Math.round(fraction(m.week.actual, whole) * width);
   const tick = m.week.planToDate > 0 ? Math.min(width - 1, Math.max(0, Math.round(fraction(m.week.planToDate, whole) * width) - 1)) : -1;

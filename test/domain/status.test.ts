@@ -5,43 +5,11 @@ import type { Block } from "../../src/domain/blocks.js";
 import { makeCalendar } from "../../src/domain/calendar.js";
 import type { PlanInput } from "../../src/domain/cascade.js";
 import { buildPlan } from "../../src/domain/plan.js";
-import { actualFor, buildGlance, computeBufferDays, findNextBlock, fraction, glanceMetrics } from "../../src/domain/status.js";
+import { buildGlance, findNextBlock, fraction } from "../../src/domain/status.js";
 
 const input: PlanInput = examplePlanInput();
 const calendar = makeCalendar([...WORKWEEK], []);
 const plan = buildPlan(input, calendar);
-
-
-describe("computeBufferDays", () => {
-  it("divides the year-to-date gap by the average day's share of the annual plan", () => {
-    // 2,400 calls over 261 working days is 9.195… a day; 20 calls ahead is 2.175 days.
-    expect(computeBufferDays(120, 100, 2400, 261)).toBeCloseTo(20 / (2400 / 261), 10);
-    expect(computeBufferDays(80, 100, 2400, 261)).toBeCloseTo(-2.175, 3);
-  });
-  it("is null without an annual plan or working days", () => {
-    expect(computeBufferDays(5, 0, 0, 261)).toBeNull();
-    expect(computeBufferDays(5, 0, 100, 0)).toBeNull();
-  });
-});
-
-describe("actualFor", () => {
-  it("counts entries of the metric's type and sums deal amounts for revenue", () => {
-    const t = typeTotals({ call: { count: 12 }, deal: { count: 2, amountCents: 7_500_000 }, linkedin: { count: 4 } });
-    expect(actualFor("calls", t)).toBe(12);
-    expect(actualFor("deals", t)).toBe(2);
-    expect(actualFor("revenue", t)).toBe(75_000);
-    expect(actualFor("linkedin", t)).toBe(4);
-    expect(actualFor("meetings", t)).toBe(0);
-  });
-});
-
-describe("glanceMetrics", () => {
-  it("lists the cascade then weekly-target types by name, without revenue on a deals plan lacking a deal size", () => {
-    expect(glanceMetrics(plan, new Map([["linkedin", 25], ["email", 50]]))).toEqual(["calls", "meetings", "opportunities", "deals", "revenue", "email", "linkedin"]);
-    const deals = buildPlan({ ...input, unit: "deals", target: 20, dealSizeCents: null }, calendar);
-    expect(glanceMetrics(deals, new Map())).toEqual(["calls", "meetings", "opportunities", "deals"]);
-  });
-});
 
 describe("buildGlance", () => {
   // Thursday 2026-01-08. January: 22 working days and 203 calls, so 203/22 calls a working day.
