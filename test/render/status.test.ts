@@ -1,12 +1,12 @@
 import { Chalk } from "chalk";
 import { describe, expect, it } from "vitest";
-import type { Glance, MetricStatus, StatusData } from "../../src/domain/status.js";
+import type { Glance, GlanceMetric, StatusData } from "../../src/domain/status.js";
 import { formatCompact, progressBar, renderStatusText, statusToJson } from "../../src/render/status.js";
 
 const plain = new Chalk({ level: 0 });
 const colour = new Chalk({ level: 2 });
 
-const metric = (name: string, week: MetricStatus["week"], bufferDays: number | null = 0): MetricStatus => ({
+const metric = (name: string, week: GlanceMetric["week"], bufferDays: number | null = 0): GlanceMetric => ({
   metric: name,
   today: { plan: week.plan / 5, actual: 0 },
   week,
@@ -15,7 +15,7 @@ const metric = (name: string, week: MetricStatus["week"], bufferDays: number | n
   bufferDays,
 });
 
-const glance = (metrics: MetricStatus[]): Glance => ({ today: "2026-03-12", week: "2026-W11", from: "2026-03-09", to: "2026-03-15", workingDaysSoFar: 4, workingDaysInWeek: 5, metrics });
+const glance = (metrics: GlanceMetric[]): Glance => ({ today: "2026-03-12", week: "2026-W11", from: "2026-03-09", to: "2026-03-15", workingDaysSoFar: 4, workingDaysInWeek: 5, metrics });
 
 describe("formatCompact", () => {
   it("keeps small counts whole and shortens large ones and money", () => {
