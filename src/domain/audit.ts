@@ -32,15 +32,22 @@ export interface Stage {
   planned: number;
   /** Year-to-date `to ÷ from`, or null when nothing reached the stage yet. */
   actual: number | null;
+  /** The year-to-date counts the rate divides: how many `from`, and how many `to`. */
+  base: number;
+  reached: number;
 }
 
 export interface StageCost {
-  /** The metric the weakest stage starts from, and how many of it the annual target needs at the actual rate vs the plan. */
+  /**
+   * The metric the weakest stage starts from, and how many of it the annual
+   * target needs at the actual rate vs the plan; null when the actual rate is
+   * 0, which no number of them makes up for (`text` then says what is known).
+   */
   metric: CascadeMetric;
-  needed: number;
+  needed: number | null;
   planned: number;
   /** The same in calls, the top of the funnel. */
-  callsNeeded: number;
+  callsNeeded: number | null;
   callsPlanned: number;
   text: string;
 }
@@ -193,15 +200,23 @@ export function metricPlanBetween(input: Pick<AuditInput, "plan" | "calendar" | 
 export function buildConversion(plan: Plan, ytd: ReadonlyMap<string, TypeTotals>): Conversion {
   const a = (m: CascadeMetric) => actualOf(m, ytd);
   const rate = (num: number, den: number) => (den > 0 ? num / den : null);
+  const stage = (from: CascadeMetric, to: CascadeMetric, planned: number): Stage => ({
+    from,
+    to,
+    planned,
+    actual: rate(a(to), a(from)),
+    base: a(from),
+    reached: a(to),
+  });
   const stages: Stage[] = [
-    { from: "calls", to: "meetings", planned: plan.callRate, actual: rate(a("meetings"), a("calls")) },
-    { from: "meetings", to: "opportunities", planned: plan.meetingRate, actual: rate(a("opportunities"), a("meetings")) },
-    { from: "opportunities", to: "deals", planned: plan.winRate, actual: rate(a("deals"), a("opportunities")) },
+    stage("calls", "meetings", plan.callRate),
+    stage("meetings", "opportunities", plan.meetingRate),
+    stage("opportunities", "deals", plan.winRate),
   ];
   const dealSize = { planned: plan.dealSizeCents === null ? null : plan.dealSizeCents / 100, actual: rate(a("revenue"), a("deals")) };
   let weakest: Stage | null = null;
   for (const s of stages) {
-    if (s.actual === null || s.actual >= s.planned - EPSILON) continue;
+    if (s.actual === null || !(s.planned > 0) || s.actual >= s.planned - EPSILON) continue;
     if (!weakest || s.actual / s.planned < (weakest.actual as number) / weakest.planned) weakest = s;
   }
   return { stages, dealSize, weakest: weakest?.from ?? null, cost: weakest ? stageCost(plan, weakest) : null };
@@ -209,9 +224,22 @@ export function buildConversion(plan: Plan, ytd: ReadonlyMap<string, TypeTotals>
 
 const SINGULAR: Record<CascadeMetric, string> = { calls: "call", meetings: "meeting", opportunities: "opportunity", deals: "deal", revenue: "revenue" };
 
-/** What the weakest stage costs: the annual funnel recomputed with its actual rate in place of the planned one. */
+const PLURAL: Record<CascadeMetric, string> = { calls: "calls", meetings: "meetings", opportunities: "opportunities", deals: "deals", revenue: "revenue" };
+
+/** A count as text: whole numbers grouped, others to one decimal. */
+const count = (x: number) => groupDigits(x, Number.isInteger(x) ? 0 : 1);
+
+/**
+ * What the weakest stage costs: the annual funnel recomputed with its actual
+ * rate in place of the planned one. At an actual rate of 0 no number of
+ * `from` reaches the target, so there is no cost to give: `needed` is null
+ * and the text says what is known (none from so many yet, where the plan
+ * would have given some).
+ */
 export function stageCost(plan: Plan, stage: Stage): StageCost {
   const actual = stage.actual as number;
+  const planned = annualOf(plan, stage.from);
+  const base = { metric: stage.from, planned, callsPlanned: plan.annual.calls };
   const rates = { callRate: plan.callRate, meetingRate: plan.meetingRate, winRate: plan.winRate };
   if (stage.from === "calls") rates.callRate = actual;
   else if (stage.from === "meetings") rates.meetingRate = actual;
@@ -220,12 +248,18 @@ export function stageCost(plan: Plan, stage: Stage): StageCost {
   const meetings = ceilTolerant(opportunities / rates.meetingRate);
   const calls = ceilTolerant(meetings / rates.callRate);
   const needed = stage.from === "calls" ? calls : stage.from === "meetings" ? meetings : opportunities;
-  const planned = annualOf(plan, stage.from);
+  if (!(actual > 0) || !Number.isFinite(needed) || !Number.isFinite(calls)) {
+    const expected = stage.base * stage.planned;
+    const text =
+      `no ${SINGULAR[stage.to]} yet from ${count(stage.base)} ${stage.base === 1 ? SINGULAR[stage.from] : PLURAL[stage.from]}` +
+      `, where the plan's ${(stage.planned * 100).toFixed(1)} % would give ${count(expected)}: too early to say how many ${PLURAL[stage.from]} the year needs at this rate`;
+    return { ...base, needed: null, callsNeeded: null, text };
+  }
   const pct = `${(actual * 100).toFixed(1)} %`;
   const n = (x: number) => groupDigits(x);
   let text = `at ${pct} ${SINGULAR[stage.from]}→${SINGULAR[stage.to]} you need ${n(needed)} ${stage.from}, not ${n(planned)}`;
   if (stage.from !== "calls") text += ` (${n(calls)} calls, not ${n(plan.annual.calls)})`;
-  return { metric: stage.from, needed, planned, callsNeeded: calls, callsPlanned: plan.annual.calls, text };
+  return { ...base, needed, callsNeeded: calls, text };
 }
 
 /** Customer minutes over the working minutes of the week's working days up to as-of. */

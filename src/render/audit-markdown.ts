@@ -31,7 +31,9 @@ export function renderAuditMarkdown(audit: Audit, options: MarkdownOptions = {})
   if (ds.planned !== null || ds.actual !== null) {
     out.push(`- average deal: ${ds.actual === null ? "no deals yet" : formatMoney(Math.round(ds.actual))} (plan ${ds.planned === null ? "–" : formatMoney(ds.planned)})`);
   }
-  out.push(audit.conversion.cost ? `- weakest stage: ${md(audit.conversion.cost.text)}` : "- every stage converts at or above plan");
+  if (audit.conversion.cost) out.push(`- weakest stage: ${md(audit.conversion.cost.text)}`);
+  else if (audit.conversion.stages.every((stage) => stage.actual === null)) out.push("- no conversions to compare yet");
+  else out.push("- every stage converts at or above plan");
 
   const ct = audit.customerTime;
   out.push("", "## Customer time", "");

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   auditWindow,
@@ -117,6 +118,14 @@ describe("buildAudit on the hand-computed fixture (2026-W11 as of Thu 2026-03-12
   });
 });
 
+/** Paths of the numbers in `value` that are Infinity or NaN (JSON would print them as null, text as "Infinity"). */
+function nonFinite(value: unknown, path = "$"): string[] {
+  if (typeof value === "number") return Number.isFinite(value) ? [] : [`${path} = ${value}`];
+  if (value instanceof Map) return [...value.entries()].flatMap(([k, v]) => nonFinite(v, `${path}.${String(k)}`));
+  if (typeof value === "object" && value !== null) return Object.entries(value).flatMap(([k, v]) => nonFinite(v, `${path}.${k}`));
+  return [];
+}
+
 describe("conversion", () => {
   it("actual rates year to date, the weakest stage and its cost", () => {
     const c = buildConversion(plan, typeTotals({ call: { count: 150 }, meeting: { count: 45 }, opportunity: { count: 10 }, deal: { count: 2, amountCents: 2_500_000 } }));
@@ -134,6 +143,41 @@ describe("conversion", () => {
     expect(c.weakest).toBe("calls");
     expect(c.cost?.text).toBe("at 4.8 % call→meeting you need 5,000 calls, not 2,400");
   });
+  it("a stage at 0 so far: no cost (null), and the text says what is known instead of a number", () => {
+    const spec = buildPlan({ ...input, unit: "revenue", target: 1_200_000_00, dealSizeCents: 40_000_00, winRate: 0.25, meetingRate: 0.5, callRate: 0.1 }, calendar);
+    const calls = buildConversion(spec, typeTotals({ call: { count: 40 } }));
+    expect(calls.weakest).toBe("calls");
+    expect(calls.cost).toEqual({
+      metric: "calls",
+      needed: null,
+      planned: 2400,
+      callsNeeded: null,
+      callsPlanned: 2400,
+      text: "no meeting yet from 40 calls, where the plan's 10.0 % would give 4: too early to say how many calls the year needs at this rate",
+    });
+    const meetings = buildConversion(spec, typeTotals({ call: { count: 30 }, meeting: { count: 3 } }));
+    expect(meetings.cost?.text).toBe("no opportunity yet from 3 meetings, where the plan's 50.0 % would give 1.5: too early to say how many meetings the year needs at this rate");
+    const deals = buildConversion(spec, typeTotals({ call: { count: 10 }, meeting: { count: 1 }, opportunity: { count: 1 } }));
+    expect(deals.cost).toMatchObject({ metric: "opportunities", needed: null, callsNeeded: null });
+    expect(deals.cost?.text).toBe("no deal yet from 1 opportunity, where the plan's 25.0 % would give 0.3: too early to say how many opportunities the year needs at this rate");
+  });
+
+  it("never gives Infinity or NaN, whatever the totals (property)", () => {
+    const spec = buildPlan({ ...input, unit: "revenue", target: 1_200_000_00, dealSizeCents: 40_000_00, winRate: 0.25, meetingRate: 0.5, callRate: 0.1 }, calendar);
+    const count = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 0, max: 10_000_000 }));
+    fc.assert(
+      fc.property(count, count, count, count, count, (call, meeting, opportunity, deal, amount) => {
+        const c = buildConversion(spec, typeTotals({ call: { count: call }, meeting: { count: meeting }, opportunity: { count: opportunity }, deal: { count: deal, amountCents: amount } }));
+        const numbers: unknown[] = [...c.stages.flatMap((st) => [st.planned, st.actual]), c.dealSize.actual, c.cost?.needed, c.cost?.callsNeeded, c.cost?.planned];
+        for (const x of numbers) if (typeof x === "number") expect(Number.isFinite(x), String(x)).toBe(true);
+        expect(c.cost?.text ?? "").not.toMatch(/Infinity|NaN/);
+        const a = buildAudit(fixture({ plan: spec, ytdTotals: typeTotals({ call: { count: call }, meeting: { count: meeting }, opportunity: { count: opportunity }, deal: { count: deal, amountCents: amount } }) }));
+        expect(nonFinite(a)).toEqual([]);
+        expect(a.conversion.cost?.text ?? "").not.toMatch(/Infinity|NaN/);
+      }),
+    );
+  });
+
   it("no stage below plan: no weakest; no data: null rates", () => {
     const c = buildConversion(plan, new Map());
     expect(c.stages.every((s) => s.actual === null)).toBe(true);
