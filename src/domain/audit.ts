@@ -239,7 +239,7 @@ const count = (x: number) => groupDigits(x, Number.isInteger(x) ? 0 : 1);
 export function stageCost(plan: Plan, stage: Stage): StageCost {
   const actual = stage.actual as number;
   const planned = annualOf(plan, stage.from);
-  const base = { metric: stage.from, planned, callsPlanned: plan.annual.calls };
+  const figures = { metric: stage.from, planned, callsPlanned: plan.annual.calls };
   const rates = { callRate: plan.callRate, meetingRate: plan.meetingRate, winRate: plan.winRate };
   if (stage.from === "calls") rates.callRate = actual;
   else if (stage.from === "meetings") rates.meetingRate = actual;
@@ -253,13 +253,13 @@ export function stageCost(plan: Plan, stage: Stage): StageCost {
     const text =
       `no ${SINGULAR[stage.to]} yet from ${count(stage.base)} ${stage.base === 1 ? SINGULAR[stage.from] : PLURAL[stage.from]}` +
       `, where the plan's ${(stage.planned * 100).toFixed(1)} % would give ${count(expected)}: too early to say how many ${PLURAL[stage.from]} the year needs at this rate`;
-    return { ...base, needed: null, callsNeeded: null, text };
+    return { ...figures, needed: null, callsNeeded: null, text };
   }
   const pct = `${(actual * 100).toFixed(1)} %`;
   const n = (x: number) => groupDigits(x);
   let text = `at ${pct} ${SINGULAR[stage.from]}→${SINGULAR[stage.to]} you need ${n(needed)} ${stage.from}, not ${n(planned)}`;
   if (stage.from !== "calls") text += ` (${n(calls)} calls, not ${n(plan.annual.calls)})`;
-  return { ...base, needed, callsNeeded: calls, text };
+  return { ...figures, needed, callsNeeded: calls, text };
 }
 
 /** Customer minutes over the working minutes of the week's working days up to as-of. */
