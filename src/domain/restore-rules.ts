@@ -210,7 +210,9 @@ export const RESTORE_RULES: Readonly<Record<string, TableRules>> = {
     columns: {
       name: (v, column, _row, seen) => {
         const name = textValue(v, column);
-        if (validateNewTypeName(name, seen.customTypes) !== name) throw usageError(`${column} ${show(name)} is not a type name as acct stores it (lower case, no spaces)`);
+        if (validateNewTypeName(name, seen.customTypes) !== name) {
+          throw usageError(`${column} ${show(name)} is not a type name as acct stores it (lower case, no spaces)`);
+        }
       },
       created_at: stamp,
     },
@@ -220,7 +222,9 @@ export const RESTORE_RULES: Readonly<Record<string, TableRules>> = {
     columns: {
       type: (v, column, row, seen) => {
         knownType(v, column, row, seen);
-        if (Object.hasOwn(METRIC_OF_TYPE, v as string)) throw usageError(`${column} '${v as string}' has no weekly target: its targets come from the plan's cascade`);
+        if (Object.hasOwn(METRIC_OF_TYPE, v as string)) {
+          throw usageError(`${column} '${v as string}' has no weekly target: its targets come from the plan's cascade`);
+        }
       },
       target: count,
     },
@@ -259,9 +263,13 @@ export const RESTORE_RULES: Readonly<Record<string, TableRules>> = {
       deleted_at: optional(stamp),
     },
     row: (row) => {
-      if ((row.end_min as number) <= (row.start_min as number)) throw usageError(`end_min ${row.end_min} is not after start_min ${row.start_min}: a block ends after it starts, on the same day`);
+      if ((row.end_min as number) <= (row.start_min as number)) {
+        throw usageError(`end_min ${row.end_min} is not after start_min ${row.start_min}: a block ends after it starts, on the same day`);
+      }
     },
-    remember: (row, seen) => void seen.blocks.set(row.id as number, { days: (row.days as string).split(","), createdOn: (row.created_at as string).slice(0, 10) }),
+    remember: (row, seen) => {
+      seen.blocks.set(row.id as number, { days: (row.days as string).split(","), createdOn: (row.created_at as string).slice(0, 10) });
+    },
   },
   block_marks: {
     columns: {
@@ -278,7 +286,9 @@ export const RESTORE_RULES: Readonly<Record<string, TableRules>> = {
       const day = row.date as IsoDate;
       if (!block.days.includes(weekdayOf(day))) throw usageError(`date ${day} is a ${weekdayOf(day)}: block ${row.block_id} is on ${block.days.join(",")}`);
       if (day < block.createdOn) throw usageError(`date ${day} is before block ${row.block_id} was added (${block.createdOn})`);
-      if (row.status === "done" && day > seen.today) throw usageError(`date ${day} has not come yet (today is ${seen.today}): a block is marked done on or after its day`);
+      if (row.status === "done" && day > seen.today) {
+        throw usageError(`date ${day} has not come yet (today is ${seen.today}): a block is marked done on or after its day`);
+      }
     },
   },
   commitments: {
@@ -297,8 +307,12 @@ export const RESTORE_RULES: Readonly<Record<string, TableRules>> = {
       const self = row.id as number;
       if ((row.metric === null) !== (row.target === null)) throw usageError("metric and target go together: both set or both null");
       if ((row.due as string) < (row.created_on as string)) throw usageError(`due ${row.due} is before created_on ${row.created_on}`);
-      if ((row.status === "open") !== (row.closed_on === null)) throw usageError(row.status === "open" ? "an open commitment has no closed_on" : `a ${row.status} commitment needs closed_on`);
-      if (row.closed_on !== null && (row.closed_on as string) < (row.created_on as string)) throw usageError(`closed_on ${row.closed_on} is before created_on ${row.created_on}`);
+      if ((row.status === "open") !== (row.closed_on === null)) {
+        throw usageError(row.status === "open" ? "an open commitment has no closed_on" : `a ${row.status} commitment needs closed_on`);
+      }
+      if (row.closed_on !== null && (row.closed_on as string) < (row.created_on as string)) {
+        throw usageError(`closed_on ${row.closed_on} is before created_on ${row.created_on}`);
+      }
       const from = row.carried_from;
       if (from === null) return;
       if (from === self) throw usageError(`commitment ${self} is carried from itself`);

@@ -92,7 +92,9 @@ const STORED_KEYS: Record<string, (value: string) => string> = {
  */
 export function checkStoredSetting(key: string, value: string): void {
   const parse = (Object.hasOwn(STORED_KEYS, key) ? STORED_KEYS[key] : undefined) ?? SETTINGS.find((s) => s.key === key)?.parse;
-  if (parse === undefined) throw usageError(`unknown setting ${JSON.stringify(key)}`, `settings: ${[...SETTINGS.map((s) => s.key), ...Object.keys(STORED_KEYS)].join(", ")}`);
+  if (parse === undefined) {
+    throw usageError(`unknown setting ${JSON.stringify(key)}`, `settings: ${[...SETTINGS.map((s) => s.key), ...Object.keys(STORED_KEYS)].join(", ")}`);
+  }
   let stored: string;
   try {
     stored = parse(value);

@@ -39,7 +39,18 @@ function validTables(): Record<string, Record<string, RestoreValue>[]> {
     days_off: [{ id: 1, from_date: "2026-08-03", to_date: "2026-08-14", reason: "vacation" }],
     entries: [
       { id: 1, date: "2026-03-10", type: "call", count: 5, amount: null, minutes: 30, contact: "Acme\nCorp", note: null, created_at: STAMP, deleted_at: null },
-      { id: 2, date: "2026-03-12", type: "deal", count: 1, amount: 4_200_050, minutes: null, contact: null, note: "won", created_at: STAMP, deleted_at: "2026-03-12T10:00:00" },
+      {
+        id: 2,
+        date: "2026-03-12",
+        type: "deal",
+        count: 1,
+        amount: 4_200_050,
+        minutes: null,
+        contact: null,
+        note: "won",
+        created_at: STAMP,
+        deleted_at: "2026-03-12T10:00:00",
+      },
       { id: 3, date: "2026-03-11", type: "linkedin", count: 3, amount: null, minutes: null, contact: null, note: null, created_at: STAMP, deleted_at: null },
     ],
     blocks: [
@@ -51,9 +62,39 @@ function validTables(): Record<string, Record<string, RestoreValue>[]> {
       { block_id: 1, date: "2026-03-17", status: "skipped", reason: "trade fair" },
     ],
     commitments: [
-      { id: 1, text: "Make 35 calls", due: "2026-03-06", metric: "call", target: 35, created_on: "2026-03-02", status: "open", closed_on: null, carried_from: null },
-      { id: 2, text: "Make 35 calls", due: "2026-03-13", metric: "call", target: 35, created_on: "2026-03-09", status: "open", closed_on: null, carried_from: 1 },
-      { id: 3, text: "Send the proposal", due: "2026-03-20", metric: null, target: null, created_on: "2026-03-09", status: "done", closed_on: "2026-03-11", carried_from: null },
+      {
+        id: 1,
+        text: "Make 35 calls",
+        due: "2026-03-06",
+        metric: "call",
+        target: 35,
+        created_on: "2026-03-02",
+        status: "open",
+        closed_on: null,
+        carried_from: null,
+      },
+      {
+        id: 2,
+        text: "Make 35 calls",
+        due: "2026-03-13",
+        metric: "call",
+        target: 35,
+        created_on: "2026-03-09",
+        status: "open",
+        closed_on: null,
+        carried_from: 1,
+      },
+      {
+        id: 3,
+        text: "Send the proposal",
+        due: "2026-03-20",
+        metric: null,
+        target: null,
+        created_on: "2026-03-09",
+        status: "done",
+        closed_on: "2026-03-11",
+        carried_from: null,
+      },
     ],
     reviews: [{ id: 1, week: "2026-W10", rating: 4, wins: "two demos", misses: null, change: "calls first", created_at: STAMP }],
   };
@@ -238,6 +279,8 @@ describe("checkRestoreTables messages", () => {
   it("quote a long value only in part", () => {
     const message = problemOf(withValue("plans", 0, "workdays", `mon,${"x".repeat(5000)}`)) ?? "";
     expect(message.length).toBeLessThan(200);
-    expect(problemOf(withValue("plans", 0, "unit", "r".repeat(5000)))).toMatch(/^tables\.plans\[0\]: unit "r{49}…\(5002 characters\) is not 'revenue' or 'deals'$/);
+    expect(problemOf(withValue("plans", 0, "unit", "r".repeat(5000)))).toMatch(
+      /^tables\.plans\[0\]: unit "r{49}…\(5002 characters\) is not 'revenue' or 'deals'$/,
+    );
   });
 });

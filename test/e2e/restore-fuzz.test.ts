@@ -33,7 +33,21 @@ const WEEKDAY_LISTS: readonly Value[] = ["mon", "sun", "mon,tue,wed,thu,fri,sat,
 const BAD_WEEKDAY_LISTS: readonly Value[] = ["tue,mon", "mon,mon", "", ",", "Mon", "mon, tue", "monday", "xyz"];
 const RATES: readonly Value[] = [1, 0.5, 0.01, 1e-9, 0.333];
 const BAD_RATES: readonly Value[] = [1e-300, 0, -0.25, 2, 25, "0.5"];
-const TEXTS: readonly Value[] = ["x", "line\r\nbreak", "\u001b[31mred\u001b[0m", "\u202eevil", "<script>alert(1)</script>", "| pipe | *star* _under_ `tick`", "[link](javascript:alert(1))", "BEGIN:VEVENT\r\nEND:VEVENT;,\\", "😀 café 日本", "'); DROP TABLE entries;--", "=SUM(A1)", "a".repeat(500), "\ud800"];
+const TEXTS: readonly Value[] = [
+  "x",
+  "line\r\nbreak",
+  "\u001b[31mred\u001b[0m",
+  "\u202eevil",
+  "<script>alert(1)</script>",
+  "| pipe | *star* _under_ `tick`",
+  "[link](javascript:alert(1))",
+  "BEGIN:VEVENT\r\nEND:VEVENT;,\\",
+  "😀 café 日本",
+  "'); DROP TABLE entries;--",
+  "=SUM(A1)",
+  "a".repeat(500),
+  "\ud800",
+];
 const BAD_TEXTS: readonly Value[] = ["", " ", "\u0000", "a\u0000b", "a".repeat(501), 5];
 
 const COLUMNS: Record<string, [readonly Value[], readonly Value[]]> = {
@@ -42,7 +56,10 @@ const COLUMNS: Record<string, [readonly Value[], readonly Value[]]> = {
   to_date: [[...DATES, ...FUTURE_DATES], BAD_DATES],
   due: [[...DATES, ...FUTURE_DATES], BAD_DATES],
   created_on: [DATES, [...FUTURE_DATES, ...BAD_DATES]],
-  closed_on: [[...DATES, null], [...FUTURE_DATES, ...BAD_DATES]],
+  closed_on: [
+    [...DATES, null],
+    [...FUTURE_DATES, ...BAD_DATES],
+  ],
   created_at: [STAMPS, BAD_STAMPS],
   updated_at: [STAMPS, BAD_STAMPS],
   deleted_at: [[...STAMPS, null], BAD_STAMPS],
@@ -52,29 +69,77 @@ const COLUMNS: Record<string, [readonly Value[], readonly Value[]]> = {
   meeting_rate: [RATES, BAD_RATES],
   call_rate: [RATES, BAD_RATES],
   customer_time: [[...RATES, null], BAD_RATES],
-  hours_per_day: [[0.25, 1, 7.5, 24], [24.5, 0, -8, "8"]],
+  hours_per_day: [
+    [0.25, 1, 7.5, 24],
+    [24.5, 0, -8, "8"],
+  ],
   seasonality: [
-    ["[1,1,1,1,1,1,1,1,1,1,1,0]", "[0,0,0,0,0,0,0,0,0,0,0,1]", "[1000000000,1,1,1,1,1,1,1,1,1,1,1]", "[0.001,1,1,1,1,1,1,1,1,1,1,1]", "[0,0,1,0,0,0,0,0,0,0,0,0]"],
+    [
+      "[1,1,1,1,1,1,1,1,1,1,1,0]",
+      "[0,0,0,0,0,0,0,0,0,0,0,1]",
+      "[1000000000,1,1,1,1,1,1,1,1,1,1,1]",
+      "[0.001,1,1,1,1,1,1,1,1,1,1,1]",
+      "[0,0,1,0,0,0,0,0,0,0,0,0]",
+    ],
     ["[1,1,1]", "[]", "{}", "[1,1,1,1,1,1,1,1,1,1,1,-1]", "[1,1,1,1,1,1,1,1,1,1,1,1e300]", "1,1,1,1,1,1,1,1,1,1,1,1"],
   ],
-  week: [["2026-W01", "2026-W11", "2020-W53", "1970-W02", "2025-W01"], ["2026-W12", "2026-W53", "2026-W00", "2026-w10", "2026W10", "1970-W01"]],
-  rating: [[1, 5, 3], [0, 6, 3.5]],
-  start_min: [[0, 479, 1000, 1438], [1439, 1440, -1]],
-  end_min: [[571, 1439, 1000], [1440, 0]],
-  count: [[1, 100_000], [100_001, 0]],
-  target: [[1, 100_000, 1e14, null], [100_001, 1e14 + 1, 0]],
-  amount: [[1, 1e14, null], [1e14 + 1, 0]],
-  deal_size: [[1, 1e14, null], [1e14 + 1, 0]],
-  minutes: [[0, 100_000, null], [100_001, -1]],
-  carried_from: [[1, 2, 3, null], [4, 5, 6, 7]],
+  week: [
+    ["2026-W01", "2026-W11", "2020-W53", "1970-W02", "2025-W01"],
+    ["2026-W12", "2026-W53", "2026-W00", "2026-w10", "2026W10", "1970-W01"],
+  ],
+  rating: [
+    [1, 5, 3],
+    [0, 6, 3.5],
+  ],
+  start_min: [
+    [0, 479, 1000, 1438],
+    [1439, 1440, -1],
+  ],
+  end_min: [
+    [571, 1439, 1000],
+    [1440, 0],
+  ],
+  count: [
+    [1, 100_000],
+    [100_001, 0],
+  ],
+  target: [
+    [1, 100_000, 1e14, null],
+    [100_001, 1e14 + 1, 0],
+  ],
+  amount: [
+    [1, 1e14, null],
+    [1e14 + 1, 0],
+  ],
+  deal_size: [
+    [1, 1e14, null],
+    [1e14 + 1, 0],
+  ],
+  minutes: [
+    [0, 100_000, null],
+    [100_001, -1],
+  ],
+  carried_from: [
+    [1, 2, 3, null],
+    [4, 5, 6, 7],
+  ],
   block_id: [[1, 2, 3], [4]],
   status: [["done", "skipped", "open", "dropped"], ["kept"]],
   unit: [["revenue", "deals"], ["Revenue"]],
   metric: [["call", "meeting", "linkedin", "email", null], ["calls"]],
   activity: [["call", "meeting", "linkedin", "email", null], ["calls"]],
-  type: [["call", "email", "meeting", "opportunity", "deal", "linkedin"], ["opp", "Call", "twitter"]],
-  name: [["linkedin", "twitter", "x-y_z"], ["call", "opps", "list", "Linked In", "constructor", "__proto__"]],
-  id: [[1, 2, 3, 1000, 2 ** 53 - 1], [2 ** 53, 0, -1, 1.5]],
+  type: [
+    ["call", "email", "meeting", "opportunity", "deal", "linkedin"],
+    ["opp", "Call", "twitter"],
+  ],
+  name: [
+    ["linkedin", "twitter", "x-y_z"],
+    ["call", "opps", "list", "Linked In", "constructor", "__proto__"],
+  ],
+  id: [
+    [1, 2, 3, 1000, 2 ** 53 - 1],
+    [2 ** 53, 0, -1, 1.5],
+  ],
   contact: [[...TEXTS, null], BAD_TEXTS],
   note: [[...TEXTS, null], BAD_TEXTS],
   label: [TEXTS, BAD_TEXTS],
@@ -87,9 +152,18 @@ const COLUMNS: Record<string, [readonly Value[], readonly Value[]]> = {
 
 /** Values for a settings row, by its key. */
 const SETTING_VALUES: Record<string, [readonly Value[], readonly Value[]]> = {
-  "buddy.name": [["Sam", "Zoë 🚀 O'Brien", "<b>Sam</b> | *x*"], ["Sam\nLee", " Sam", "", "\u0000"]],
-  "buddy.email": [["a.b+c@example.co.uk", "x@y.z"], ["sam@example.com?body=hi", "a&b@example.com", "sam@example.com\r\nBcc: x", "sam"]],
-  "install-id": [["abc", "0-1_2.3"], ["abc\r\ndef", "", "a b", "-x"]],
+  "buddy.name": [
+    ["Sam", "Zoë 🚀 O'Brien", "<b>Sam</b> | *x*"],
+    ["Sam\nLee", " Sam", "", "\u0000"],
+  ],
+  "buddy.email": [
+    ["a.b+c@example.co.uk", "x@y.z"],
+    ["sam@example.com?body=hi", "a&b@example.com", "sam@example.com\r\nBcc: x", "sam"],
+  ],
+  "install-id": [
+    ["abc", "0-1_2.3"],
+    ["abc\r\ndef", "", "a b", "-x"],
+  ],
 };
 
 /** Anything at all: hostile text, numbers of every kind, null, Infinity. */
@@ -105,7 +179,11 @@ const anyValue: fc.Arbitrary<Value> = fc.oneof(
 function valueFor(column: string, pools: [readonly Value[], readonly Value[]] | undefined = COLUMNS[column]): fc.Arbitrary<Value> {
   if (!pools) return anyValue;
   const [valid, invalid] = pools;
-  return fc.oneof({ weight: 10, arbitrary: fc.constantFrom(...valid) }, { weight: 1, arbitrary: fc.constantFrom(...invalid) }, { weight: 1, arbitrary: anyValue });
+  return fc.oneof(
+    { weight: 10, arbitrary: fc.constantFrom(...valid) },
+    { weight: 1, arbitrary: fc.constantFrom(...invalid) },
+    { weight: 1, arbitrary: anyValue },
+  );
 }
 
 type Mutation =
@@ -126,13 +204,11 @@ function mutation(doc: ExportDoc): fc.Arbitrary<Mutation> {
     const rows = doc.tables[table]!;
     const row = fc.integer({ min: 0, max: rows.length - 1 });
     const columns = Object.keys(rows[0]!).filter((c) => !KEPT.has(`${table}.${c}`));
-    const set = fc
-      .tuple(row, fc.constantFrom(...columns))
-      .chain(([r, column]) => {
-        const key = rows[r]!.key;
-        const pools = table === "settings" && typeof key === "string" ? SETTING_VALUES[key] : undefined;
-        return valueFor(column, pools ?? COLUMNS[column]).map((value): Mutation => ({ kind: "set", table, row: r, column, value }));
-      });
+    const set = fc.tuple(row, fc.constantFrom(...columns)).chain(([r, column]) => {
+      const key = rows[r]!.key;
+      const pools = table === "settings" && typeof key === "string" ? SETTING_VALUES[key] : undefined;
+      return valueFor(column, pools ?? COLUMNS[column]).map((value): Mutation => ({ kind: "set", table, row: r, column, value }));
+    });
     return fc.oneof(
       { weight: 20, arbitrary: set },
       { weight: 1, arbitrary: row.map((r): Mutation => ({ kind: "drop-row", table, row: r })) },
@@ -173,39 +249,43 @@ describe("restoring generated exports", () => {
     base = demoExportText();
   });
 
-  it(`${RUNS} documents: exit 2 with nothing written, or a file every read command works on (seed ${SEED})`, () => {
-    console.log(`restore fuzz: seed ${SEED}, ${RUNS} runs (replay with ACCT_FUZZ_SEED=${SEED})`);
-    const baseDoc = JSON.parse(base) as ExportDoc;
-    let restored = 0;
-    fc.assert(
-      fc.property(fc.array(mutation(baseDoc), { minLength: 1, maxLength: 2 }), (mutations) => {
-        const doc = structuredClone(baseDoc);
-        for (const m of mutations) apply(doc, m);
-        const db = tempDb();
-        const dir = dirname(db);
-        const file = join(dir, "generated.json");
-        writeFileSync(file, JSON.stringify(doc).replaceAll(JSON.stringify(HUGE), "1e400"));
-        const result = acct(db, ["import", file], { now: DEMO_NOW });
-        const context = `${JSON.stringify(mutations)}\n${describeResult("import", result)}`;
-        expect(result.stderr, context).not.toMatch(/\n\s+at |unexpected error/);
-        if (result.code !== 0) {
-          expect(result.code, context).toBe(2);
-          expect(result.stderr, context).toMatch(/^acct: .+\n(hint: .+\n)?$/);
-          expect(result.stdout, context).toBe("");
-          expect(existsSync(db), context).toBe(false);
-          expect(fingerprint(db), context).toBe("absent");
-          return;
-        }
-        restored++;
-        for (const [name, args] of READS) {
-          const read = acct(db, args(dir), { now: DEMO_NOW });
-          expect(read.code, `${JSON.stringify(mutations)}\n${describeResult(name, read)}`).toBe(0);
-          // The generated texts hold none of these words: seen in output, they are a broken figure.
-          expect(read.stdout, `${JSON.stringify(mutations)}\n${name}`).not.toMatch(/\bNaN\b|Infinity|undefined|\[object /);
-        }
-      }),
-      { numRuns: RUNS, seed: SEED, endOnFailure: true },
-    );
-    console.log(`restore fuzz: ${restored} of ${RUNS} documents restored and read`);
-  }, 30_000 + RUNS * 2_000);
+  it(
+    `${RUNS} documents: exit 2 with nothing written, or a file every read command works on (seed ${SEED})`,
+    () => {
+      console.log(`restore fuzz: seed ${SEED}, ${RUNS} runs (replay with ACCT_FUZZ_SEED=${SEED})`);
+      const baseDoc = JSON.parse(base) as ExportDoc;
+      let restored = 0;
+      fc.assert(
+        fc.property(fc.array(mutation(baseDoc), { minLength: 1, maxLength: 2 }), (mutations) => {
+          const doc = structuredClone(baseDoc);
+          for (const m of mutations) apply(doc, m);
+          const db = tempDb();
+          const dir = dirname(db);
+          const file = join(dir, "generated.json");
+          writeFileSync(file, JSON.stringify(doc).replaceAll(JSON.stringify(HUGE), "1e400"));
+          const result = acct(db, ["import", file], { now: DEMO_NOW });
+          const context = `${JSON.stringify(mutations)}\n${describeResult("import", result)}`;
+          expect(result.stderr, context).not.toMatch(/\n\s+at |unexpected error/);
+          if (result.code !== 0) {
+            expect(result.code, context).toBe(2);
+            expect(result.stderr, context).toMatch(/^acct: .+\n(hint: .+\n)?$/);
+            expect(result.stdout, context).toBe("");
+            expect(existsSync(db), context).toBe(false);
+            expect(fingerprint(db), context).toBe("absent");
+            return;
+          }
+          restored++;
+          for (const [name, args] of READS) {
+            const read = acct(db, args(dir), { now: DEMO_NOW });
+            expect(read.code, `${JSON.stringify(mutations)}\n${describeResult(name, read)}`).toBe(0);
+            // The generated texts hold none of these words: seen in output, they are a broken figure.
+            expect(read.stdout, `${JSON.stringify(mutations)}\n${name}`).not.toMatch(/\bNaN\b|Infinity|undefined|\[object /);
+          }
+        }),
+        { numRuns: RUNS, seed: SEED, endOnFailure: true },
+      );
+      console.log(`restore fuzz: ${restored} of ${RUNS} documents restored and read`);
+    },
+    30_000 + RUNS * 2_000,
+  );
 });

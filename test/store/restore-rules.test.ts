@@ -10,7 +10,9 @@ describe("restore rules and the schema", () => {
     const db = openMemory();
     for (const migration of MIGRATIONS) db.exec(migration);
     const tables = dataTables(db);
-    const schema = Object.fromEntries(tables.map((t) => [t, (db.prepare("SELECT name FROM pragma_table_info(?)").all(t) as { name: string }[]).map((c) => c.name).sort()]));
+    const schema = Object.fromEntries(
+      tables.map((t) => [t, (db.prepare("SELECT name FROM pragma_table_info(?)").all(t) as { name: string }[]).map((c) => c.name).sort()]),
+    );
     const rules = Object.fromEntries(Object.entries(RESTORE_RULES).map(([t, r]) => [t, Object.keys(r.columns).sort()]));
     expect(rules).toEqual(schema);
     expect(Object.keys(RESTORE_RULES)).toEqual(tables);
