@@ -6,7 +6,9 @@ import { Chalk, type ChalkInstance } from "chalk";
 import type { Clock } from "./clock.js";
 import { inWriteTransaction, openForRead, openForWrite, resolveDbPath, type Db } from "../store/connection.js";
 import { JournalEntry } from "../store/journal.js";
+import { getCurrency, getWeekStart } from "../store/settings.js";
 import { describeSqliteError } from "../store/sqlite-errors.js";
+import type { RenderOptions } from "../render/options.js";
 import { terminalPage } from "../render/escape.js";
 
 export interface Stream {
@@ -40,6 +42,7 @@ export class Context {
   readonly dbPath: string;
   private readDb: Db | null | undefined;
   private writeDb: Db | undefined;
+  private renderOptions: RenderOptions | undefined;
 
   constructor(
     readonly deps: Deps,
@@ -66,6 +69,15 @@ export class Context {
 
   get today(): string {
     return this.clock.today;
+  }
+
+  /** What every renderer is given; the settings are read from the data file once. */
+  get render(): RenderOptions {
+    if (!this.renderOptions) {
+      const db = this.read();
+      this.renderOptions = { style: this.style, currency: getCurrency(db), weekStart: getWeekStart(db), width: this.width };
+    }
+    return this.renderOptions;
   }
 
   /** The data file for reading, or null when it does not exist yet. */

@@ -1,4 +1,5 @@
 /** Text and JSON shapes of time blocks, their day, and a suggestion. */
+import type { RenderOptions } from "./options.js";
 import type { ChalkInstance } from "chalk";
 import { weeklyMinutes, type Block, type DayItem, type Proposal, type ProposedBlock } from "../domain/blocks.js";
 import { formatTime } from "../domain/parse.js";
@@ -28,14 +29,14 @@ export function blockJson(block: Block): BlockJson {
 }
 
 /** `#1 Prospecting tue,thu 08:00–09:30 (call)`; days in the order of a week starting on `weekStart`. */
-export function describeBlock(block: Block, weekStart: Weekday = "mon"): string {
+export function describeBlock(block: Block, { weekStart }: Pick<RenderOptions, "weekStart">): string {
   return `#${block.id} ${v(block.label)} ${inWeekOrder(block.days, weekStart).join(",")} ${formatTime(block.startMin)}–${formatTime(block.endMin)}${block.activity ? ` (${v(block.activity)})` : ""}`;
 }
 
 const hours = (minutes: number) => `${formatNumber(minutes / 60, 2)} h`;
 
 /** The block list as a table, with each block's hours a week. */
-export async function renderBlockList(blocks: readonly Block[], style: ChalkInstance, weekStart: Weekday = "mon"): Promise<string> {
+export async function renderBlockList(blocks: readonly Block[], { style, weekStart }: RenderOptions): Promise<string> {
   const rows = blocks.map((b) => [b.id, v(b.label), inWeekOrder(b.days, weekStart).join(","), `${formatTime(b.startMin)}–${formatTime(b.endMin)}`, v(b.activity ?? ""), hours(weeklyMinutes(b))]);
   const total = blocks.reduce((s, b) => s + weeklyMinutes(b), 0);
   const table = await renderTable(["ID", "Label", "Days", "Time", "Activity", "A week"], rows, style, ["right", "left", "left", "left", "left", "right"]);
@@ -53,7 +54,7 @@ export function dayJson(date: string, dayOff: boolean, items: readonly DayItem[]
 }
 
 /** Today's blocks, one line each with its status. */
-export function renderDay(day: DayJson, style: ChalkInstance): string {
+export function renderDay(day: DayJson, { style }: RenderOptions): string {
   if (day.dayOff) return `${day.date} is a day off: no blocks`;
   if (day.blocks.length === 0) return `no blocks on ${day.date}`;
   const mark = { kept: style.green("kept"), skipped: style.yellow("skipped"), pending: style.dim("pending") };
@@ -97,7 +98,7 @@ export function suggestionJson(
 }
 
 /** The arithmetic behind a suggestion, then the proposed blocks as a table. */
-export async function renderSuggestion(s: SuggestionJson, style: ChalkInstance, weekStart: Weekday = "mon"): Promise<string> {
+export async function renderSuggestion(s: SuggestionJson, { style, weekStart }: RenderOptions): Promise<string> {
   const n = (x: number) => formatNumber(x, 2);
   const lines = [
     `plan for ${s.month}, a typical week:`,

@@ -1,8 +1,8 @@
 /** Entries as text: the one-line echo of `acct log` and the rows of `acct log list`. */
-import type { ChalkInstance } from "chalk";
 import type { Entry } from "../domain/entry.js";
 import { visibleControls as v } from "./escape.js";
 import { formatMoney, formatNumber } from "./format.js";
+import type { RenderOptions } from "./options.js";
 
 /** `3 calls` / `1 meeting` / `2 linkedin`. */
 export function countOfType(count: number, type: string): string {
@@ -12,7 +12,7 @@ export function countOfType(count: number, type: string): string {
 }
 
 /** One line: `#12 2026-03-12 3 calls, $42,000, 30 min, Acme: note`. */
-export function describeEntry(entry: Entry, style: ChalkInstance, currency = "$"): string {
+export function describeEntry(entry: Entry, { style, currency }: RenderOptions): string {
   const details = [
     entry.amountCents === null ? null : formatMoney(entry.amountCents / 100, currency),
     entry.minutes === null ? null : `${formatNumber(entry.minutes)} min`,
@@ -23,7 +23,7 @@ export function describeEntry(entry: Entry, style: ChalkInstance, currency = "$"
 }
 
 /** Table cells for `acct log list`. */
-export function entryCells(entry: Entry, currency = "$"): (string | number)[] {
+export function entryCells(entry: Entry, currency: string): (string | number)[] {
   return [
     entry.id,
     entry.date,

@@ -4,6 +4,7 @@ import { inWeekOrder, type Weekday } from "../domain/dates.js";
 import type { Plan } from "../domain/plan.js";
 import { visibleControls } from "./escape.js";
 import { formatMoney, formatNumber, formatRate } from "./format.js";
+import type { RenderOptions } from "./options.js";
 import { renderTable } from "./table.js";
 
 export interface PlanJson {
@@ -44,13 +45,7 @@ export function planToJson(plan: Plan, weeklyTargets: ReadonlyMap<string, number
   };
 }
 
-export async function renderPlanText(
-  plan: Plan,
-  weeklyTargets: ReadonlyMap<string, number>,
-  style: ChalkInstance,
-  currency = "$",
-  weekStart: Weekday = "mon",
-): Promise<string> {
+export async function renderPlanText(plan: Plan, weeklyTargets: ReadonlyMap<string, number>, { style, currency, weekStart }: RenderOptions): Promise<string> {
   const a = plan.annual;
   const money = (units: number) => formatMoney(units, currency);
   const n = (x: number) => formatNumber(x);

@@ -2,6 +2,7 @@
  * The year report as one self-contained HTML page: inline CSS and inline SVG
  * charts drawn by Vega-Lite in Node (no browser, no scripts, no network).
  */
+import type { RenderOptions } from "./options.js";
 import type { FunnelStage, MetricSeries, Report } from "../domain/report.js";
 import { escapeHtml } from "./escape.js";
 import { formatMoney, formatNumber, formatRate } from "./format.js";
@@ -199,7 +200,7 @@ footer { margin-top: 40px; color: #9ca3af; font-size: 12px; }
 `;
 
 /** The whole page; `currency` prefixes money. */
-export async function renderReportHtml(report: Report, currency = "$"): Promise<string> {
+export async function renderReportHtml(report: Report, { currency }: Pick<RenderOptions, "currency">): Promise<string> {
   const money = (m: string) => m === "revenue";
   const roads = await Promise.all(report.metrics.map((m) => figure(roadChart(m, money(m.metric)))));
   const weeklies = await Promise.all(report.metrics.map((m) => figure(weeklyChart(m, money(m.metric)))));

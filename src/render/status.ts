@@ -5,6 +5,8 @@ import { fraction, type GlanceMetric, type StatusData } from "../domain/status.j
 import { formatTime } from "../domain/parse.js";
 import { visibleControls as v } from "./escape.js";
 import { formatNumber, round } from "./format.js";
+import type { RenderOptions } from "./options.js";
+import { weekdayOf } from "../domain/dates.js";
 
 export interface StatusJson {
   ready: true;
@@ -115,8 +117,9 @@ function describeBuffer(days: number | null, style: ChalkInstance): string {
 const DAY_NAMES: Record<string, string> = { mon: "Monday", tue: "Tuesday", wed: "Wednesday", thu: "Thursday", fri: "Friday", sat: "Saturday", sun: "Sunday" };
 
 /** The text page: a heading, one bar line per metric, then the next block, commitments and streak. */
-export function renderStatusText(data: StatusData, style: ChalkInstance, weekdayName: string, currency = "$"): string {
+export function renderStatusText(data: StatusData, { style, currency }: RenderOptions): string {
   const g = data.glance;
+  const weekdayName = weekdayOf(g.today);
   const lines: string[] = [];
   const dayPart = g.workingDaysInWeek > 0 ? ` · working day ${g.workingDaysSoFar} of ${g.workingDaysInWeek}` : "";
   lines.push(style.bold(`${DAY_NAMES[weekdayName] ?? weekdayName} ${g.today} · ${g.week}${dayPart}`), "");
@@ -163,7 +166,7 @@ function clip(text: string, width: number): string {
 }
 
 /** The friendly first page before there is a database or a plan. */
-export function renderFirstRun(reason: FirstRunJson["reason"], next: string, style: ChalkInstance): string {
+export function renderFirstRun(reason: FirstRunJson["reason"], next: string, { style }: RenderOptions): string {
   const lines =
     reason === "no-database"
       ? ["Welcome to acct: accountability for salespeople.", "", "Start with your annual plan:", `  ${style.bold(next)}`, "", `Or look around first with sample data:  ${style.bold("acct demo")}`]

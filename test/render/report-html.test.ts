@@ -30,7 +30,7 @@ describe("renderReportHtml with hostile text", () => {
       funnel: [{ from: "calls", to: "meetings", planned: 0.1, actual: 0.05 }],
       commitments: [],
     };
-    const html = await renderReportHtml(report, `<script>alert("€")</script>`);
+    const html = await renderReportHtml(report, { currency: `<script>alert("€")</script>` });
     expect(html).not.toContain("<script");
     expect(html).not.toContain("<img");
     expect(html).not.toContain("onerror=alert(1)>");

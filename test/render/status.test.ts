@@ -1,10 +1,12 @@
-import { Chalk } from "chalk";
+import { Chalk, type ChalkInstance } from "chalk";
+import type { RenderOptions } from "../../src/render/options.js";
 import { describe, expect, it } from "vitest";
 import type { Glance, GlanceMetric, StatusData } from "../../src/domain/status.js";
 import { formatCompact, progressBar, renderStatusText, statusToJson } from "../../src/render/status.js";
 
 const plain = new Chalk({ level: 0 });
 const colour = new Chalk({ level: 2 });
+const options = (style: ChalkInstance): RenderOptions => ({ style, currency: "$", weekStart: "mon", width: 80 });
 
 const metric = (name: string, week: GlanceMetric["week"], bufferDays: number | null = 0): GlanceMetric => ({
   metric: name,
@@ -57,7 +59,7 @@ describe("renderStatusText", () => {
   };
 
   it("fits 80 columns even with long names and large numbers", () => {
-    const text = renderStatusText(data, plain, "thu");
+    const text = renderStatusText(data, options(plain));
     for (const line of text.split("\n")) expect([...line].length, line).toBeLessThanOrEqual(80);
     expect(text).toContain("Thursday 2026-03-12 · 2026-W11 · working day 4 of 5");
     expect(text).toContain("now 08:00–09:30 Prospecting calls with a long label (call)");
@@ -67,8 +69,8 @@ describe("renderStatusText", () => {
   });
 
   it("has no escape codes without colour", () => {
-    expect(renderStatusText(data, plain, "thu")).not.toMatch(/\u001b\[/);
-    expect(renderStatusText(data, colour, "thu")).toMatch(/\u001b\[/);
+    expect(renderStatusText(data, options(plain))).not.toMatch(/\u001b\[/);
+    expect(renderStatusText(data, options(colour))).toMatch(/\u001b\[/);
   });
 
   it("rounds JSON to two decimals and shows times as HH:MM", () => {

@@ -111,7 +111,7 @@ export function blockCommand(app: App): Command {
       const input = await readBlockInput(ctx, label, flags);
       const added = ctx.write((b: Block) => `block add #${b.id} ${input.label}`, (db, journal) => insertBlock(db, input, ctx.clock.stamp, journal));
       if (ctx.json) return ctx.printJson(blockJson(added));
-      ctx.print(`added block ${describeBlock(added, getWeekStart(ctx.read()))}`);
+      ctx.print(`added block ${describeBlock(added, ctx.render)}`);
     });
   withExamples(add, [
     "acct block add Prospecting --days tue,thu --start 08:00 --end 09:30 --activity call",
@@ -124,7 +124,7 @@ export function blockCommand(app: App): Command {
     const blocks = db ? listBlocks(db) : [];
     if (ctx.json) return ctx.printJson(blocks.map(blockJson));
     if (blocks.length === 0) return ctx.print("no blocks yet; add one with: acct block add Prospecting --days tue,thu --start 08:00 --end 09:30");
-    ctx.print(await renderBlockList(blocks, ctx.style, getWeekStart(db)));
+    ctx.print(await renderBlockList(blocks, ctx.render));
   };
   const list = block
     .command("list")
@@ -141,7 +141,7 @@ export function blockCommand(app: App): Command {
       const found = findBlock(ctx.read(), id);
       ctx.write(`block rm #${found.id} ${found.label}`, (db, journal) => removeBlock(db, found.id, ctx.clock.stamp, journal));
       if (ctx.json) return ctx.printJson(blockJson(found));
-      ctx.print(`removed block ${describeBlock(found, getWeekStart(ctx.read()))}`);
+      ctx.print(`removed block ${describeBlock(found, ctx.render)}`);
     });
   withExamples(rm, ["acct block rm 2", "acct undo"]);
 
@@ -170,7 +170,7 @@ export function blockCommand(app: App): Command {
       const items = db ? blocksOnDay(listBlocks(db), ctx.today, calendar, listBlockMarks(db, ctx.today, ctx.today)) : [];
       const day = dayJson(ctx.today, calendar.isDayOff(ctx.today), items);
       if (ctx.json) return ctx.printJson(day);
-      ctx.print(renderDay(day, ctx.style));
+      ctx.print(renderDay(day, ctx.render));
     });
   withExamples(today, ["acct block today", "ACCT_NOW=2026-03-10 acct block today --json"]);
 
@@ -205,7 +205,7 @@ export function blockCommand(app: App): Command {
         existing: listBlocks(db),
       });
       const shown = suggestionJson(facts, proposal, null);
-      if (!ctx.json) ctx.print(await renderSuggestion(shown, ctx.style, getWeekStart(db)));
+      if (!ctx.json) ctx.print(await renderSuggestion(shown, ctx.render));
       let accept = flags.accept === true;
       if (!accept && proposal.blocks.length > 0 && ctx.interactive && !ctx.json) {
         const { askConfirm } = await import("../prompts.js");
@@ -220,7 +220,7 @@ export function blockCommand(app: App): Command {
         proposal.blocks.map((b) => insertBlock(wdb, b, ctx.clock.stamp, journal)),
       );
       if (ctx.json) return ctx.printJson(suggestionJson(facts, proposal, added.map((b) => b.id)));
-      for (const b of added) ctx.print(`added block ${describeBlock(b, getWeekStart(ctx.read()))}`);
+      for (const b of added) ctx.print(`added block ${describeBlock(b, ctx.render)}`);
     });
   withExamples(suggest, ["acct block suggest", "acct block suggest --calls-per-hour 12 --accept"]);
 

@@ -24,7 +24,6 @@ import {
   updateEntry,
 } from "../../store/entries.js";
 import { listCustomTypes } from "../../store/plans.js";
-import { getCurrency } from "../../store/settings.js";
 import { countOfType, describeEntry } from "../../render/entry.js";
 import { EntryListLayout } from "../../render/entry-list.js";
 import { groupDigits } from "../../domain/digits.js";
@@ -112,7 +111,7 @@ function liveEntry(db: Db | null, id: number): Entry {
 
 function echo(ctx: Context, entry: Entry, verb: string): void {
   if (ctx.json) return ctx.printJson(entryToJson(entry));
-  ctx.print(`${verb} ${describeEntry(entry, ctx.style, getCurrency(ctx.read()))}`);
+  ctx.print(`${verb} ${describeEntry(entry, ctx.render)}`);
 }
 
 const summaryOf = (verb: string) => (e: Entry) => `${verb} #${e.id} ${e.date} ${countOfType(e.count, e.type)}`;
@@ -217,8 +216,7 @@ function rmAction(app: App, idInputs: string[], command: Command): void {
     (wdb, journal) => ids.map((id) => removeEntry(wdb, id, ctx.clock.stamp, journal) ?? liveEntry(null, id)),
   );
   if (ctx.json) return ctx.printJson(removed.map(entryToJson));
-  const currency = getCurrency(ctx.read());
-  for (const entry of removed) ctx.print(`removed ${describeEntry(entry, ctx.style, currency)}`);
+  for (const entry of removed) ctx.print(`removed ${describeEntry(entry, ctx.render)}`);
   ctx.note("undo with: acct undo");
 }
 
@@ -243,7 +241,7 @@ const LIST_CHUNK = 2000;
 function printEntryList(ctx: Context, db: Db, filter: EntryFilter, limit: number | null): number {
   const total = countEntries(db, filter);
   if (total === 0) return total;
-  const layout = new EntryListLayout(getCurrency(db));
+  const layout = new EntryListLayout(ctx.render.currency);
   if (limit !== null && limit < total) {
     const entries = latestEntries(db, filter, limit);
     for (const entry of entries) layout.measure(entry);

@@ -9,7 +9,7 @@ import { checkCascade, type PlanInput, type PlanUnit } from "../../domain/cascad
 import { failure, usageError } from "../../domain/errors.js";
 import { parseCount, parseHours, parseMoney, parseRate, parseSeasonality, parseWeekdays, parseYear } from "../../domain/parse.js";
 import { listCustomTypes, listWeeklyTargets, loadPlan, savePlanInput, setWeeklyTarget } from "../../store/plans.js";
-import { getCurrency, getSetting, getWeekStart } from "../../store/settings.js";
+import { getSetting } from "../../store/settings.js";
 import { planToJson, renderPlanText } from "../../render/plan.js";
 import { visibleControls } from "../../render/escape.js";
 
@@ -125,8 +125,7 @@ async function showPlan(ctx: Context, year: number, planFound: ReturnType<typeof
     ctx.printJson(planToJson(planFound.plan, weeklyTargets));
     return;
   }
-  const currency = getCurrency(ctx.read());
-  ctx.print(await renderPlanText(planFound.plan, weeklyTargets, ctx.style, currency, getWeekStart(ctx.read())));
+  ctx.print(await renderPlanText(planFound.plan, weeklyTargets, ctx.render));
 }
 
 const currentYear = (ctx: Context) => Number(ctx.today.slice(0, 4));

@@ -10,7 +10,6 @@ import { buildReport } from "../../domain/report.js";
 import { loadCommitments } from "../../store/commitments.js";
 import { totalsBetween } from "../../store/entries.js";
 import { listWeeklyTargets, loadPlan } from "../../store/plans.js";
-import { getCurrency } from "../../store/settings.js";
 
 interface ReportFlags {
   year?: string;
@@ -49,7 +48,7 @@ export function reportCommand(app: App): Command {
         (from, to) => totalsBetween(db, from, to),
       );
       const { renderReportHtml } = await import("../../render/report-html.js");
-      const html = await renderReportHtml(data, getCurrency(db));
+      const html = await renderReportHtml(data, ctx.render);
       writeOutputFile(out, html, REPORT_OUTPUT, flags.force === true, ctx.dbPath);
       const charts = (html.match(/data-chart="/g) ?? []).length;
       if (ctx.json) ctx.printJson({ year, asOf, path: out, charts, bytes: Buffer.byteLength(html) });

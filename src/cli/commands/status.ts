@@ -2,9 +2,7 @@
 import { Command } from "commander";
 import type { App } from "../app.js";
 import { withExamples } from "../app.js";
-import { weekdayOf } from "../../domain/dates.js";
 import { loadStatus } from "../../reports/status.js";
-import { getCurrency } from "../../store/settings.js";
 import { FIRST_PLAN_COMMAND, renderFirstRun, renderStatusText, statusToJson, type FirstRunJson } from "../../render/status.js";
 
 /** What `acct` alone runs: the status page, or the first-run message before there is a plan. */
@@ -15,10 +13,10 @@ export async function showStatus(app: App, command: Command): Promise<void> {
   if (!data) {
     const reason: FirstRunJson["reason"] = db ? "no-plan" : "no-database";
     if (ctx.json) return ctx.printJson({ ready: false, reason, next: FIRST_PLAN_COMMAND } satisfies FirstRunJson);
-    return ctx.print(renderFirstRun(reason, FIRST_PLAN_COMMAND, ctx.style));
+    return ctx.print(renderFirstRun(reason, FIRST_PLAN_COMMAND, ctx.render));
   }
   if (ctx.json) return ctx.printJson(statusToJson(data));
-  ctx.print(renderStatusText(data, ctx.style, weekdayOf(ctx.today), getCurrency(db)));
+  ctx.print(renderStatusText(data, ctx.render));
 }
 
 export function statusCommand(app: App): Command {
