@@ -71,5 +71,7 @@ await build({
   minifyWhitespace: true,
   minifySyntax: true,
   plugins: [lazyChildProcess, chalkWithoutDetection, betterSqliteHome],
+  // The shell completion scripts are checked-in shell files (src/cli/completion/), bundled as text.
+  loader: { ".bash": "text", ".zsh": "text", ".fish": "text" },
   logLevel: "warning",
 });

@@ -2,8 +2,9 @@
  * The command tree: global options and one addCommand per command module.
  * A run builds only the command it invokes (see commandsNeeded).
  */
-import { Command } from "commander";
+import { Command, Option } from "commander";
 import { App, examplesOf, withDefaultAction, withExamples } from "./app.js";
+import { completes } from "./completes.js";
 import type { Deps } from "./context.js";
 import { auditCommand } from "./commands/audit.js";
 import { backupCommand } from "./commands/backup.js";
@@ -84,7 +85,7 @@ export function createProgram(deps: Deps, argv?: readonly string[]): { program: 
   const program = new Command("acct")
     .description("Accountability for salespeople: turn an annual target into daily activity, log it, audit it weekly.")
     .version(VERSION, "-V, --version")
-    .option("--db <path>", "data file (default: $ACCT_DB, else $XDG_DATA_HOME/acct/acct.db)")
+    .addOption(completes(new Option("--db <path>", "data file (default: $ACCT_DB, else $XDG_DATA_HOME/acct/acct.db)"), "file"))
     .option("--json", "print one JSON document instead of text")
     .option("--no-color", "no colour in the output");
   withExamples(program, [

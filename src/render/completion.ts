@@ -1,13 +1,16 @@
 /**
- * Shell completion scripts for bash, zsh and fish, built from the command
- * tree. Each script holds the tree as lookup tables and asks
- * `acct completion --words KIND` only for what lives in the data file
- * (custom activity types, block and commitment ids).
+ * The command tree as the completion scripts read it (`acct completion
+ * --tree`). The scripts themselves are checked-in shell files
+ * (src/cli/completion/); they load this once and ask `acct completion
+ * --words KIND` only for what lives in the data file.
  */
 
 /** Values asked from `acct completion --words KIND` at completion time. */
 export const WORD_KINDS = ["types", "blocks", "commitments", "days-off"] as const;
 export type WordKind = (typeof WORD_KINDS)[number];
+
+export const SHELLS = ["bash", "zsh", "fish"] as const;
+export type Shell = (typeof SHELLS)[number];
 
 export type ValueKind =
   | { kind: "choices"; values: string[] }
@@ -34,348 +37,50 @@ export interface CompletionNode {
   variadic: boolean;
 }
 
+const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
 
-export const SHELLS = ["bash", "zsh", "fish"] as const;
-export type Shell = (typeof SHELLS)[number];
-
-/** A value spec as the scripts read it: `choices a b`, `words types`, `file`, or nothing. */
+/** `-` (no value), `free`, `file`, `words:KIND` or `choices:A B C`. */
 function specOf(value: ValueKind | null): string {
-  if (!value) return "";
+  if (!value) return "-";
   switch (value.kind) {
     case "choices":
-      return `choices ${value.values.join(" ")}`;
+      for (const choice of value.values) {
+        // The scripts split choices on spaces and fields on tabs.
+        if (!/^[^\s]+$/.test(choice)) throw new Error(`completion choice ${JSON.stringify(choice)} must be one word`);
+      }
+      return `choices:${value.values.join(" ")}`;
     case "words":
-      return `words ${value.words}`;
+      return `words:${value.words}`;
     case "file":
       return "file";
     case "free":
-      return "";
+      return "free";
   }
 }
 
-/** `key → spec` pairs: `PATH|--flag` for flag values, `PATH|#N` for positionals (`PATH|#*` repeats). */
-function specTable(nodes: readonly CompletionNode[]): [string, string][] {
-  const rows: [string, string][] = [];
+/**
+ * One record a line, fields separated by tabs, the command path spelled in
+ * full (`acct plan set`); no field but the last (a description) is empty:
+ *
+ *     command PATH NARGS DESCRIPTION
+ *     sub     PATH NAME DESCRIPTION
+ *     flag    PATH FLAG SPEC DESCRIPTION
+ *     arg     PATH INDEX SPEC          (INDEX `rest` for a repeating last argument)
+ */
+export function renderCompletionTree(nodes: readonly CompletionNode[]): string {
+  const lines: string[] = [];
   for (const node of nodes) {
+    const path = node.path ? `acct ${node.path}` : "acct";
+    lines.push(`command\t${path}\t${node.args.length}\t${oneLine(node.description)}`);
+    for (const sub of node.subcommands) lines.push(`sub\t${path}\t${sub.name}\t${oneLine(sub.description)}`);
     for (const option of node.options) {
       const spec = specOf(option.value);
-      if (spec) for (const flag of option.flags) rows.push([`${node.path}|${flag}`, spec]);
+      for (const flag of option.flags) lines.push(`flag\t${path}\t${flag}\t${spec}\t${oneLine(option.description)}`);
     }
     node.args.forEach((arg, i) => {
-      const spec = specOf(arg);
-      if (spec) rows.push([`${node.path}|#${node.variadic && i === node.args.length - 1 ? "*" : i}`, spec]);
+      const index = node.variadic && i === node.args.length - 1 ? "rest" : String(i);
+      if (arg.kind !== "free") lines.push(`arg\t${path}\t${index}\t${specOf(arg)}`);
     });
   }
-  return rows;
-}
-
-const flagsOf = (node: CompletionNode) => node.options.flatMap((o) => o.flags);
-const valuedFlagsOf = (node: CompletionNode) => node.options.filter((o) => o.value !== null).flatMap((o) => o.flags);
-const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
-
-/** POSIX single quotes (bash, zsh). */
-const sq = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
-/** fish single quotes. */
-const fq = (text: string) => `'${text.replace(/[\\']/g, "\\$&")}'`;
-
-/** The tables bash and zsh share: `__acct_node PATH` sets the words that may follow, `__acct_spec PATH KEY` prints a value spec. */
-function posixTables(nodes: readonly CompletionNode[]): string {
-  const node = nodes
-    .map((n) => `    ${sq(n.path)}) __acct_subs=${sq(n.subcommands.map((s) => s.name).join(" "))}; __acct_flags=${sq(flagsOf(n).join(" "))}; __acct_valued=${sq(valuedFlagsOf(n).join(" "))}; __acct_nargs=${n.args.length} ;;`)
-    .join("\n");
-  const spec = specTable(nodes)
-    .map(([key, value]) => `    ${sq(key.replace(/\*$/, ""))}${key.endsWith("*") ? "*" : ""}) echo ${sq(value)} ;;`)
-    .join("\n");
-  return `__acct_node() {
-  __acct_subs='' __acct_flags='' __acct_valued='' __acct_nargs=0
-  case "$1" in
-${node}
-  esac
-}
-
-__acct_spec() {
-  case "$1|$2" in
-${spec}
-  esac
-}
-
-__acct_words() {
-  if [ -n "$2" ]; then command acct --db "$2" completion --words "$1" 2>/dev/null
-  else command acct completion --words "$1" 2>/dev/null; fi
-}`;
-}
-
-/** The walk over the words before the cursor, shared by bash and zsh: sets cmdpath, npos, expect and db. */
-const POSIX_WALK = `    if [[ -n $expect ]]; then
-      [[ $expect == --db ]] && db=$w
-      expect=''
-      continue
-    fi
-    case $w in
-      --db=*) db=\${w#--db=}; continue ;;
-      --*=*) continue ;;
-      -*) __acct_node "$cmdpath"; [[ " $__acct_valued " == *" $w "* ]] && expect=$w; continue ;;
-    esac
-    __acct_node "$cmdpath"
-    if [[ $npos -eq 0 && " $__acct_subs " == *" $w "* ]]; then
-      cmdpath=\${cmdpath:+$cmdpath }$w
-    else
-      npos=$((npos + 1))
-    fi`;
-
-function renderBash(nodes: readonly CompletionNode[]): string {
-  return `# bash completion for acct, generated by \`acct completion bash\`.
-# Install: echo 'source <(acct completion bash)' >> ~/.bashrc
-
-${posixTables(nodes)}
-
-# Adds the words after $1 that start with it to COMPREPLY, quoted for the
-# command line. Words are data (type names come from the data file): they are
-# compared literally and never given to compgen -W, eval or an unquoted
-# expansion, which would expand $(…), \`…\`, globs and the like.
-__acct_add() {
-  local prefix=$1 word quoted
-  shift
-  for word in "$@"; do
-    printf -v quoted '%q' "$word"
-    if [[ $word == "$prefix"* || $quoted == "$prefix"* ]]; then COMPREPLY+=("$quoted"); fi
-  done
-}
-
-__acct_reply() {
-  local kind=\${1%% *} values=\${1#* }
-  local -a list=()
-  case $kind in
-    choices) read -r -a list <<< "$values"; __acct_add "$2" "\${list[@]}" ;;
-    words) mapfile -t list < <(__acct_words "$values" "$3"); __acct_add "$2" "\${list[@]}" ;;
-    file) compopt -o filenames 2>/dev/null; mapfile -t list < <(compgen -f -- "$2"); COMPREPLY+=("\${list[@]}") ;;
-  esac
-}
-
-_acct() {
-  local line=\${COMP_LINE:0:COMP_POINT} cur='' cmdpath='' expect='' db='' w spec i npos=0 IFS=$' \\t\\n'
-  local -a words list
-  read -r -a words <<< "$line"
-  if [[ -n $line && $line != *[[:space:]] ]]; then
-    cur=\${words[\${#words[@]}-1]}
-    unset 'words[\${#words[@]}-1]'
-  fi
-  for ((i = 1; i < \${#words[@]}; i++)); do
-    w=\${words[i]}
-${POSIX_WALK}
-  done
-  COMPREPLY=()
-  __acct_node "$cmdpath"
-  if [[ -n $expect ]]; then
-    __acct_reply "$(__acct_spec "$cmdpath" "$expect")" "$cur" "$db"
-  elif [[ $cur == --*=* ]]; then
-    local flag=\${cur%%=*}
-    __acct_reply "$(__acct_spec "$cmdpath" "$flag")" "\${cur#*=}" "$db"
-    # Without '=' in COMP_WORDBREAKS bash replaces the whole --flag=value word.
-    [[ $COMP_WORDBREAKS == *=* ]] || COMPREPLY=("\${COMPREPLY[@]/#/$flag=}")
-  elif [[ $cur == -* ]]; then
-    read -r -a list <<< "$__acct_flags"; __acct_add "$cur" "\${list[@]}"
-  else
-    spec=$(__acct_spec "$cmdpath" "#$npos")
-    if [[ $npos -eq 0 && -n $__acct_subs ]]; then read -r -a list <<< "$__acct_subs"; __acct_add "$cur" "\${list[@]}"; fi
-    if [[ -n $spec ]]; then
-      __acct_reply "$spec" "$cur" "$db"
-    elif [[ $npos -ge $__acct_nargs && ( $npos -gt 0 || -z $__acct_subs ) ]]; then
-      read -r -a list <<< "$__acct_flags"; __acct_add "$cur" "\${list[@]}"
-    fi
-  fi
-}
-
-complete -F _acct acct
-`;
-}
-
-function renderZsh(nodes: readonly CompletionNode[]): string {
-  const described = nodes
-    .filter((n) => n.subcommands.length > 0)
-    .map((n) => `    ${sq(n.path)}) described=(${n.subcommands.map((c) => sq(`${c.name}:${oneLine(c.description)}`)).join(" ")}) ;;`)
-    .join("\n");
-  return `#compdef acct
-# zsh completion for acct, generated by \`acct completion zsh\`.
-# Install: echo 'source <(acct completion zsh)' >> ~/.zshrc   (after compinit)
-
-${posixTables(nodes)}
-
-__acct_described() {
-  case "$1" in
-${described}
-  esac
-}
-
-__acct_reply() {
-  local kind=\${1%% *} values=\${1#* }
-  case $kind in
-    choices) compadd -- \${=values} ;;
-    # One word a line, each given to compadd as it is: compadd quotes what it inserts.
-    words) compadd -- \${(f)"$(__acct_words "$values" "$2")"} ;;
-    file) _files ;;
-  esac
-}
-
-_acct() {
-  # The user's options (glob_subst, sh_word_split, ksh_arrays …) must not change how words are read.
-  emulate -L zsh
-  local cmdpath='' expect='' db='' w spec cur=\${words[CURRENT]}
-  local -a described
-  local -i i npos=0
-  for ((i = 2; i < CURRENT; i++)); do
-    w=\${words[i]}
-${POSIX_WALK}
-  done
-  __acct_node "$cmdpath"
-  if [[ -n $expect ]]; then
-    __acct_reply "$(__acct_spec "$cmdpath" "$expect")" "$db"
-  elif [[ $cur == --*=* ]]; then
-    spec=$(__acct_spec "$cmdpath" "\${cur%%=*}")
-    compset -P '*='
-    __acct_reply "$spec" "$db"
-  elif [[ $cur == -* ]]; then
-    compadd -- \${=__acct_flags}
-  else
-    spec=$(__acct_spec "$cmdpath" "#$npos")
-    if [[ $npos -eq 0 && -n $__acct_subs ]]; then
-      __acct_described "$cmdpath"
-      _describe -t commands 'acct command' described
-    fi
-    if [[ -n $spec ]]; then
-      __acct_reply "$spec" "$db"
-    elif [[ $npos -ge $__acct_nargs && ( $npos -gt 0 || -z $__acct_subs ) ]]; then
-      compadd -- \${=__acct_flags}
-    fi
-  fi
-}
-
-if (( $+functions[compdef] )); then
-  compdef _acct acct
-else
-  print -u2 'acct: run compinit before loading the completion (autoload -Uz compinit && compinit)'
-fi
-`;
-}
-
-function renderFish(nodes: readonly CompletionNode[]): string {
-  const node = nodes
-    .map((n) => {
-      const subs = n.subcommands.map((c) => fq(`${c.name}\t${oneLine(c.description)}`)).join(" ");
-      const flags = n.options.flatMap((o) => o.flags.map((f) => fq(`${f}\t${oneLine(o.description)}`))).join(" ");
-      return `    case ${fq(n.path)}
-        set -g __acct_subs ${n.subcommands.map((c) => c.name).join(" ")}
-        set -g __acct_subs_described ${subs}
-        set -g __acct_flags ${flags}
-        set -g __acct_valued ${valuedFlagsOf(n).join(" ")}
-        set -g __acct_nargs ${n.args.length}`;
-    })
-    .join("\n");
-  const spec = specTable(nodes)
-    .map(([key, value]) => `    case ${fq(key)}\n        echo ${fq(value)}`)
-    .join("\n");
-  return `# fish completion for acct, generated by \`acct completion fish\`.
-# Install: acct completion fish > ~/.config/fish/completions/acct.fish
-
-function __acct_node
-    set -g __acct_subs
-    set -g __acct_subs_described
-    set -g __acct_flags
-    set -g __acct_valued
-    set -g __acct_nargs 0
-    switch $argv[1]
-${node}
-    end
-end
-
-function __acct_spec
-    switch "$argv[1]|$argv[2]"
-${spec}
-    end
-end
-
-function __acct_reply --argument-names spec cur db prefix
-    set -l parts (string split ' ' -- $spec)
-    switch $parts[1]
-        case choices
-            printf '%s\\n' $prefix$parts[2..]
-        case words
-            if test -n "$db"
-                printf '%s\\n' $prefix(command acct --db $db completion --words $parts[2] 2>/dev/null)
-            else
-                printf '%s\\n' $prefix(command acct completion --words $parts[2] 2>/dev/null)
-            end
-        case file
-            __fish_complete_path $cur
-    end
-end
-
-function __acct_complete
-    set -l tokens (commandline -opc)
-    set -l cur (commandline -ct)
-    set -l cmdpath ''
-    set -l expect ''
-    set -l db ''
-    set -l npos 0
-    for w in $tokens[2..]
-        if test -n "$expect"
-            test "$expect" = --db; and set db $w
-            set expect ''
-            continue
-        end
-        switch $w
-            case '--db=*'
-                set db (string replace -- '--db=' '' $w)
-                continue
-            case '--*=*'
-                continue
-            case '-*'
-                __acct_node "$cmdpath"
-                contains -- $w $__acct_valued; and set expect $w
-                continue
-        end
-        __acct_node "$cmdpath"
-        if test $npos -eq 0; and contains -- $w $__acct_subs
-            set cmdpath (string trim -- "$cmdpath $w")
-        else
-            set npos (math $npos + 1)
-        end
-    end
-    __acct_node "$cmdpath"
-    if test -n "$expect"
-        set -l spec (__acct_spec "$cmdpath" $expect)
-        __acct_reply "$spec" "$cur" "$db" ''
-    else if string match -q -- '--*=*' "$cur"
-        set -l parts (string split -m 1 = -- "$cur")
-        set -l spec (__acct_spec "$cmdpath" $parts[1])
-        __acct_reply "$spec" "$parts[2]" "$db" "$parts[1]="
-    else if string match -q -- '-*' "$cur"
-        printf '%s\\n' $__acct_flags
-    else
-        set -l spec (__acct_spec "$cmdpath" "#$npos")
-        if test $npos -eq 0; and test -n "$__acct_subs"
-            printf '%s\\n' $__acct_subs_described
-        end
-        if test -n "$spec"
-            __acct_reply "$spec" "$cur" "$db" ''
-        else if test $npos -ge $__acct_nargs; and begin; test $npos -gt 0; or test -z "$__acct_subs"; end
-            printf '%s\\n' $__acct_flags
-        end
-    end
-end
-
-complete -c acct -e
-complete -c acct -f -a '(__acct_complete)'
-`;
-}
-
-export function renderCompletion(shell: Shell, nodes: readonly CompletionNode[]): string {
-  switch (shell) {
-    case "bash":
-      return renderBash(nodes);
-    case "zsh":
-      return renderZsh(nodes);
-    case "fish":
-      return renderFish(nodes);
-  }
+  return `${lines.join("\n")}\n`;
 }

@@ -1,9 +1,11 @@
 /**
- * Shell completion: the generated scripts are loaded into real shells and
- * asked what they complete, with `acct` on PATH as after an install.
+ * Shell completion: the scripts (src/cli/completion/) are loaded into real
+ * shells and asked what they complete, with `acct` on PATH as after an
+ * install; each is checked by its shell's parser (and bash's by shellcheck).
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
@@ -14,6 +16,12 @@ let binDir = "";
 let db = "";
 
 const hasShell = (name: string) => spawnSync("sh", ["-c", `command -v ${name}`]).status === 0;
+/**
+ * Whether tests that need `program` skip: only outside CI. .ci/run installs
+ * zsh, fish and shellcheck, so there a missing one fails its tests instead.
+ */
+const skipWithout = (program: string) => process.env.CI !== "true" && !hasShell(program);
+const SCRIPTS = fileURLToPath(new URL("../../src/cli/completion/", import.meta.url));
 
 function shell(program: string, args: string[], script: string, env: Record<string, string> = {}, cwd?: string): string {
   const result = spawnSync(program, [...args, script], {
@@ -22,6 +30,7 @@ function shell(program: string, args: string[], script: string, env: Record<stri
     cwd,
     timeout: 60_000,
   });
+  if (result.error) throw new Error(`cannot run ${program}: ${result.error.message}`);
   if (result.status !== 0) throw new Error(`${program} exited ${result.status}: ${result.stderr}`);
   return result.stdout;
 }
@@ -66,7 +75,7 @@ function hostileDb(): string {
 const emptyFolder = () => mkdtempSync(join(tmpdir(), "acct-cwd-"));
 const pwned = (folder: string) => readdirSync(folder).filter((f) => f.includes("pwned"));
 
-const hasZpty = hasShell("zsh") && spawnSync("zsh", ["-fc", "zmodload zsh/zpty"]).status === 0;
+const skipWithoutZpty = skipWithout("zsh") || (hasShell("zsh") && spawnSync("zsh", ["-fc", "zmodload zsh/zpty"]).status !== 0);
 
 /**
  * Types `keys` into an interactive shell on a pseudo-terminal (driven by
@@ -251,13 +260,12 @@ describe("acct completion errors", () => {
   });
 });
 
-describe.skipIf(!hasShell("zsh"))("acct completion zsh", () => {
-  // The completion system's builtins are stubbed to print what they were given.
-  const complete = (line: string) =>
-    shell(
-      "zsh",
-      ["-f", "-c"],
-      `compdef() { :; }
+/** What zsh completes for a line ending in a space; the completion system's builtins are stubbed to print what they were given. */
+const zshComplete = (line: string, env: Record<string, string> = {}) =>
+  shell(
+    "zsh",
+    ["-f", "-c"],
+    `compdef() { :; }
 compadd() { [[ $1 == -- ]] && shift; print -l -- "$@"; }
 _describe() { print -l -- \${(P)4%%:*}; }
 _files() { print files; }
@@ -267,9 +275,20 @@ words=(\${=\${:-${line}}})
 [[ ${JSON.stringify(line)} == *' ' ]] && words+=('')
 CURRENT=\${#words}
 _acct`,
-    )
-      .split("\n")
-      .filter((w) => w !== "");
+    env,
+  )
+    .split("\n")
+    .filter((w) => w !== "");
+
+/** What fish completes for a line (fish filters by what was typed), without the descriptions. */
+const fishComplete = (line: string, env: Record<string, string> = {}) =>
+  shell("fish", ["-c"], `acct completion fish | source; complete -C${JSON.stringify(line)}`, env)
+    .split("\n")
+    .filter((w) => w !== "")
+    .map((w) => w.split("\t")[0]);
+
+describe.skipIf(skipWithout("zsh"))("acct completion zsh", () => {
+  const complete = (line: string) => zshComplete(line);
 
   it("completes subcommands, flags, choices and custom types", () => {
     expect(complete("acct plan ")).toEqual(["set", "show", "target"]);
@@ -294,7 +313,7 @@ _acct`;
   });
 });
 
-describe.skipIf(!hasZpty)("completion in a real interactive shell, on a terminal", () => {
+describe.skipIf(skipWithoutZpty)("completion in a real interactive shell, on a terminal", () => {
   it("bash: Tab inserts a hostile type name quoted, and running the line logs exactly that type", () => {
     logsByCompletion("bash --norc --noprofile -i", "PS1='$ '; source <(acct completion bash)");
   });
@@ -303,17 +322,13 @@ describe.skipIf(!hasZpty)("completion in a real interactive shell, on a terminal
     logsByCompletion("zsh -f -i", "autoload -Uz compinit; compinit -u -D; source <(acct completion zsh)");
   });
 
-  it.skipIf(!hasShell("fish"))("fish: the same", () => {
+  it.skipIf(skipWithout("fish"))("fish: the same", () => {
     logsByCompletion("fish --no-config -i", "acct completion fish | source");
   });
 });
 
-describe.skipIf(!hasShell("fish"))("acct completion fish", () => {
-  const complete = (line: string) =>
-    shell("fish", ["-c"], `acct completion fish | source; complete -C${JSON.stringify(line)}`)
-      .split("\n")
-      .filter((w) => w !== "")
-      .map((w) => w.split("\t")[0]);
+describe.skipIf(skipWithout("fish"))("acct completion fish", () => {
+  const complete = (line: string) => fishComplete(line);
 
   it("completes subcommands, flags, choices and custom types", () => {
     expect(complete("acct plan ")).toEqual(["set", "show", "target"]);
@@ -330,5 +345,58 @@ describe.skipIf(!hasShell("fish"))("acct completion fish", () => {
       .filter((w) => w !== "");
     expect([...offered].sort()).toEqual(["call", "email", "meeting", "opportunity", "deal", ...HOSTILE_TYPES, "linkedin"].sort());
     expect(pwned(folder)).toEqual([]);
+  });
+});
+
+describe.skipIf(skipWithout("zsh") || skipWithout("fish"))("bash, zsh and fish complete alike", () => {
+  // Lines ending in a space: no shell filters, so each offers everything it would.
+  const LINES = [
+    "acct ",
+    "acct plan ",
+    "acct plan set --unit ",
+    "acct plan target ",
+    "acct plan target linkedin 25 ",
+    "acct off rm ",
+    "acct off add ",
+    "acct block add Review --activity ",
+    "acct commit add --due ",
+    "acct log list --type ",
+    "acct help ",
+    "acct config set ",
+    "acct completion ",
+  ];
+  // As sets: fish offers a word once (audit is a command and a help topic).
+  const distinct = (words: string[]) => [...new Set(words)].sort();
+  it.each(LINES)("%j", (line) => {
+    const bash = distinct(bashComplete(line));
+    expect(bash.length, line).toBeGreaterThan(1);
+    expect(distinct(zshComplete(line)), "zsh").toEqual(bash);
+    expect(distinct(fishComplete(line)), "fish").toEqual(bash);
+  });
+});
+
+describe("the completion scripts are checked shell files", () => {
+  const check = (program: string, args: string[]) => {
+    const result = spawnSync(program, args, { encoding: "utf8" });
+    if (result.error) throw new Error(`cannot run ${program}: ${result.error.message}`);
+    return `${result.status} ${result.stdout}${result.stderr}`.trim();
+  };
+
+  it.skipIf(skipWithout("shellcheck"))("bash: shellcheck finds nothing", () => {
+    expect(check("shellcheck", ["--shell=bash", "--severity=style", join(SCRIPTS, "acct.bash")])).toBe("0");
+  });
+
+  it.skipIf(skipWithout("zsh"))("zsh: zsh -n parses it", () => {
+    expect(check("zsh", ["-n", join(SCRIPTS, "acct.zsh")])).toBe("0");
+  });
+
+  it.skipIf(skipWithout("fish"))("fish: fish --no-execute parses it", () => {
+    expect(check("fish", ["--no-execute", join(SCRIPTS, "acct.fish")])).toBe("0");
+  });
+
+  it("acct completion SHELL prints the checked-in file as it is", () => {
+    for (const name of ["bash", "zsh", "fish"]) {
+      expect(acct(null, ["completion", name]).stdout, name).toBe(readFileSync(join(SCRIPTS, `acct.${name}`), "utf8"));
+    }
   });
 });

@@ -1,5 +1,6 @@
 /** `acct audit`: the weekly self-review, as a page, JSON or Markdown; `--reflect` records a review. */
 import { Command, Option } from "commander";
+import { completes } from "../completes.js";
 import type { App } from "../app.js";
 import { withExamples } from "../app.js";
 import type { Context } from "../context.js";
@@ -76,7 +77,7 @@ export function auditCommand(app: App): Command {
   const audit = new Command("audit")
     .description("the weekly audit: plan vs actual, effectiveness, customer time, blocks, commitments")
     .option("--week <YYYY-Www>", "the ISO week to audit (default: this week)")
-    .option("--date <date>", "audit the week containing this date")
+    .addOption(completes(new Option("--date <date>", "audit the week containing this date"), "date"))
     .addOption(new Option("--format <format>", "text or md (Markdown for your buddy)").choices(["text", "md"]).default("text"))
     .option("--reflect", "after the report, record a review: rating, wins, misses, what you will change, new commitments")
     .option("--rating <1-5>", "with --reflect: how the week went")

@@ -1,5 +1,6 @@
 /** `acct backup`: a consistent copy of the data file, taken with SQLite's online backup while it may be in use. */
-import { Command } from "commander";
+import { Command, Option } from "commander";
+import { completes } from "../completes.js";
 import { existsSync, rmSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { App } from "../app.js";
@@ -13,7 +14,7 @@ import { describeSqliteError } from "../../store/sqlite-errors.js";
 export function backupCommand(app: App): Command {
   const backup = new Command("backup")
     .description("copy the data file safely, even while it is in use (default: ./acct-YYYY-MM-DD.db)")
-    .option("--out <file>", "where to write the copy (never overwritten)")
+    .addOption(completes(new Option("--out <file>", "where to write the copy (never overwritten)"), "file"))
     .action(async (flags: { out?: string }, command: Command) => {
       const ctx = app.context(command);
       const out = resolve(flags.out === undefined ? `acct-${ctx.today}.db` : parseText(flags.out, "--out"));

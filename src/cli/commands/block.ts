@@ -1,5 +1,6 @@
 /** `acct block add|list|rm|done|skip|today|suggest|export`: weekly time blocks. */
-import { Command } from "commander";
+import { Argument, Command, Option } from "commander";
+import { completes } from "../completes.js";
 import type { App } from "../app.js";
 import { checkOutputTarget, ICS_OUTPUT, writeOutputFile } from "../output-file.js";
 import { withDefaultAction, withExamples } from "../app.js";
@@ -105,7 +106,7 @@ export function blockCommand(app: App): Command {
     .option("--days <list>", "weekdays, e.g. tue,thu")
     .option("--start <HH:MM>", "start time, 24-hour")
     .option("--end <HH:MM>", "end time, 24-hour")
-    .option("--activity <type>", "the activity the block is for (call, meeting, a type of your own)")
+    .addOption(completes(new Option("--activity <type>", "the activity the block is for (call, meeting, a type of your own)"), "type"))
     .action(async (label: string, flags: AddFlags, command: Command) => {
       const ctx = app.context(command);
       const input = await readBlockInput(ctx, label, flags);
@@ -134,7 +135,8 @@ export function blockCommand(app: App): Command {
   withExamples(list, ["acct block list", "acct block list --json"]);
 
   const rm = block
-    .command("rm <id>")
+    .command("rm")
+    .addArgument(completes(new Argument("<id>"), "block-id"))
     .description("remove a block (undo with acct undo)")
     .action((id: string, _flags: object, command: Command) => {
       const ctx = app.context(command);
@@ -146,16 +148,18 @@ export function blockCommand(app: App): Command {
   withExamples(rm, ["acct block rm 2", "acct undo"]);
 
   const done = block
-    .command("done <id>")
+    .command("done")
+    .addArgument(completes(new Argument("<id>"), "block-id"))
     .description("mark a block's occurrence as kept")
-    .option("--date <date>", "the occurrence's date (default today)")
+    .addOption(completes(new Option("--date <date>", "the occurrence's date (default today)"), "date"))
     .action(markAction(app, "done"));
   withExamples(done, ["acct block done 1", "acct block done 1 --date tue"]);
 
   const skip = block
-    .command("skip <id>")
+    .command("skip")
+    .addArgument(completes(new Argument("<id>"), "block-id"))
     .description("mark a block's occurrence as skipped")
-    .option("--date <date>", "the occurrence's date (default today)")
+    .addOption(completes(new Option("--date <date>", "the occurrence's date (default today)"), "date"))
     .option("--reason <text>", "why it was skipped")
     .action(markAction(app, "skipped"));
   withExamples(skip, ["acct block skip 1 --reason 'customer emergency'", "acct block skip 1 --date 2026-03-10"]);
@@ -228,7 +232,7 @@ export function blockCommand(app: App): Command {
     .command("export")
     .description("write the blocks as an iCalendar (.ics) file that calendar programs import")
     .option("--ics", "iCalendar format (the only format, and the default)")
-    .option("--out <file>", "write to a file instead of stdout (replaces an earlier calendar export)")
+    .addOption(completes(new Option("--out <file>", "write to a file instead of stdout (replaces an earlier calendar export)"), "file"))
     .option("--force", "with --out: replace FILE even if acct did not write it")
     .action(async (flags: { ics?: boolean; out?: string; force?: boolean }, command: Command) => {
       const ctx = app.context(command);

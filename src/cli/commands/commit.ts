@@ -1,5 +1,6 @@
 /** `acct commit add|list|done|drop`: SMART commitments the next audit checks. */
-import { Command } from "commander";
+import { Argument, Command, Option } from "commander";
+import { completes } from "../completes.js";
 import type { App } from "../app.js";
 import { withDefaultAction, withExamples } from "../app.js";
 import type { Context } from "../context.js";
@@ -43,10 +44,10 @@ export function commitCommand(app: App): Command {
   const add = commit
     .command("add [text]")
     .description("commit to something by a due date; with --metric and --target it is kept automatically by logged entries")
-    .option("--due <date>", "due date (YYYY-MM-DD, a weekday like fri, today, tomorrow)")
-    .option("--metric <type>", "the activity type that measures it (call, meeting, …)")
+    .addOption(completes(new Option("--due <date>", "due date (YYYY-MM-DD, a weekday like fri, today, tomorrow)"), "date"))
+    .addOption(completes(new Option("--metric <type>", "the activity type that measures it (call, meeting, …)"), "type"))
     .option("--target <n>", "how many entries of that type, from today to the due date")
-    .option("--carry <id>", "re-commit a missed commitment (text, metric and target default to its own)")
+    .addOption(completes(new Option("--carry <id>", "re-commit a missed commitment (text, metric and target default to its own)"), "commitment-id"))
     .action((text: string | undefined, flags: AddFlags, command: Command) => {
       const ctx = app.context(command);
       const carried = flags.carry !== undefined ? findCommitment(ctx, parseId(flags.carry)) : null;
@@ -97,7 +98,8 @@ export function commitCommand(app: App): Command {
   withExamples(list, ["acct commit list", "acct commit list --json"]);
 
   const done = commit
-    .command("done <id>")
+    .command("done")
+    .addArgument(completes(new Argument("<id>"), "commitment-id"))
     .description("mark a commitment done (kept when done by its due date)")
     .action((value: string, _flags: object, command: Command) => {
       const ctx = app.context(command);
@@ -112,7 +114,8 @@ export function commitCommand(app: App): Command {
   withExamples(done, ["acct commit done 3"]);
 
   const drop = commit
-    .command("drop <id>")
+    .command("drop")
+    .addArgument(completes(new Argument("<id>"), "commitment-id"))
     .description("drop a commitment you no longer pursue")
     .action((value: string, _flags: object, command: Command) => {
       const ctx = app.context(command);

@@ -1,15 +1,20 @@
-/** `acct completion bash|zsh|fish`: a completion script generated from the command tree. */
+/** `acct completion bash|zsh|fish`: prints a completion script; the scripts read the command tree from `--tree`. */
 import { Argument, Command, Option } from "commander";
 import type { App } from "../app.js";
 import { withExamples } from "../app.js";
 import { buildCompletionTree } from "../completion-tree.js";
+import bashScript from "../completion/acct.bash";
+import fishScript from "../completion/acct.fish";
+import zshScript from "../completion/acct.zsh";
 import type { Context } from "../context.js";
 import { BUILTIN_TYPES } from "../../domain/activity-types.js";
 import { usageError } from "../../domain/errors.js";
-import { renderCompletion, SHELLS, WORD_KINDS, type Shell, type WordKind } from "../../render/completion.js";
+import { renderCompletionTree, SHELLS, WORD_KINDS, type Shell, type WordKind } from "../../render/completion.js";
 import { hasControls } from "../../render/escape.js";
 import { listBlockIds, listOpenCommitmentIds } from "../../store/completion-words.js";
 import { listCustomTypes, listDaysOff } from "../../store/plans.js";
+
+const SCRIPTS: Record<Shell, string> = { bash: bashScript, zsh: zshScript, fish: fishScript };
 
 /** A missing, locked or foreign file completes nothing rather than failing. */
 function quietly<T>(read: () => T, fallback: T): T {
@@ -34,22 +39,23 @@ export function completionCommand(app: App): Command {
   const completion: Command = new Command("completion")
     .description("print a shell completion script (bash, zsh or fish)")
     .addArgument(new Argument("[shell]", "the shell to complete in").choices([...SHELLS]))
-    // Called by the scripts at completion time; prints one word a line.
-    .addOption(new Option("--words <kind>").choices([...WORD_KINDS]).hideHelp())
-    .action((shell: string | undefined, flags: { words?: WordKind }, command: Command) => {
+    // Both are called by the scripts at completion time.
+    .addOption(new Option("--words <kind>", "print the words of one kind that live in the data file, one a line").choices([...WORD_KINDS]).hideHelp())
+    .addOption(new Option("--tree", "print the command tree: commands, flags and what completes their values").hideHelp())
+    .action((shell: string | undefined, flags: { words?: WordKind; tree?: boolean }, command: Command) => {
+      const ctx = app.context(command);
       if (flags.words) {
         // Completion must never disturb the prompt: no output but the words, no error.
-        const ctx = app.context(command);
         // Exactly the words, one a line: a word with a control character (a line break, a tab) cannot be one, and is left out.
         const words = wordsOf(ctx, flags.words).map(String).filter((w) => !hasControls(w));
         if (words.length > 0) ctx.deps.stdout.write(`${words.join("\n")}\n`);
         return;
       }
-      const ctx = app.context(command);
-      if (shell === undefined) throw usageError("which shell? acct completion bash|zsh|fish", "e.g. source <(acct completion bash)");
       let root = command;
       while (root.parent) root = root.parent;
-      ctx.deps.stdout.write(renderCompletion(shell as Shell, buildCompletionTree(root)));
+      if (flags.tree) return void ctx.deps.stdout.write(renderCompletionTree(buildCompletionTree(root)));
+      if (shell === undefined) throw usageError("which shell? acct completion bash|zsh|fish", "e.g. source <(acct completion bash)");
+      ctx.deps.stdout.write(SCRIPTS[shell as Shell]);
     });
   completion.addHelpText(
     "after",

@@ -1,5 +1,6 @@
 /** `acct config get|set|unset|list`: preferences stored in the data file's settings table. */
-import { Command } from "commander";
+import { Argument, Command } from "commander";
+import { completes } from "../completes.js";
 import type { App } from "../app.js";
 import { withDefaultAction, withExamples } from "../app.js";
 import type { Context } from "../context.js";
@@ -28,7 +29,8 @@ export function configCommand(app: App): Command {
   const config = new Command("config").description("settings you change once: currency, week start, hours per day, calls per hour");
 
   const get = config
-    .command("get <key>")
+    .command("get")
+    .addArgument(completes(new Argument("<key>"), "setting"))
     .description("print one setting's value (its default when not set)")
     .action((key: string, _flags: object, command: Command) => {
       const ctx = app.context(command);
@@ -39,7 +41,9 @@ export function configCommand(app: App): Command {
   withExamples(get, ["acct config get currency", "acct config get hours-per-day --json"]);
 
   const set = config
-    .command("set <key> <value>")
+    .command("set")
+    .addArgument(completes(new Argument("<key>"), "setting"))
+    .argument("<value>")
     .description("change a setting (undo with acct undo)")
     .action((key: string, value: string, _flags: object, command: Command) => {
       const ctx = app.context(command);
@@ -53,7 +57,8 @@ export function configCommand(app: App): Command {
   withExamples(set, ["acct config set currency €", "acct config set hours-per-day 7.5", "acct config set week-start sun"]);
 
   const unset = config
-    .command("unset <key>")
+    .command("unset")
+    .addArgument(completes(new Argument("<key>"), "setting"))
     .description("go back to a setting's default (undo with acct undo)")
     .action((key: string, _flags: object, command: Command) => {
       const ctx = app.context(command);

@@ -1,5 +1,6 @@
 /** `acct export`: the whole database as JSON, or the entries as CSV. */
 import { Command, Option } from "commander";
+import { completes } from "../completes.js";
 import type { App } from "../app.js";
 import { withExamples } from "../app.js";
 import { usageError } from "../../domain/errors.js";
@@ -11,7 +12,7 @@ export function exportCommand(app: App): Command {
   const exp = new Command("export")
     .description("export everything as JSON (enough to restore a database) or the entries as CSV")
     .addOption(new Option("--format <format>", "json: every table; csv: entries only").choices(["json", "csv"]).default("json"))
-    .option("--out <file>", "write to FILE instead of stdout (replaces an earlier export)")
+    .addOption(completes(new Option("--out <file>", "write to FILE instead of stdout (replaces an earlier export)"), "file"))
     .option("--force", "with --out: replace FILE even if it is not an earlier export")
     .action(async (flags: { format: "json" | "csv"; out?: string; force?: boolean }, command: Command) => {
       const ctx = app.context(command);

@@ -1,5 +1,6 @@
 /** `acct help [command… | topic]`: a command's help, or one of the concepts behind acct. */
-import { Command } from "commander";
+import { Argument, Command } from "commander";
+import { completes } from "../completes.js";
 import type { App } from "../app.js";
 import { withExamples } from "../app.js";
 import { HELP_TOPICS } from "../help-topics.js";
@@ -8,7 +9,7 @@ import { closest } from "../../domain/suggest.js";
 
 export function helpCommand(app: App, program: Command): Command {
   const help = new Command("help")
-    .argument("[topic...]", "a command (plan, plan set, …) or a topic (cascade, buffer, …)")
+    .addArgument(completes(new Argument("[topic...]", "a command (plan, plan set, …) or a topic (cascade, buffer, …)"), "help-topic"))
     .description("show the help of a command, or explain a concept (acct help cascade)")
     .action((words: string[], _flags: object, command: Command) => {
       const ctx = app.context(command);

@@ -1,5 +1,6 @@
 /** `acct import FILE`: entries from a CSV export, or a whole database from a JSON export; all or nothing. */
-import { Command } from "commander";
+import { Argument, Command } from "commander";
+import { completes } from "../completes.js";
 import { groupDigits } from "../../domain/digits.js";
 import type { App } from "../app.js";
 import { withExamples } from "../app.js";
@@ -160,7 +161,7 @@ async function importJson(ctx: Context, file: string, text: string, dryRun: bool
 export function importCommand(app: App): Command {
   const imp = new Command("import")
     .description("import entries from a CSV export, or restore a JSON export into an empty database; all or nothing")
-    .argument("<file>", "a file written by acct export (- reads stdin)")
+    .addArgument(completes(new Argument("<file>", "a file written by acct export (- reads stdin)"), "file"))
     .option("--dry-run", "check the file and report what would be imported, writing nothing")
     .action(async (file: string, flags: { dryRun?: boolean }, command: Command) => {
       const ctx = app.context(command);

@@ -1,5 +1,6 @@
 /** `acct log TYPE [COUNT]`, `acct log list|edit|rm|purge`: recording activity and correcting it. */
-import { Command } from "commander";
+import { Argument, Command, Option } from "commander";
+import { completes } from "../completes.js";
 import type { App } from "../app.js";
 import { withExamples } from "../app.js";
 import type { Context } from "../context.js";
@@ -51,7 +52,7 @@ function addFieldOptions(command: Command): Command {
     .option("--minutes <n>", "minutes spent with the customer")
     .option("--contact <text>", "who (up to 500 characters)")
     .option("--note <text>", "anything else (up to 500 characters)")
-    .option("--date <date>", "YYYY-MM-DD, today, yesterday or a weekday like mon (default today)");
+    .addOption(completes(new Option("--date <date>", "YYYY-MM-DD, today, yesterday or a weekday like mon (default today)"), "date"));
 }
 
 /** Resolves a type, reading custom types from the file only when the name is not built in. */
@@ -314,7 +315,7 @@ export function logCommand(app: App): Command {
     new Command("log")
       .description("record activity (acct log call 3); list, edit or remove entries")
       .usage("<type> [count] [options] | list | edit ID | rm ID | purge")
-      .argument("[type]", "call, email, meeting, opportunity (opp), deal, or your own type; singular or plural, any case")
+      .addArgument(completes(new Argument("[type]", "call, email, meeting, opportunity (opp), deal, or your own type; singular or plural, any case"), "type"))
       .argument("[count]", "how many (default 1)"),
   )
     .action((type: string | undefined, count: string | undefined, flags: FieldFlags, command: Command) => logAction(app, type, count, flags, command));
@@ -327,9 +328,9 @@ export function logCommand(app: App): Command {
   const list = log
     .command("list")
     .description("list entries, oldest first")
-    .option("--from <date>", "first date (YYYY-MM-DD, yesterday, mon, …)")
-    .option("--to <date>", "last date")
-    .option("--type <type>", "only this type")
+    .addOption(completes(new Option("--from <date>", "first date (YYYY-MM-DD, yesterday, mon, …)"), "date"))
+    .addOption(completes(new Option("--to <date>", "last date"), "date"))
+    .addOption(completes(new Option("--type <type>", "only this type"), "type"))
     .option("--limit <n>", `the latest N entries (text default: ${LIST_DEFAULT_LIMIT})`)
     .option("--all", "every entry (the text list shows the latest 100 by default; --json lists all)")
     .action((flags: ListFlags, command: Command) => listAction(app, flags, command));
@@ -340,7 +341,7 @@ export function logCommand(app: App): Command {
       .command("edit <id>")
       .description("change any field of an entry (undo with acct undo)")
       .option("--count <n>", "how many")
-      .option("--type <type>", "activity type"),
+      .addOption(completes(new Option("--type <type>", "activity type"), "type")),
   )
     .option("--clear <fields>", "empty some of amount,minutes,contact,note")
     .action((id: string, _flags: EditFlags, command: Command) => editAction(app, id, command));

@@ -1,5 +1,6 @@
 /** `acct off add|list|rm`: days off, which the plan's spread skips. */
-import { Command } from "commander";
+import { Argument, Command } from "commander";
+import { completes } from "../completes.js";
 import type { App } from "../app.js";
 import { withExamples } from "../app.js";
 import { usageError } from "../../domain/errors.js";
@@ -15,7 +16,8 @@ export function offCommand(app: App): Command {
   const off = new Command("off").description("days off (vacation, holidays): no targets on them");
 
   const add = off
-    .command("add <dates>")
+    .command("add")
+    .addArgument(completes(new Argument("<dates>"), "date"))
     .description("add a day off or an inclusive range A..B")
     .option("--reason <text>", "why (vacation, public holiday, …)")
     .action((dates: string, flags: { reason?: string }, command: Command) => {
@@ -43,7 +45,8 @@ export function offCommand(app: App): Command {
   withExamples(list, ["acct off list", "acct off list --json"]);
 
   const rm = off
-    .command("rm <id>")
+    .command("rm")
+    .addArgument(completes(new Argument("<id>"), "day-off-id"))
     .description("remove a day off (undo with acct undo)")
     .action((id: string, _flags: object, command: Command) => {
       const ctx = app.context(command);

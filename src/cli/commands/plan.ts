@@ -1,5 +1,6 @@
 /** `acct plan set|show|target`: the annual cascade and its monthly split. */
-import { Command, Option } from "commander";
+import { Argument, Command, Option } from "commander";
+import { completes } from "../completes.js";
 import type { App } from "../app.js";
 import { withDefaultAction, withExamples } from "../app.js";
 import type { Context } from "../context.js";
@@ -193,7 +194,9 @@ export function planCommand(app: App): Command {
   withExamples(show, ["acct plan show", "acct plan show --year 2027 --json"]);
 
   const target = plan
-    .command("target <type> <per-week>")
+    .command("target")
+    .addArgument(completes(new Argument("<type>"), "type"))
+    .argument("<per-week>")
     .description("set a weekly target for email or a custom type (e.g. linkedin 25)")
     .action((typeName: string, perWeek: string, _flags: object, command: Command) => {
       const ctx = app.context(command);

@@ -1,5 +1,6 @@
 /** `acct report`: the year as one self-contained HTML page with charts. */
-import { Command } from "commander";
+import { Command, Option } from "commander";
+import { completes } from "../completes.js";
 import { resolve } from "node:path";
 import type { App } from "../app.js";
 import { checkOutputTarget, REPORT_OUTPUT, writeOutputFile } from "../output-file.js";
@@ -21,7 +22,7 @@ export function reportCommand(app: App): Command {
   const report = new Command("report")
     .description("write the year as one self-contained HTML page with charts: the road, weekly bars, the funnel, commitments")
     .option("--year <year>", "plan year (default: this year)")
-    .option("--out <file>", "where to write it (default: report-YEAR.html in the current folder; replaces an earlier report)")
+    .addOption(completes(new Option("--out <file>", "where to write it (default: report-YEAR.html in the current folder; replaces an earlier report)"), "file"))
     .option("--force", "with --out: replace FILE even if acct did not write it")
     .action(async (flags: ReportFlags, command: Command) => {
       const ctx = app.context(command);

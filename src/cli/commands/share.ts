@@ -1,5 +1,6 @@
 /** `acct share`: the week's Markdown summary, addressed to the buddy. */
-import { Command } from "commander";
+import { Command, Option } from "commander";
+import { completes } from "../completes.js";
 import type { App } from "../app.js";
 import { checkOutputTarget, SHARE_OUTPUT, writeOutputFile } from "../output-file.js";
 import { withExamples } from "../app.js";
@@ -12,10 +13,10 @@ import { escapeMarkdown, mailtoLink, visibleControls } from "../../render/escape
 export function shareCommand(app: App): Command {
   const share = new Command("share")
     .description("write this week's Markdown summary for your buddy (a mailto: link when they have an email)")
-    .option("--out <file>", "write it to a file instead of stdout (replaces an earlier summary)")
+    .addOption(completes(new Option("--out <file>", "write it to a file instead of stdout (replaces an earlier summary)"), "file"))
     .option("--force", "with --out: replace FILE even if acct did not write it")
     .option("--week <YYYY-Www>", "the ISO week (default: this week)")
-    .option("--date <date>", "the week containing this date")
+    .addOption(completes(new Option("--date <date>", "the week containing this date"), "date"))
     .action((flags: WeekChoice & { out?: string; force?: boolean }, command: Command) => {
       const ctx = app.context(command);
       const target = resolveAuditedWeek(flags, ctx.today);
