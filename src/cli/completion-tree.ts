@@ -13,7 +13,7 @@ import { SETTINGS } from "../domain/settings.js";
 const DATE_WORDS = ["today", "yesterday", "tomorrow", "mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
 /** What a declared kind completes; `program` for the names `acct help` takes. */
-function valueOf(kind: CompletionKind | undefined, choices: readonly string[] | undefined, program: Command): ValueKind {
+function completedValue(kind: CompletionKind | undefined, choices: readonly string[] | undefined, program: Command): ValueKind {
   if (choices) return { kind: "choices", values: [...choices] };
   switch (kind) {
     case undefined:
@@ -42,11 +42,11 @@ function toOption(option: Option, program: Command): CompletionOption {
   return {
     flags: [option.short, option.long].filter((f): f is string => typeof f === "string"),
     description: option.description,
-    value: takesValue ? valueOf(completionKindOf(option), option.argChoices, program) : null,
+    value: takesValue ? completedValue(completionKindOf(option), option.argChoices, program) : null,
   };
 }
 
-const toArg = (arg: Argument, program: Command): ValueKind => valueOf(completionKindOf(arg), arg.argChoices, program);
+const toArg = (arg: Argument, program: Command): ValueKind => completedValue(completionKindOf(arg), arg.argChoices, program);
 
 /** Every command path of `program`, depth first, with what may follow it. */
 export function buildCompletionTree(program: Command): CompletionNode[] {

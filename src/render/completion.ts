@@ -12,11 +12,7 @@ export type WordKind = (typeof WORD_KINDS)[number];
 export const SHELLS = ["bash", "zsh", "fish"] as const;
 export type Shell = (typeof SHELLS)[number];
 
-export type ValueKind =
-  | { kind: "choices"; values: string[] }
-  | { kind: "words"; words: WordKind }
-  | { kind: "file" }
-  | { kind: "free" };
+export type ValueKind = { kind: "choices"; values: string[] } | { kind: "words"; words: WordKind } | { kind: "file" } | { kind: "free" };
 
 export interface CompletionOption {
   /** Long and short spellings, e.g. ["--year"] or ["-V", "--version"]. */

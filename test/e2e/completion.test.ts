@@ -48,7 +48,9 @@ fn=$(complete -p acct | sed -E 's/.*-F ([^ ]+) .*/\\1/')
 "$fn" acct "\${COMP_WORDS[COMP_CWORD]}" "\${COMP_WORDS[COMP_CWORD-1]}"
 printf '%s\\n' "\${COMPREPLY[@]}"
 `;
-  return shell("bash", ["-c"], script, env, cwd).split("\n").filter((w) => w !== "");
+  return shell("bash", ["-c"], script, env, cwd)
+    .split("\n")
+    .filter((w) => w !== "");
 }
 
 /**
@@ -92,7 +94,22 @@ zpty -r s out '*ALL-TYPED*'
 print -r -- "$out"
 zpty -d s`;
   const home = mkdtempSync(join(tmpdir(), "acct-home-"));
-  return shell("zsh", ["-fc"], driver, { TERM: "dumb", HOME: home, XDG_CONFIG_HOME: join(home, ".config"), XDG_DATA_HOME: join(home, ".local/share"), ACCT_TEST_SHELL: command, ACCT_TEST_SETUP: setup, ACCT_TEST_KEYS: keys, ...env }, cwd);
+  return shell(
+    "zsh",
+    ["-fc"],
+    driver,
+    {
+      TERM: "dumb",
+      HOME: home,
+      XDG_CONFIG_HOME: join(home, ".config"),
+      XDG_DATA_HOME: join(home, ".local/share"),
+      ACCT_TEST_SHELL: command,
+      ACCT_TEST_SETUP: setup,
+      ACCT_TEST_KEYS: keys,
+      ...env,
+    },
+    cwd,
+  );
 }
 
 /** Each hostile type with what to type before Tab so that only it matches, as a user would type it (quoted). */
@@ -124,7 +141,11 @@ beforeAll(() => {
   binDir = mkdtempSync(join(tmpdir(), "acct-bin-"));
   writeFileSync(join(binDir, "acct"), `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(BIN)} "$@"\n`, { mode: 0o755 });
   db = tempDb();
-  for (const args of [["type", "add", "linkedin"], ["off", "add", "2026-08-03"], ["off", "add", "2026-12-24"]]) {
+  for (const args of [
+    ["type", "add", "linkedin"],
+    ["off", "add", "2026-08-03"],
+    ["off", "add", "2026-12-24"],
+  ]) {
     expect(acct(db, args).code).toBe(0);
   }
 });
@@ -220,7 +241,9 @@ source <(acct completion bash)
 COMP_LINE='acct plan target '; COMP_POINT=\${#COMP_LINE}
 _acct acct '' target
 printf '%s\\n' "\${COMPREPLY[@]}"`;
-    const offered = shell("bash", ["-c"], script, { ACCT_DB: file }, folder).split("\n").filter((w) => w !== "");
+    const offered = shell("bash", ["-c"], script, { ACCT_DB: file }, folder)
+      .split("\n")
+      .filter((w) => w !== "");
     expect(offered).toContain("\\$\\(touch\\ pwned1\\)");
     expect(offered).toContain("linkedin");
     expect(pwned(folder)).toEqual([]);

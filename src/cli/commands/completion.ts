@@ -47,7 +47,9 @@ export function completionCommand(app: App): Command {
       if (flags.words) {
         // Completion must never disturb the prompt: no output but the words, no error.
         // Exactly the words, one a line: a word with a control character (a line break, a tab) cannot be one, and is left out.
-        const words = wordsOf(ctx, flags.words).map(String).filter((w) => !hasControls(w));
+        const words = wordsOf(ctx, flags.words)
+          .map(String)
+          .filter((w) => !hasControls(w));
         if (words.length > 0) ctx.deps.stdout.write(`${words.join("\n")}\n`);
         return;
       }
