@@ -3,28 +3,17 @@
  * funnel, customer time, time blocks, commitments and celebrations. Pure: the
  * command reads the store and passes totals in; renderers only format this.
  */
-import { groupDigits } from "./digits.js";
-import { TYPE_OF_METRIC } from "./activity-types.js";
 import { computeAdherence, blockOccurrences, type Adherence, type Block, type BlockMark } from "./blocks.js";
-import { ceilTolerant, CASCADE_METRICS, type CascadeMetric } from "./cascade.js";
+import { ceilTolerant, type CascadeMetric } from "./cascade.js";
 import type { WorkCalendar } from "./calendar.js";
 import { summarizeCommitments, type CommitmentView, type WeekCommitments } from "./commitments.js";
-import { addDays, maxDate, minDate, mondayOf, type IsoDate } from "./dates.js";
-import { ZERO_TOTALS, type TypeTotals } from "./entry.js";
-import { annualOf, planBetween, weeklyTargetBetween, type Plan } from "./plan.js";
+import { addDays, minDate, mondayOf, type IsoDate } from "./dates.js";
+import type { TypeTotals } from "./entry.js";
+import { isCascade, metricActual, metricFigures, metricPlan, trackedMetrics, yearClock, type MetricFigures, type Standing } from "./metrics.js";
+import { annualOf, type Plan } from "./plan.js";
 
-export type MetricStatus = "on-track" | "at-risk" | "behind";
-
-export interface MetricAudit {
-  metric: string;
-  week: { plan: number; planToDate: number; actual: number };
-  ytd: { plan: number; actual: number };
-  annual: number;
-  status: MetricStatus;
-  bufferDays: number | null;
-  projection: number | null;
-  requiredPerWeek: number | null;
-}
+/** One audited metric: the metric engine's figures for the audited period. */
+export type MetricAudit = MetricFigures;
 
 export interface Stage {
   from: CascadeMetric;
@@ -38,6 +27,8 @@ export interface Stage {
 }
 
 export interface StageCost {
+  /** The stage's actual rate so far (0 when nothing reached it). */
+  rate: number;
   /**
    * The metric the weakest stage starts from, and how many of it the annual
    * target needs at the actual rate vs the plan; null when the actual rate is
@@ -49,7 +40,6 @@ export interface StageCost {
   /** The same in calls, the top of the funnel. */
   callsNeeded: number | null;
   callsPlanned: number;
-  text: string;
 }
 
 export interface Conversion {
@@ -84,14 +74,32 @@ export interface Celebrations {
   personalBests: PersonalBest[];
 }
 
+/**
+ * The verdict leads with the outcome: revenue's standing (deals' for a deals
+ * plan without a deal size), then how the activity metrics stand.
+ */
+export interface Verdict {
+  status: Standing;
+  metric: "revenue" | "deals";
+  /** The outcome's year-to-date actual over its plan to date; null while nothing is planned yet. */
+  ofPlan: number | null;
+  activity: {
+    onTrack: number;
+    total: number;
+    /** The activity metric furthest behind, in working days; null when none is behind. */
+    furthest: { metric: string; bufferDays: number | null } | null;
+  };
+}
+
 export interface Audit {
   week: string;
   from: IsoDate;
   to: IsoDate;
   asOf: IsoDate;
   year: number;
-  status: MetricStatus;
-  verdict: string;
+  /** The verdict's status: the outcome's standing. */
+  status: Standing;
+  verdict: Verdict;
   metrics: MetricAudit[];
   conversion: Conversion;
   customerTime: CustomerTime;
@@ -144,61 +152,9 @@ export function auditYear(week: string): number {
   return Number(week.slice(0, 4));
 }
 
-/** `on-track` at or above plan, `at-risk` at 80 % of it or more, else `behind`. */
-export function metricStatus(actual: number, plan: number): MetricStatus {
-  if (actual >= plan - EPSILON) return "on-track";
-  if (actual >= 0.8 * plan - EPSILON) return "at-risk";
-  return "behind";
-}
-
-/** Working days ahead (+) or behind (−): the gap over the average daily target. Null when the year has no target or no working days. */
-export function bufferDays(ytdActual: number, ytdPlan: number, annual: number, workingDaysInYear: number): number | null {
-  if (annual <= 0 || workingDaysInYear <= 0) return null;
-  return (ytdActual - ytdPlan) / (annual / workingDaysInYear);
-}
-
-/** The year's total at the current pace: actual per elapsed working day × working days in the year; null before the first working day. */
-export function projection(ytdActual: number, elapsedWorkingDays: number, workingDaysInYear: number): number | null {
-  if (elapsedWorkingDays <= 0) return null;
-  return (ytdActual / elapsedWorkingDays) * workingDaysInYear;
-}
-
-/** What is still needed per week: the rest of the annual total over the remaining working days, × workdays per week; null when none remain. */
-export function requiredPerWeek(annual: number, ytdActual: number, remainingWorkingDays: number, workdaysPerWeek: number): number | null {
-  if (remainingWorkingDays <= 0) return null;
-  return (Math.max(0, annual - ytdActual) / remainingWorkingDays) * workdaysPerWeek;
-}
-
-/** A metric's actual from per-type totals: counts of its entry type, or deal amounts (currency units) for revenue. */
-export function actualOf(metric: string, totals: ReadonlyMap<string, TypeTotals>): number {
-  if (metric === "revenue") return (totals.get("deal") ?? ZERO_TOTALS).amountCents / 100;
-  const type = (TYPE_OF_METRIC as Record<string, string>)[metric] ?? metric;
-  return (totals.get(type) ?? ZERO_TOTALS).count;
-}
-
-/** The metrics an audit covers: the cascade (revenue only when the plan has it), then types with weekly targets. */
-export function auditedMetrics(plan: Plan, weeklyTargets: ReadonlyMap<string, number>): string[] {
-  const cascade = CASCADE_METRICS.filter((m) => m !== "revenue" || plan.annual.revenue !== null);
-  return [...cascade, ...[...weeklyTargets.keys()].sort()];
-}
-
-function isCascade(metric: string): metric is CascadeMetric {
-  return (CASCADE_METRICS as readonly string[]).includes(metric);
-}
-
-/** A metric's plan from `from` to `to`: daily targets for the cascade, the spread weekly target for other types. */
-export function metricPlanBetween(input: Pick<AuditInput, "plan" | "calendar" | "weeklyTargets">, metric: string, from: IsoDate, to: IsoDate): number {
-  if (from > to) return 0;
-  if (isCascade(metric)) return planBetween(input.plan, metric, from, to, input.calendar);
-  const weekly = input.weeklyTargets.get(metric) ?? 0;
-  const start = maxDate(from, `${input.plan.year}-01-01`);
-  const end = minDate(to, `${input.plan.year}-12-31`);
-  return start > end ? 0 : weeklyTargetBetween(weekly, start, end, input.calendar);
-}
-
 /** The planned conversion rates and the actual ones from year-to-date totals. */
 export function buildConversion(plan: Plan, ytd: ReadonlyMap<string, TypeTotals>): Conversion {
-  const a = (m: CascadeMetric) => actualOf(m, ytd);
+  const a = (m: CascadeMetric) => metricActual(m, ytd);
   const rate = (num: number, den: number) => (den > 0 ? num / den : null);
   const stage = (from: CascadeMetric, to: CascadeMetric, planned: number): Stage => ({
     from,
@@ -222,44 +178,25 @@ export function buildConversion(plan: Plan, ytd: ReadonlyMap<string, TypeTotals>
   return { stages, dealSize, weakest: weakest?.from ?? null, cost: weakest ? stageCost(plan, weakest) : null };
 }
 
-const SINGULAR: Record<CascadeMetric, string> = { calls: "call", meetings: "meeting", opportunities: "opportunity", deals: "deal", revenue: "revenue" };
-
-const PLURAL: Record<CascadeMetric, string> = { calls: "calls", meetings: "meetings", opportunities: "opportunities", deals: "deals", revenue: "revenue" };
-
-/** A count as text: whole numbers grouped, others to one decimal. */
-const count = (x: number) => groupDigits(x, Number.isInteger(x) ? 0 : 1);
-
 /**
  * What the weakest stage costs: the annual funnel recomputed with its actual
  * rate in place of the planned one. At an actual rate of 0 no number of
- * `from` reaches the target, so there is no cost to give: `needed` is null
- * and the text says what is known (none from so many yet, where the plan
- * would have given some).
+ * `from` reaches the target, so there is no cost to give: `needed` and
+ * `callsNeeded` are null (the renderer then says what is known).
  */
 export function stageCost(plan: Plan, stage: Stage): StageCost {
-  const actual = stage.actual as number;
-  const planned = annualOf(plan, stage.from);
-  const figures = { metric: stage.from, planned, callsPlanned: plan.annual.calls };
+  const rate = stage.actual ?? 0;
+  const figures = { rate, metric: stage.from, planned: annualOf(plan, stage.from), callsPlanned: plan.annual.calls };
   const rates = { callRate: plan.callRate, meetingRate: plan.meetingRate, winRate: plan.winRate };
-  if (stage.from === "calls") rates.callRate = actual;
-  else if (stage.from === "meetings") rates.meetingRate = actual;
-  else rates.winRate = actual;
+  if (stage.from === "calls") rates.callRate = rate;
+  else if (stage.from === "meetings") rates.meetingRate = rate;
+  else rates.winRate = rate;
   const opportunities = ceilTolerant(plan.annual.deals / rates.winRate);
   const meetings = ceilTolerant(opportunities / rates.meetingRate);
   const calls = ceilTolerant(meetings / rates.callRate);
   const needed = stage.from === "calls" ? calls : stage.from === "meetings" ? meetings : opportunities;
-  if (!(actual > 0) || !Number.isFinite(needed) || !Number.isFinite(calls)) {
-    const expected = stage.base * stage.planned;
-    const text =
-      `no ${SINGULAR[stage.to]} yet from ${count(stage.base)} ${stage.base === 1 ? SINGULAR[stage.from] : PLURAL[stage.from]}` +
-      `, where the plan's ${(stage.planned * 100).toFixed(1)} % would give ${count(expected)}: too early to say how many ${PLURAL[stage.from]} the year needs at this rate`;
-    return { ...figures, needed: null, callsNeeded: null, text };
-  }
-  const pct = `${(actual * 100).toFixed(1)} %`;
-  const n = (x: number) => groupDigits(x);
-  let text = `at ${pct} ${SINGULAR[stage.from]}→${SINGULAR[stage.to]} you need ${n(needed)} ${stage.from}, not ${n(planned)}`;
-  if (stage.from !== "calls") text += ` (${n(calls)} calls, not ${n(plan.annual.calls)})`;
-  return { ...figures, needed, callsNeeded: calls, text };
+  if (!(rate > 0) || !Number.isFinite(needed) || !Number.isFinite(calls)) return { ...figures, needed: null, callsNeeded: null };
+  return { ...figures, needed, callsNeeded: calls };
 }
 
 /** Customer minutes over the working minutes of the week's working days up to as-of. */
@@ -270,11 +207,11 @@ export function buildCustomerTime(plan: Plan, calendar: WorkCalendar, from: IsoD
   return { minutes, workingMinutes, share: workingMinutes > 0 ? minutes / workingMinutes : null, goal: plan.customerTime };
 }
 
-const ACTIVITY_METRICS = new Set(["calls", "meetings"]);
+const STREAK_METRICS = new Set(["calls", "meetings"]);
 
-/** Activity metrics (calls, meetings, types with weekly targets) judge whether a week was on plan; outcomes are too lumpy for a streak. */
-function isActivity(metric: string): boolean {
-  return ACTIVITY_METRICS.has(metric) || !isCascade(metric);
+/** Calls, meetings and types with weekly targets judge whether a week was on plan; outcomes are too lumpy for a streak. */
+function countsForStreak(metric: string): boolean {
+  return STREAK_METRICS.has(metric) || !isCascade(metric);
 }
 
 /** The Monday of the plan year's first week: a streak counts back to it, never into last year's plan. */
@@ -283,17 +220,17 @@ export function firstStreakWeek(year: number): IsoDate {
 }
 
 function buildCelebrations(input: AuditInput, metrics: readonly MetricAudit[]): Celebrations {
-  const targetsHit = metrics.filter((m) => m.week.plan > 0 && m.week.actual >= m.week.plan - EPSILON).map((m) => m.metric);
-  const activity = metrics.filter((m) => isActivity(m.metric)).map((m) => m.metric);
+  const targetsHit = metrics.filter((m) => m.period.plan > 0 && m.period.actual >= m.period.plan - EPSILON).map((m) => m.metric);
+  const activity = metrics.filter((m) => countsForStreak(m.metric)).map((m) => m.metric);
 
   const byMonday = new Map(input.yearWeeks.map((w) => [w.monday, w.totals]));
   const onPlan = (monday: IsoDate, totals: ReadonlyMap<string, TypeTotals>, upTo: IsoDate): boolean | null => {
     let planned = false;
     for (const metric of activity) {
-      const plan = metricPlanBetween(input, metric, monday, upTo);
+      const plan = metricPlan(input, metric, monday, upTo);
       if (plan <= EPSILON) continue;
       planned = true;
-      if (actualOf(metric, totals) < plan - EPSILON) return false;
+      if (metricActual(metric, totals) < plan - EPSILON) return false;
     }
     return planned ? true : null;
   };
@@ -315,23 +252,29 @@ function buildCelebrations(input: AuditInput, metrics: readonly MetricAudit[]): 
 
   const personalBests: PersonalBest[] = [];
   for (const m of metrics) {
-    if (m.week.actual <= 0) continue;
-    const previousBest = actualOf(m.metric, input.bestWeeks);
-    if (m.week.actual > previousBest + EPSILON) personalBests.push({ metric: m.metric, actual: m.week.actual, previousBest });
+    if (m.period.actual <= 0) continue;
+    const previousBest = metricActual(m.metric, input.bestWeeks);
+    if (m.period.actual > previousBest + EPSILON) personalBests.push({ metric: m.metric, actual: m.period.actual, previousBest });
   }
   return { targetsHit, streak, streakIncludesThisWeek, personalBests };
 }
 
-const STATUS_ORDER: Record<MetricStatus, number> = { "on-track": 0, "at-risk": 1, behind: 2 };
-
-function buildVerdict(metrics: readonly MetricAudit[]): { status: MetricStatus; verdict: string } {
-  const status = metrics.reduce<MetricStatus>((worst, m) => (STATUS_ORDER[m.status] > STATUS_ORDER[worst] ? m.status : worst), "on-track");
-  const off = metrics.filter((m) => m.status !== "on-track");
-  if (off.length === 0) return { status, verdict: `On track: all ${metrics.length} metrics at or ahead of plan for the year.` };
-  const lead = status === "behind" ? "Behind" : "At risk";
-  const furthest = off.reduce((a, b) => ((b.bufferDays ?? 0) < (a.bufferDays ?? 0) ? b : a));
-  const gap = furthest.bufferDays === null ? "" : `, ${Math.abs(furthest.bufferDays).toFixed(1)} working days behind`;
-  return { status, verdict: `${lead}: ${off.length} of ${metrics.length} metrics below plan; furthest behind: ${furthest.metric}${gap}.` };
+/** The outcome first (revenue, or deals without a deal size), then the activity metrics: every other one but deals. */
+export function buildVerdict(metrics: readonly MetricAudit[]): Verdict {
+  const outcome = metrics.find((m) => m.metric === "revenue") ?? (metrics.find((m) => m.metric === "deals") as MetricAudit);
+  const activity = metrics.filter((m) => m.metric !== "revenue" && m.metric !== "deals");
+  const behind = activity.filter((m) => m.status !== "on-track");
+  const furthest = behind.length === 0 ? null : behind.reduce((a, b) => ((b.bufferDays ?? 0) < (a.bufferDays ?? 0) ? b : a));
+  return {
+    status: outcome.status,
+    metric: outcome.metric === "revenue" ? "revenue" : "deals",
+    ofPlan: outcome.ytd.plan > EPSILON ? outcome.ytd.actual / outcome.ytd.plan : null,
+    activity: {
+      onTrack: activity.length - behind.length,
+      total: activity.length,
+      furthest: furthest && { metric: furthest.metric, bufferDays: furthest.bufferDays },
+    },
+  };
 }
 
 /**
@@ -340,33 +283,10 @@ function buildVerdict(metrics: readonly MetricAudit[]): { status: MetricStatus; 
  */
 export function buildAudit(input: AuditInput): Audit {
   const { plan, calendar, from, to, asOf } = input;
-  const jan1 = `${plan.year}-01-01`;
-  const dec31 = `${plan.year}-12-31`;
-  const ytdEnd = minDate(asOf, dec31);
-  const workingDaysInYear = calendar.countWorkingDays(jan1, dec31);
-  const elapsed = ytdEnd >= jan1 ? calendar.countWorkingDays(jan1, ytdEnd) : 0;
-  const remaining = asOf < dec31 ? calendar.countWorkingDays(maxDate(addDays(asOf, 1), jan1), dec31) : 0;
-  const perWeek = plan.workdays.length;
-
-  const metrics: MetricAudit[] = auditedMetrics(plan, input.weeklyTargets).map((metric) => {
-    const annual = isCascade(metric) ? annualOf(plan, metric) : metricPlanBetween(input, metric, jan1, dec31);
-    const ytdPlan = metricPlanBetween(input, metric, jan1, ytdEnd);
-    const ytdActual = actualOf(metric, input.ytdTotals);
-    return {
-      metric,
-      week: {
-        plan: metricPlanBetween(input, metric, from, to),
-        planToDate: metricPlanBetween(input, metric, from, asOf),
-        actual: actualOf(metric, input.weekTotals),
-      },
-      ytd: { plan: ytdPlan, actual: ytdActual },
-      annual,
-      status: metricStatus(ytdActual, ytdPlan),
-      bufferDays: bufferDays(ytdActual, ytdPlan, annual, workingDaysInYear),
-      projection: projection(ytdActual, elapsed, workingDaysInYear),
-      requiredPerWeek: requiredPerWeek(annual, ytdActual, remaining, perWeek),
-    };
-  });
+  const clock = yearClock(input, asOf);
+  const period = { from, to, totals: input.weekTotals };
+  const metrics = trackedMetrics(plan, input.weeklyTargets).map((metric) => metricFigures(input, metric, period, asOf, input.ytdTotals, clock));
+  const verdict = buildVerdict(metrics);
 
   const blocks =
     input.blocks.length === 0
@@ -379,7 +299,8 @@ export function buildAudit(input: AuditInput): Audit {
     to,
     asOf,
     year: plan.year,
-    ...buildVerdict(metrics),
+    status: verdict.status,
+    verdict,
     metrics,
     conversion: buildConversion(plan, input.ytdTotals),
     customerTime: buildCustomerTime(plan, calendar, from, asOf, input.weekTotals),

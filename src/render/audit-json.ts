@@ -1,5 +1,6 @@
 /** The audit's JSON document: the spec's field names, counts and money to 2 decimals, rates to 4. */
 import type { Audit } from "../domain/audit.js";
+import { describeStageCost, describeVerdict } from "./audit-text.js";
 import { round } from "./format.js";
 
 const n2 = (x: number) => round(x, 2);
@@ -16,22 +17,32 @@ export function auditToJson(audit: Audit) {
     asOf: audit.asOf,
     year: audit.year,
     status: audit.status,
-    verdict: audit.verdict,
-    metrics: audit.metrics.map((m) => ({
+    period: { kind: "week", id: audit.week, from: audit.from, to: audit.to },
+    verdict: {
+      ...audit.verdict,
+      ofPlan: opt(audit.verdict.ofPlan, r4),
+      activity: { ...audit.verdict.activity, furthest: audit.verdict.activity.furthest && { ...audit.verdict.activity.furthest, bufferDays: opt(audit.verdict.activity.furthest.bufferDays, n2) } },
+    },
+    headline: describeVerdict(audit.verdict, (text) => text),
+    metrics: audit.metrics.map((m) => {
+      const period = { plan: n2(m.period.plan), planToDate: n2(m.period.planToDate), actual: n2(m.period.actual) };
+      return {
       metric: m.metric,
-      week: { plan: n2(m.week.plan), planToDate: n2(m.week.planToDate), actual: n2(m.week.actual) },
+      period,
+      week: period,
       ytd: { plan: n2(m.ytd.plan), actual: n2(m.ytd.actual) },
       annual: n2(m.annual),
       status: m.status,
       bufferDays: opt(m.bufferDays, n2),
       projection: opt(m.projection, n2),
       requiredPerWeek: opt(m.requiredPerWeek, n2),
-    })),
+    };
+    }),
     conversion: {
       stages: audit.conversion.stages.map((s) => ({ from: s.from, to: s.to, planned: r4(s.planned), actual: opt(s.actual, r4) })),
       dealSize: { planned: opt(audit.conversion.dealSize.planned, n2), actual: opt(audit.conversion.dealSize.actual, n2) },
       weakest: audit.conversion.weakest,
-      cost: audit.conversion.cost,
+      cost: audit.conversion.cost && { ...audit.conversion.cost, rate: r4(audit.conversion.cost.rate), text: describeStageCost(audit.conversion) },
     },
     customerTime: { ...audit.customerTime, share: opt(audit.customerTime.share, r4) },
     blocks: { ...audit.blocks, adherence: opt(audit.blocks.adherence, r4) },

@@ -1,7 +1,9 @@
 /** The audit as a Markdown summary for a buddy: heading, metrics table, then the other sections. */
 import type { Audit } from "../domain/audit.js";
 import { formatMoney, formatRate } from "./format.js";
-import { celebrationLines, commitmentLine, formatDays, formatMinutes, formatValue, STAGE_NAME, STATUS_MARK } from "./audit-text.js";
+import { singularOf } from "../domain/metrics.js";
+import { celebrationLines, commitmentLine, describeStageCost, describeVerdict, formatDays, formatMinutes, formatValue, STATUS_MARK } from "./audit-text.js";
+import type { RenderOptions } from "./options.js";
 import { escapeMarkdown as md } from "./escape.js";
 
 export interface MarkdownOptions {
@@ -9,29 +11,30 @@ export interface MarkdownOptions {
   to?: string | null;
 }
 
-export function renderAuditMarkdown(audit: Audit, options: MarkdownOptions = {}): string {
+export function renderAuditMarkdown(audit: Audit, { currency }: RenderOptions, options: MarkdownOptions = {}): string {
   const out: string[] = [];
   out.push(`# Weekly audit ${audit.week} (${audit.from} – ${audit.to})`, "");
   if (options.to) out.push(`Hi ${md(options.to)}, here is my week, as of ${audit.asOf}.`, "");
   else out.push(`As of ${audit.asOf}.`, "");
-  out.push(`**${STATUS_MARK[audit.status]} ${md(audit.verdict)}**`, "");
+  out.push(`**${STATUS_MARK[audit.status]} ${describeVerdict(audit.verdict, md)}**`, "");
 
   out.push("| Metric | Week plan | Week actual | YTD plan | YTD actual | Annual | Status | Buffer days |");
   out.push("| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: |");
   for (const m of audit.metrics) {
-    const v = (x: number) => formatValue(m.metric, x);
-    out.push(`| ${md(m.metric)} | ${v(m.week.plan)} | ${v(m.week.actual)} | ${v(m.ytd.plan)} | ${v(m.ytd.actual)} | ${v(m.annual)} | ${m.status} | ${formatDays(m.bufferDays)} |`);
+    const v = (x: number) => formatValue(m.metric, x, currency);
+    out.push(`| ${md(m.metric)} | ${v(m.period.plan)} | ${v(m.period.actual)} | ${v(m.ytd.plan)} | ${v(m.ytd.actual)} | ${v(m.annual)} | ${m.status} | ${formatDays(m.bufferDays)} |`);
   }
 
   out.push("", "## Effectiveness (year to date)", "");
   for (const s of audit.conversion.stages) {
-    out.push(`- ${STAGE_NAME[s.from]} → ${STAGE_NAME[s.to]}: ${s.actual === null ? "no data yet" : formatRate(s.actual)} (plan ${formatRate(s.planned)})`);
+    out.push(`- ${singularOf(s.from)} → ${singularOf(s.to)}: ${s.actual === null ? "no data yet" : formatRate(s.actual)} (plan ${formatRate(s.planned)})`);
   }
   const ds = audit.conversion.dealSize;
   if (ds.planned !== null || ds.actual !== null) {
-    out.push(`- average deal: ${ds.actual === null ? "no deals yet" : formatMoney(Math.round(ds.actual))} (plan ${ds.planned === null ? "–" : formatMoney(ds.planned)})`);
+    out.push(`- average deal: ${ds.actual === null ? "no deals yet" : formatMoney(Math.round(ds.actual), currency)} (plan ${ds.planned === null ? "–" : formatMoney(ds.planned, currency)})`);
   }
-  if (audit.conversion.cost) out.push(`- weakest stage: ${md(audit.conversion.cost.text)}`);
+  const cost = describeStageCost(audit.conversion);
+  if (cost !== null) out.push(`- weakest stage: ${md(cost)}`);
   else if (audit.conversion.stages.every((stage) => stage.actual === null)) out.push("- no conversions to compare yet");
   else out.push("- every stage converts at or above plan");
 
@@ -60,7 +63,7 @@ export function renderAuditMarkdown(audit: Audit, options: MarkdownOptions = {})
     for (const item of c.repeated) out.push(`- ${commitmentLine(item, md)}`);
   }
 
-  const celebrations = celebrationLines(audit, md);
+  const celebrations = celebrationLines(audit, currency, md);
   if (celebrations.length > 0) {
     out.push("", "## Celebrations", "");
     for (const line of celebrations) out.push(`- ${line}`);

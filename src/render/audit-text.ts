@@ -1,17 +1,19 @@
 /** The audit as a terminal page: verdict first, the metrics table, then the other sections. */
 import type { ChalkInstance } from "chalk";
-import type { Audit, MetricAudit, MetricStatus } from "../domain/audit.js";
+import type { Audit, Conversion, MetricAudit, Verdict } from "../domain/audit.js";
+import { singularOf, type Standing } from "../domain/metrics.js";
 import type { CommitmentJson } from "../domain/commitments.js";
 import { visibleControls } from "./escape.js";
-import { formatMoney, formatNumber, formatRate } from "./format.js";
+import { currencyPrefix, formatMoney, formatNumber, formatRate } from "./format.js";
+import type { RenderOptions } from "./options.js";
 import { renderTable } from "./table.js";
 
 /** How a renderer escapes text from the data file: `visibleControls` on a terminal, `escapeMarkdown` in Markdown. */
 export type Escape = (text: string) => string;
 
 /** A metric's value as shown: money for revenue, else a count with at most one decimal. */
-export function formatValue(metric: string, value: number): string {
-  return metric === "revenue" ? formatMoney(Math.round(value)) : formatNumber(value, 1);
+export function formatValue(metric: string, value: number, currency: string): string {
+  return metric === "revenue" ? formatMoney(Math.round(value), currency) : formatNumber(value, 1);
 }
 
 /** Signed working days, e.g. `+1.5` or `−3.2`. */
@@ -22,12 +24,11 @@ export function formatDays(days: number | null): string {
 }
 
 /** Money in a narrow table cell: `$950`, `$23.0k`, `$234k`, `$1.2m`. */
-export function formatCompactMoney(units: number): string {
+export function formatCompactMoney(units: number, currency: string): string {
   const abs = Math.abs(units);
-  const sign = units < 0 ? "-" : "";
-  if (abs >= 1e6) return `${sign}$${formatNumber(abs / 1e6, abs >= 1e8 ? 0 : 1)}m`;
-  if (abs >= 1e4) return `${sign}$${formatNumber(abs / 1e3, abs >= 1e5 ? 0 : 1)}k`;
-  return formatMoney(Math.round(units));
+  if (abs < 1e4) return formatMoney(Math.round(units), currency);
+  const short = abs >= 1e6 ? `${formatNumber(abs / 1e6, abs >= 1e8 ? 0 : 1)}m` : `${formatNumber(abs / 1e3, abs >= 1e5 ? 0 : 1)}k`;
+  return `${units < 0 ? "-" : ""}${currencyPrefix(currency)}${short}`;
 }
 
 export function formatMinutes(minutes: number): string {
@@ -36,9 +37,33 @@ export function formatMinutes(minutes: number): string {
   return h === 0 ? `${m}m` : m === 0 ? `${h}h` : `${h}h ${m}m`;
 }
 
-export const STATUS_MARK: Record<MetricStatus, string> = { "on-track": "✓", "at-risk": "!", behind: "✗" };
+export const STATUS_MARK: Record<Standing, string> = { "on-track": "✓", "at-risk": "!", behind: "✗" };
 
-export const STAGE_NAME: Record<string, string> = { calls: "call", meetings: "meeting", opportunities: "opportunity", deals: "deal" };
+const STANDING_WORDS: Record<Standing, string> = { "on-track": "on track", "at-risk": "at risk", behind: "behind" };
+
+/** The headline: `Revenue on track: 104% of plan to date. Activity: 4 of 5 on plan; furthest behind: opportunities, 3.2 days.` */
+export function describeVerdict(v: Verdict, esc: Escape = visibleControls): string {
+  const outcome = `${v.metric === "revenue" ? "Revenue" : "Deals"} ${STANDING_WORDS[v.status]}: ${v.ofPlan === null ? "nothing planned to date yet" : `${formatRate(v.ofPlan)} of plan to date`}.`;
+  if (v.activity.total === 0) return outcome;
+  const a = v.activity;
+  const furthest = a.furthest === null ? "" : `; furthest behind: ${esc(a.furthest.metric)}${a.furthest.bufferDays === null ? "" : `, ${formatNumber(Math.abs(a.furthest.bufferDays), 1)} days`}`;
+  return `${outcome} Activity: ${a.onTrack} of ${a.total} on plan${furthest}.`;
+}
+
+/** What the weakest stage costs, in words; null when no stage is below plan. */
+export function describeStageCost(conversion: Conversion): string | null {
+  const cost = conversion.cost;
+  const stage = conversion.stages.find((s) => s.from === cost?.metric);
+  if (!cost || !stage) return null;
+  const n = (x: number) => formatNumber(x, Number.isInteger(x) ? 0 : 1);
+  if (cost.needed === null || cost.callsNeeded === null) {
+    const from = stage.base === 1 ? singularOf(stage.from) : stage.from;
+    return `no ${singularOf(stage.to)} yet from ${n(stage.base)} ${from}, where the plan's ${formatRate(stage.planned)} would give ${n(stage.base * stage.planned)}: too early to say how many ${stage.from} the year needs at this rate`;
+  }
+  const calls = stage.from === "calls" ? "" : ` (${n(cost.callsNeeded)} calls, not ${n(cost.callsPlanned)})`;
+  return `at ${formatRate(cost.rate)} ${singularOf(stage.from)}→${singularOf(stage.to)} you need ${n(cost.needed)} ${stage.from}, not ${n(cost.planned)}${calls}`;
+}
+
 
 /** `#3 Send the proposal (due 2026-03-20 — 2/5 meeting): open`, its text and metric escaped by `esc`. */
 export function commitmentLine(c: CommitmentJson, esc: Escape = visibleControls): string {
@@ -48,7 +73,7 @@ export function commitmentLine(c: CommitmentJson, esc: Escape = visibleControls)
 }
 
 /** One line per celebration, metric names escaped by `esc`. */
-export function celebrationLines(audit: Audit, esc: Escape = visibleControls): string[] {
+export function celebrationLines(audit: Audit, currency: string, esc: Escape = visibleControls): string[] {
   const c = audit.celebrations;
   const lines: string[] = [];
   if (c.targetsHit.length > 0) lines.push(`Week's target hit: ${c.targetsHit.map(esc).join(", ")}`);
@@ -56,7 +81,7 @@ export function celebrationLines(audit: Audit, esc: Escape = visibleControls): s
   if (c.streak > 1) lines.push(`${c.streak} weeks on plan in a row${through}`);
   else if (c.streak === 1) lines.push(c.streakIncludesThisWeek ? "On plan this week" : "On plan last week");
   for (const b of c.personalBests) {
-    lines.push(`Best week ever for ${esc(b.metric)}: ${formatValue(b.metric, b.actual)}${b.previousBest > 0 ? ` (previous best ${formatValue(b.metric, b.previousBest)})` : ""}`);
+    lines.push(`Best week ever for ${esc(b.metric)}: ${formatValue(b.metric, b.actual, currency)}${b.previousBest > 0 ? ` (previous best ${formatValue(b.metric, b.previousBest, currency)})` : ""}`);
   }
   return lines;
 }
@@ -77,9 +102,9 @@ interface Column {
 
 const COLUMNS: readonly Column[] = [
   { head: "Metric", cell: (m) => visibleControls(m.metric) },
-  { head: "Week", cell: (m, v) => v(m.week.plan), note: "Week: this week's plan" },
-  { head: "To date", cell: (m, v) => v(m.week.planToDate), note: "To date: its plan up to as-of", dropRank: 3 },
-  { head: "Done", cell: (m, v) => v(m.week.actual) },
+  { head: "Week", cell: (m, v) => v(m.period.plan), note: "Week: this week's plan" },
+  { head: "To date", cell: (m, v) => v(m.period.planToDate), note: "To date: its plan up to as-of", dropRank: 3 },
+  { head: "Done", cell: (m, v) => v(m.period.actual) },
   { head: "YTD plan", cell: (m, v) => v(m.ytd.plan), dropRank: 4 },
   { head: "YTD done", cell: (m, v) => v(m.ytd.actual) },
   { head: "Status", cell: (m, _v, style) => statusCell(m, style) },
@@ -108,9 +133,9 @@ function wrap(text: string, width: number): string[] {
  * The metrics table, and what its headings mean. On a terminal narrower than
  * the table, the least needed columns are left out and named.
  */
-async function metricsTable(audit: Audit, style: ChalkInstance, width: number): Promise<string[]> {
+async function metricsTable(audit: Audit, { style, currency, width }: RenderOptions): Promise<string[]> {
   const cells = audit.metrics.map((m) => {
-    const v = (x: number) => (m.metric === "revenue" ? formatCompactMoney(x) : formatNumber(x, 1));
+    const v = (x: number) => (m.metric === "revenue" ? formatCompactMoney(x, currency) : formatNumber(x, 1));
     return COLUMNS.map((c) => c.cell(m, v, style));
   });
   const columnWidth = COLUMNS.map((c, i) => Math.max(c.head.length, ...cells.map((row) => visibleLength(row[i] as string))));
@@ -137,25 +162,27 @@ async function metricsTable(audit: Audit, style: ChalkInstance, width: number): 
  * The whole page as one string (colour only through `style`). `width` is the
  * terminal's: the metrics table leaves columns out to fit it.
  */
-export async function renderAuditText(audit: Audit, style: ChalkInstance, width = Number.POSITIVE_INFINITY): Promise<string> {
+export async function renderAuditText(audit: Audit, options: RenderOptions): Promise<string> {
+  const { style, currency } = options;
   const out: string[] = [];
   const paintStatus = audit.status === "on-track" ? style.green : audit.status === "at-risk" ? style.yellow : style.red;
   out.push(style.bold(`Weekly audit ${audit.week}`) + style.dim(` (${audit.from} – ${audit.to}, as of ${audit.asOf})`));
-  out.push(paintStatus(`${STATUS_MARK[audit.status]} ${visibleControls(audit.verdict)}`), "");
-  out.push(...(await metricsTable(audit, style, width)));
+  out.push(paintStatus(`${STATUS_MARK[audit.status]} ${describeVerdict(audit.verdict)}`), "");
+  out.push(...(await metricsTable(audit, options)));
 
   out.push("", style.bold("Effectiveness (year to date)"));
   for (const s of audit.conversion.stages) {
-    const name = `${STAGE_NAME[s.from]} → ${STAGE_NAME[s.to]}`.padEnd(24);
+    const name = `${singularOf(s.from)} → ${singularOf(s.to)}`.padEnd(24);
     const actual = s.actual === null ? "no data yet" : formatRate(s.actual);
     const below = s.actual !== null && s.actual < s.planned;
     out.push(`  ${name} ${below ? style.red(actual.padStart(11)) : actual.padStart(11)}   plan ${formatRate(s.planned)}`);
   }
   const ds = audit.conversion.dealSize;
   if (ds.planned !== null || ds.actual !== null) {
-    out.push(`  ${"average deal".padEnd(24)} ${(ds.actual === null ? "no deals yet" : formatMoney(Math.round(ds.actual))).padStart(11)}   plan ${ds.planned === null ? "–" : formatMoney(ds.planned)}`);
+    out.push(`  ${"average deal".padEnd(24)} ${(ds.actual === null ? "no deals yet" : formatMoney(Math.round(ds.actual), currency)).padStart(11)}   plan ${ds.planned === null ? "–" : formatMoney(ds.planned, currency)}`);
   }
-  if (audit.conversion.cost) out.push(`  ${style.yellow("Weakest stage:")} ${visibleControls(audit.conversion.cost.text)}`);
+  const cost = describeStageCost(audit.conversion);
+  if (cost !== null) out.push(`  ${style.yellow("Weakest stage:")} ${cost}`);
   else if (audit.conversion.stages.every((stage) => stage.actual === null)) out.push(`  ${style.dim("No conversions to compare yet: log calls, meetings and opportunities.")}`);
   else out.push(`  ${style.green("Every stage converts at or above plan.")}`);
 
@@ -193,7 +220,7 @@ export async function renderAuditText(audit: Audit, style: ChalkInstance, width 
     for (const item of c.repeated) out.push(`    ${style.yellow("!")} ${commitmentLine(item)}`);
   }
 
-  const celebrations = celebrationLines(audit);
+  const celebrations = celebrationLines(audit, currency);
   if (celebrations.length > 0) {
     out.push("", style.bold("Celebrations"));
     for (const line of celebrations) out.push(`  ${style.green("★")} ${line}`);

@@ -6,14 +6,16 @@ export function formatNumber(n: number, decimals = 0): string {
   return groupDigits(n, decimals);
 }
 
+/** What goes before an amount: a sign as `€`, a letter code as `EUR ` (so it reads `EUR 1,200`). */
+export function currencyPrefix(currency: string): string {
+  return /[A-Za-z]$/.test(currency) ? `${currency} ` : currency;
+}
+
 /** Currency units → `$1,200,000` or `EUR 1,200,000` (cents shown only when there are any). */
-export function formatMoney(units: number, symbol = "$"): string {
-  const sign = units < 0 ? "-" : "";
+export function formatMoney(units: number, currency: string): string {
   const abs = Math.abs(units);
   const whole = Number.isInteger(Math.round(abs * 100) / 100) ? 0 : 2;
-  // A letter code reads as `EUR 1,200`; a sign as `€1,200`.
-  const separator = /[A-Za-z]$/.test(symbol) ? " " : "";
-  return `${sign}${symbol}${separator}${groupDigits(abs, whole, true)}`;
+  return `${units < 0 ? "-" : ""}${currencyPrefix(currency)}${groupDigits(abs, whole, true)}`;
 }
 
 /** `0.25` → `25%`, `0.0461` → `4.6%`. */

@@ -4,14 +4,11 @@ import {
   auditWindow,
   buildAudit,
   buildConversion,
-  bufferDays,
-  metricStatus,
-  projection,
-  requiredPerWeek,
   type AuditInput,
   type MetricAudit,
 } from "../../src/domain/audit.js";
 import { makeCalendar } from "../../src/domain/calendar.js";
+import { describeStageCost, describeVerdict } from "../../src/render/audit-text.js";
 import { buildPlan } from "../../src/domain/plan.js";
 import { examplePlanInput, WORKWEEK } from "../helpers/plans.js";
 import { typeTotals } from "../helpers/totals.js";
@@ -22,7 +19,6 @@ import { typeTotals } from "../helpers/totals.js";
 const input = examplePlanInput({ unit: "deals", target: 261, dealSizeCents: 1_000_00, winRate: 1, meetingRate: 1, callRate: 0.25, customerTime: 0.25 });
 const calendar = makeCalendar([...WORKWEEK], []);
 const plan = buildPlan(input, calendar);
-
 
 function fixture(overrides: Partial<AuditInput> = {}): AuditInput {
   return {
@@ -48,27 +44,6 @@ function fixture(overrides: Partial<AuditInput> = {}): AuditInput {
 const metric = (metrics: MetricAudit[], name: string) => metrics.find((m) => m.metric === name) as MetricAudit;
 
 describe("the formulas", () => {
-  it("status: on-track at plan, at-risk from 80 %, behind below", () => {
-    expect(metricStatus(10, 10)).toBe("on-track");
-    expect(metricStatus(8, 10)).toBe("at-risk");
-    expect(metricStatus(7.99, 10)).toBe("behind");
-    expect(metricStatus(0, 0)).toBe("on-track");
-  });
-  it("buffer days: the gap over the average daily target", () => {
-    // 1044 a year over 261 days = 4 a day; 54 short = 13.5 days.
-    expect(bufferDays(150, 204, 1044, 261)).toBe(-13.5);
-    expect(bufferDays(10, 6, 1044, 261)).toBe(1);
-    expect(bufferDays(1, 0, 0, 261)).toBeNull();
-  });
-  it("projection: pace per elapsed working day over the year, null before the first", () => {
-    expect(projection(150, 51, 261)).toBeCloseTo(767.647059, 5);
-    expect(projection(0, 0, 261)).toBeNull();
-  });
-  it("required per week: the rest over remaining working days × workdays a week, null when none remain", () => {
-    expect(requiredPerWeek(1044, 150, 210, 5)).toBeCloseTo(21.285714, 5);
-    expect(requiredPerWeek(1044, 2000, 210, 5)).toBe(0);
-    expect(requiredPerWeek(1044, 150, 0, 5)).toBeNull();
-  });
   it("audit window: today for the current week, Sunday for a past one, none for a future one", () => {
     expect(auditWindow("2026-03-09", "2026-03-12")).toEqual({ from: "2026-03-09", to: "2026-03-15", asOf: "2026-03-12" });
     expect(auditWindow("2026-03-02", "2026-03-12")).toEqual({ from: "2026-03-02", to: "2026-03-08", asOf: "2026-03-08" });
@@ -82,7 +57,7 @@ describe("buildAudit on the hand-computed fixture (2026-W11 as of Thu 2026-03-12
   it("calls: week, plan to date, year to date and the derived figures", () => {
     const calls = metric(audit.metrics, "calls");
     // Mon–Fri × 4 = 20; Mon–Thu = 16. Jan 22 + Feb 20 + Mar 1–12 9 = 51 working days × 4 = 204.
-    expect(calls.week).toEqual({ plan: 20, planToDate: 16, actual: 18 });
+    expect(calls.period).toEqual({ plan: 20, planToDate: 16, actual: 18 });
     expect(calls.ytd).toEqual({ plan: 204, actual: 150 });
     expect(calls.annual).toBe(1044);
     expect(calls.status).toBe("behind"); // 150 / 204 = 73.5 %
@@ -101,7 +76,7 @@ describe("buildAudit on the hand-computed fixture (2026-W11 as of Thu 2026-03-12
   });
   it("custom types with a weekly target: 10 a week spread over 5 days", () => {
     const linkedin = metric(audit.metrics, "linkedin");
-    expect(linkedin.week).toEqual({ plan: 10, planToDate: 8, actual: 9 });
+    expect(linkedin.period).toEqual({ plan: 10, planToDate: 8, actual: 9 });
     expect(linkedin.ytd.plan).toBeCloseTo(102, 9); // 51 working days × 2
     expect(linkedin.annual).toBeCloseTo(522, 9);
     expect(linkedin.status).toBe("behind"); // 80 / 102 = 78.4 %, under 80 %
@@ -112,9 +87,26 @@ describe("buildAudit on the hand-computed fixture (2026-W11 as of Thu 2026-03-12
   it("no blocks: nothing scheduled, adherence null", () => {
     expect(audit.blocks).toEqual({ scheduled: 0, kept: 0, skipped: 0, adherence: null });
   });
-  it("the verdict names the worst status", () => {
+  it("the verdict leads with the outcome, then counts the activity metrics and names the one furthest behind", () => {
+    // Revenue 25,000 of 51,000 planned to date. Activity: calls −13.5, meetings −6, opportunities (10 of 51) −41, linkedin behind.
+    expect(audit.verdict).toEqual({
+      status: "behind",
+      metric: "revenue",
+      ofPlan: 25_000 / 51_000,
+      activity: { onTrack: 0, total: 4, furthest: { metric: "opportunities", bufferDays: -41 } },
+    });
     expect(audit.status).toBe("behind");
-    expect(audit.verdict).toMatch(/^Behind: \d of 6 metrics below plan/);
+    expect(describeVerdict(audit.verdict)).toBe("Revenue behind: 49% of plan to date. Activity: 0 of 4 on plan; furthest behind: opportunities, 41 days.");
+  });
+  it("revenue ahead of plan leads the verdict even when an activity metric is behind", () => {
+    const ahead = buildAudit(fixture({ ytdTotals: typeTotals({ call: { count: 300 }, meeting: { count: 60 }, opportunity: { count: 60 }, deal: { count: 60, amountCents: 60_000_00 }, linkedin: { count: 50 } }) }));
+    expect(ahead.verdict).toMatchObject({ status: "on-track", metric: "revenue", activity: { onTrack: 3, total: 4, furthest: { metric: "linkedin" } } });
+    expect(ahead.status).toBe("on-track");
+  });
+  it("a deals plan without a deal size leads with deals", () => {
+    const deals = buildAudit(fixture({ plan: buildPlan({ ...input, dealSizeCents: null }, calendar) }));
+    expect(deals.verdict.metric).toBe("deals");
+    expect(deals.metrics.map((m) => m.metric)).not.toContain("revenue");
   });
 });
 
@@ -135,13 +127,13 @@ describe("conversion", () => {
     expect(c.weakest).toBe("opportunities");
     // 261 deals at 20 % need 1,305 opportunities, 1,305 meetings, 5,220 calls.
     expect(c.cost).toMatchObject({ metric: "opportunities", needed: 1305, planned: 261, callsNeeded: 5220, callsPlanned: 1044 });
-    expect(c.cost?.text).toBe("at 20.0 % opportunity→deal you need 1,305 opportunities, not 261 (5,220 calls, not 1,044)");
+    expect(describeStageCost(c)).toBe("at 20% opportunity→deal you need 1,305 opportunities, not 261 (5,220 calls, not 1,044)");
   });
   it("call→meeting cost in calls, as in the spec's example", () => {
     const spec = buildPlan({ ...input, unit: "revenue", target: 1_200_000_00, dealSizeCents: 40_000_00, winRate: 0.25, meetingRate: 0.5, callRate: 0.1 }, calendar);
     const c = buildConversion(spec, typeTotals({ call: { count: 1000 }, meeting: { count: 48 }, opportunity: { count: 24 }, deal: { count: 6, amountCents: 6 * 40_000_00 } }));
     expect(c.weakest).toBe("calls");
-    expect(c.cost?.text).toBe("at 4.8 % call→meeting you need 5,000 calls, not 2,400");
+    expect(describeStageCost(c)).toBe("at 4.8% call→meeting you need 5,000 calls, not 2,400");
   });
   it("a stage at 0 so far: no cost (null), and the text says what is known instead of a number", () => {
     const spec = buildPlan({ ...input, unit: "revenue", target: 1_200_000_00, dealSizeCents: 40_000_00, winRate: 0.25, meetingRate: 0.5, callRate: 0.1 }, calendar);
@@ -153,13 +145,14 @@ describe("conversion", () => {
       planned: 2400,
       callsNeeded: null,
       callsPlanned: 2400,
-      text: "no meeting yet from 40 calls, where the plan's 10.0 % would give 4: too early to say how many calls the year needs at this rate",
+      rate: 0,
     });
+    expect(describeStageCost(calls)).toBe("no meeting yet from 40 calls, where the plan's 10% would give 4: too early to say how many calls the year needs at this rate");
     const meetings = buildConversion(spec, typeTotals({ call: { count: 30 }, meeting: { count: 3 } }));
-    expect(meetings.cost?.text).toBe("no opportunity yet from 3 meetings, where the plan's 50.0 % would give 1.5: too early to say how many meetings the year needs at this rate");
+    expect(describeStageCost(meetings)).toBe("no opportunity yet from 3 meetings, where the plan's 50% would give 1.5: too early to say how many meetings the year needs at this rate");
     const deals = buildConversion(spec, typeTotals({ call: { count: 10 }, meeting: { count: 1 }, opportunity: { count: 1 } }));
     expect(deals.cost).toMatchObject({ metric: "opportunities", needed: null, callsNeeded: null });
-    expect(deals.cost?.text).toBe("no deal yet from 1 opportunity, where the plan's 25.0 % would give 0.3: too early to say how many opportunities the year needs at this rate");
+    expect(describeStageCost(deals)).toBe("no deal yet from 1 opportunity, where the plan's 25% would give 0.3: too early to say how many opportunities the year needs at this rate");
   });
 
   it("never gives Infinity or NaN, whatever the totals (property)", () => {
@@ -170,10 +163,10 @@ describe("conversion", () => {
         const c = buildConversion(spec, typeTotals({ call: { count: call }, meeting: { count: meeting }, opportunity: { count: opportunity }, deal: { count: deal, amountCents: amount } }));
         const numbers: unknown[] = [...c.stages.flatMap((st) => [st.planned, st.actual]), c.dealSize.actual, c.cost?.needed, c.cost?.callsNeeded, c.cost?.planned];
         for (const x of numbers) if (typeof x === "number") expect(Number.isFinite(x), String(x)).toBe(true);
-        expect(c.cost?.text ?? "").not.toMatch(/Infinity|NaN/);
+        expect(describeStageCost(c) ?? "").not.toMatch(/Infinity|NaN/);
         const a = buildAudit(fixture({ plan: spec, ytdTotals: typeTotals({ call: { count: call }, meeting: { count: meeting }, opportunity: { count: opportunity }, deal: { count: deal, amountCents: amount } }) }));
         expect(nonFinite(a)).toEqual([]);
-        expect(a.conversion.cost?.text ?? "").not.toMatch(/Infinity|NaN/);
+        expect(describeStageCost(a.conversion) ?? "").not.toMatch(/Infinity|NaN/);
       }),
     );
   });
@@ -190,14 +183,14 @@ describe("edges of the year", () => {
   it("first day of the year: one elapsed working day; last week: nothing remains", () => {
     const first = buildAudit(fixture({ week: "2026-W01", from: "2025-12-29", to: "2026-01-04", asOf: "2026-01-01", ytdTotals: typeTotals({ call: { count: 3 } }) }));
     const calls = metric(first.metrics, "calls");
-    expect(calls.week.plan).toBe(8); // Jan 1 and 2 only: Dec 29–31 are outside the plan year
-    expect(calls.week.planToDate).toBe(4);
+    expect(calls.period.plan).toBe(8); // Jan 1 and 2 only: Dec 29–31 are outside the plan year
+    expect(calls.period.planToDate).toBe(4);
     expect(calls.projection).toBe(3 * 261);
     expect(calls.requiredPerWeek).toBeCloseTo((1041 / 260) * 5, 9);
 
     const last = buildAudit(fixture({ week: "2026-W53", from: "2026-12-28", to: "2027-01-03", asOf: "2027-01-03", ytdTotals: typeTotals({ call: { count: 1000 } }) }));
     const lastCalls = metric(last.metrics, "calls");
-    expect(lastCalls.week.plan).toBe(16);
+    expect(lastCalls.period.plan).toBe(16);
     expect(lastCalls.ytd.plan).toBe(1044);
     expect(lastCalls.projection).toBe(1000);
     expect(lastCalls.requiredPerWeek).toBeNull();
@@ -207,7 +200,7 @@ describe("edges of the year", () => {
     const early = buildAudit(fixture({ week: "2026-W01", from: "2025-12-29", to: "2026-01-04", asOf: "2025-12-30", ytdTotals: new Map() }));
     const calls = metric(early.metrics, "calls");
     expect(calls.ytd.plan).toBe(0);
-    expect(calls.week.planToDate).toBe(0);
+    expect(calls.period.planToDate).toBe(0);
     expect(calls.projection).toBeNull();
     expect(calls.requiredPerWeek).toBeCloseTo((1044 / 261) * 5, 9);
   });

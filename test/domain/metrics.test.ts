@@ -4,7 +4,7 @@ import { examplePlanInput, WORKWEEK } from "../helpers/plans.js";
 import { typeTotals } from "../helpers/totals.js";
 import { makeCalendar } from "../../src/domain/calendar.js";
 import { buildPlan } from "../../src/domain/plan.js";
-import { bufferDays, metricActual, metricAnnual, metricFigures, singularOf, trackedMetrics } from "../../src/domain/metrics.js";
+import { bufferDays, metricActual, metricAnnual, metricFigures, projection, requiredPerWeek, singularOf, standingOf, trackedMetrics } from "../../src/domain/metrics.js";
 
 const input = examplePlanInput();
 const calendar = makeCalendar([...WORKWEEK], []);
@@ -38,6 +38,30 @@ describe("trackedMetrics", () => {
     expect(trackedMetrics(plan, new Map([["linkedin", 25], ["email", 50]]))).toEqual(["calls", "meetings", "opportunities", "deals", "revenue", "email", "linkedin"]);
     const deals = buildPlan({ ...input, unit: "deals", target: 20, dealSizeCents: null }, calendar);
     expect(trackedMetrics(deals, new Map())).toEqual(["calls", "meetings", "opportunities", "deals"]);
+  });
+});
+
+describe("the formulas", () => {
+  it("status: on-track at plan, at-risk from 80 %, behind below", () => {
+    expect(standingOf(10, 10)).toBe("on-track");
+    expect(standingOf(8, 10)).toBe("at-risk");
+    expect(standingOf(7.99, 10)).toBe("behind");
+    expect(standingOf(0, 0)).toBe("on-track");
+  });
+  it("buffer days: the gap over the average daily target", () => {
+    // 1044 a year over 261 days = 4 a day; 54 short = 13.5 days.
+    expect(bufferDays(150, 204, 1044, 261)).toBe(-13.5);
+    expect(bufferDays(10, 6, 1044, 261)).toBe(1);
+    expect(bufferDays(1, 0, 0, 261)).toBeNull();
+  });
+  it("projection: pace per elapsed working day over the year, null before the first", () => {
+    expect(projection(150, 51, 261)).toBeCloseTo(767.647059, 5);
+    expect(projection(0, 0, 261)).toBeNull();
+  });
+  it("required per week: the rest over remaining working days × workdays a week, null when none remain", () => {
+    expect(requiredPerWeek(1044, 150, 210, 5)).toBeCloseTo(21.285714, 5);
+    expect(requiredPerWeek(1044, 2000, 210, 5)).toBe(0);
+    expect(requiredPerWeek(1044, 150, 0, 5)).toBeNull();
   });
 });
 

@@ -8,7 +8,7 @@ describe("acct audit with a stage at 0 so far", () => {
   it.each([
     [
       [["log", "call", "40"]],
-      "no meeting yet from 40 calls, where the plan's 10.0 % would give 4: too early to say how many calls the year needs at this rate",
+      "no meeting yet from 40 calls, where the plan's 10% would give 4: too early to say how many calls the year needs at this rate",
       "calls",
     ],
     [
@@ -16,7 +16,7 @@ describe("acct audit with a stage at 0 so far", () => {
         ["log", "call", "30"],
         ["log", "meeting", "3"],
       ],
-      "no opportunity yet from 3 meetings, where the plan's 50.0 % would give 1.5",
+      "no opportunity yet from 3 meetings, where the plan's 50% would give 1.5",
       "meetings",
     ],
   ])("after %j: text, markdown and JSON say what is known; JSON has null for the cost", (logs, known, metric) => {

@@ -109,8 +109,8 @@ describe("acct audit figures", () => {
       expect(result.stdout).not.toMatch(/\x1b\[/);
     }
     const text = acct(db, ["audit"]).stdout;
-    expect(text.split("\n")[1]).toMatch(/^✗ Behind: /);
-    expect(text).toContain("Weakest stage: at 20.0 % opportunity→deal you need 1,305 opportunities, not 261");
+    expect(text.split("\n")[1]).toMatch(/^✗ Revenue behind: /);
+    expect(text).toContain("Weakest stage: at 20% opportunity→deal you need 1,305 opportunities, not 261");
     expect(text).not.toContain("Time blocks");
     const md = acct(db, ["audit", "--format", "md"]).stdout;
     expect(md).toMatch(/^# Weekly audit 2026-W11/);

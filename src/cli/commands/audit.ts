@@ -19,9 +19,17 @@ import { loadAudit, resolveAuditedWeek, type WeekChoice } from "../../reports/au
 import { auditToJson } from "../../render/audit-json.js";
 import { renderAuditMarkdown } from "../../render/audit-markdown.js";
 import { renderAuditText } from "../../render/audit-text.js";
+import type { RenderOptions } from "../../render/options.js";
+import type { Audit } from "../../domain/audit.js";
+
+/** The audit page in each format --format names. */
+const RENDERERS: Record<AuditFlags["format"], (audit: Audit, options: RenderOptions) => string | Promise<string>> = {
+  text: renderAuditText,
+  md: (audit, options) => renderAuditMarkdown(audit, options),
+};
 
 interface AuditFlags extends WeekChoice {
-  format: string;
+  format: "text" | "md";
   reflect?: boolean;
   rating?: string;
   wins?: string;
@@ -101,7 +109,7 @@ export function auditCommand(app: App): Command {
       const db = ctx.read();
       const result = loadAudit(db, target, ctx.today);
       if (ctx.json && !flags.reflect) return ctx.printJson(auditToJson(result));
-      if (!ctx.json) ctx.print(flags.format === "md" ? renderAuditMarkdown(result) : await renderAuditText(result, ctx.style, ctx.width));
+      if (!ctx.json) ctx.print(await RENDERERS[flags.format](result, ctx.render));
       if (!flags.reflect) return;
 
       const answers = interactive

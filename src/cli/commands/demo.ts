@@ -63,7 +63,7 @@ async function runDemo(app: App, ctx: Context, temporary: boolean): Promise<void
   if (status) ctx.print(renderStatusText(status, ctx.render));
   ctx.print("");
   ctx.print(s.dim("─".repeat(78)));
-  ctx.print(await renderAuditText(audit, s, ctx.width));
+  ctx.print(await renderAuditText(audit, ctx.render));
   ctx.print("");
   ctx.print(s.dim("─".repeat(78)));
   ctx.print(`Explore the sample:  acct --db ${ctx.dbPath} report   (or log, audit, block list …)`);

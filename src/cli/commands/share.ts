@@ -29,7 +29,7 @@ export function shareCommand(app: App): Command {
       // Every part of the link percent-encoded; an address that is not a plain one (written into the file some other way) gets no link.
       const mailto = buddy.email ? mailtoLink(buddy.email, { subject }) : null;
       const header = mailto ? `To: ${escapeMarkdown(buddy.name)} <${buddy.email}> (send: <${mailto}>)\n\n` : `To: ${escapeMarkdown(buddy.name)}\n\n`;
-      const text = header + renderAuditMarkdown(audit, { to: buddy.name });
+      const text = header + renderAuditMarkdown(audit, ctx.render, { to: buddy.name });
       if (flags.out !== undefined) {
         writeOutputFile(flags.out, text, SHARE_OUTPUT, flags.force === true, ctx.dbPath);
       }
