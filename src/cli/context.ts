@@ -91,7 +91,7 @@ export class Context {
    * Runs `fn` as one BEGIN IMMEDIATE transaction on the data file (created if
    * needed) and saves what it changed as one undoable step named `summary`.
    */
-  write<T>(summary: string | ((result: T) => string), fn: (db: Db, journal: JournalEntry) => T): T {
+  transaction<T>(summary: string | ((result: T) => string), fn: (db: Db, journal: JournalEntry) => T): T {
     if (!this.writeDb) {
       this.readDb?.close();
       this.readDb = undefined;

@@ -186,20 +186,6 @@ export function entryToCsvFields(entry: EntryFields): string[] {
   ];
 }
 
-/** An entries row of a JSON export, as stored (amount in cents). */
-export interface EntryRow {
-  id: number;
-  date: string;
-  type: string;
-  count: number;
-  amount: number | null;
-  minutes: number | null;
-  contact: string | null;
-  note: string | null;
-  created_at: string;
-  deleted_at: string | null;
-}
-
 const isWhole = (v: unknown, min: number, max: number): v is number => typeof v === "number" && Number.isInteger(v) && v >= min && v <= max;
 const isTextOrNull = (v: unknown): v is string | null => v === null || (typeof v === "string" && v !== "" && !tooLong(v) && !v.includes("\0"));
 

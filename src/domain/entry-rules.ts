@@ -10,6 +10,6 @@ export function checkNotFuture(date: IsoDate, today: IsoDate): void {
 /** Only won deals carry an amount: revenue is the sum of deals' amounts. */
 export function checkAmountAllowed(type: string, amountCents: number | null): void {
   if (amountCents !== null && type !== "deal") {
-    throw usageError(`an amount is only for deals, not for type '${type}'`, "log the won deal with: acct log deal --amount 42k");
+    throw usageError(`an amount is only for deals, not for type '${type}'`, "revenue is the amounts of won deals: give the amount to a deal entry");
   }
 }

@@ -235,7 +235,7 @@ export const LAST_MINUTE = 23 * 60 + 59;
 export function parseEmail(input: string): string {
   const email = input.trim();
   if (email.length > 254 || !/^[A-Za-z0-9._+'-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/.test(email)) {
-    throw usageError(`${JSON.stringify(input)} is not an email address`, "use a plain address, e.g. --email sam@example.com (no spaces, ?, & or %)");
+    throw usageError(`${JSON.stringify(input)} is not an email address`, "use a plain address, e.g. sam@example.com (no spaces, ?, & or %)");
   }
   return email;
 }

@@ -98,13 +98,6 @@ export function planBetween(plan: Plan, metric: CascadeMetric, from: IsoDate, to
   return total;
 }
 
-/** Every cascade metric's plan between two dates. */
-export function planBetweenAll(plan: Plan, from: IsoDate, to: IsoDate, calendar: WorkCalendar): Record<CascadeMetric, number> {
-  const out = {} as Record<CascadeMetric, number>;
-  for (const metric of CASCADE_METRICS) out[metric] = planBetween(plan, metric, from, to, calendar);
-  return out;
-}
-
 /**
  * A custom type's plan between two dates: its weekly target spread evenly
  * over each week's working days, counted on the working days in the span.

@@ -119,14 +119,6 @@ export function totalsBetween(db: Db, from: IsoDate, to: IsoDate): Map<string, T
   return new Map(rows.map((r) => [r.type, { count: r.count, amountCents: r.amount, minutes: r.minutes, entries: r.entries }]));
 }
 
-/** Per-day totals of live entries dated `from`…`to`, for charts and streaks. */
-export function dailyTotals(db: Db, from: IsoDate, to: IsoDate): { date: IsoDate; type: string; totals: TypeTotals }[] {
-  const rows = db
-    .prepare("SELECT date, type, count, amount, minutes, entries FROM daily_totals WHERE date BETWEEN ? AND ? ORDER BY date, type")
-    .all(from, to) as (TotalsRow & { date: string })[];
-  return rows.map((r) => ({ date: r.date, type: r.type, totals: { count: r.count, amountCents: r.amount, minutes: r.minutes, entries: r.entries } }));
-}
-
 /** Replaces an entry's fields (the row must be live); the triggers move its totals. */
 export function updateEntry(db: Db, entry: Entry, journal: JournalEntry): Entry {
   journal.before("entries", { id: entry.id });

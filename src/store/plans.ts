@@ -41,11 +41,6 @@ export function getPlanInput(db: Db, year: number): PlanInput | null {
   return row ? toPlanInput(row) : null;
 }
 
-/** Years that have a plan, newest first. */
-export function listPlanYears(db: Db): number[] {
-  return (db.prepare("SELECT year FROM plans ORDER BY year DESC").all() as { year: number }[]).map((r) => r.year);
-}
-
 export function savePlanInput(db: Db, plan: PlanInput, at: string, journal: JournalEntry): void {
   journal.before("plans", { year: plan.year });
   db.prepare(

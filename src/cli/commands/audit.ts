@@ -115,7 +115,7 @@ export function auditCommand(app: App): Command {
       const answers = interactive
         ? await askReview(ctx, given, db ? listCustomTypes(db) : [])
         : { review: given as Omit<NewReview, "week">, commitments: [] };
-      const saved = ctx.write(`review ${target.week}`, (wdb, journal) => {
+      const saved = ctx.transaction(`review ${target.week}`, (wdb, journal) => {
         const review: Review = saveReview(wdb, { week: target.week, ...answers.review }, ctx.clock.stamp, journal);
         const ids = answers.commitments.map((c) => insertCommitment(wdb, { ...c, createdOn: ctx.today, carriedFrom: null }, journal));
         return { review, commitments: ids };

@@ -91,7 +91,7 @@ function markAction(app: App, status: MarkStatus) {
     if (status === "done" && date > ctx.today) throw usageError(`${date} has not come yet: a block can only be marked done on or after its day`);
     const reason = flags.reason === undefined ? null : parseText(flags.reason, "reason");
     const mark: BlockMark = { blockId: block.id, date, status, reason };
-    ctx.write(`block ${status === "done" ? "done" : "skip"} #${block.id} ${date}`, (wdb, journal) => markBlock(wdb, mark, journal));
+    ctx.transaction(`block ${status === "done" ? "done" : "skip"} #${block.id} ${date}`, (wdb, journal) => markBlock(wdb, mark, journal));
     if (ctx.json) return ctx.printJson({ blockId: block.id, label: block.label, date, status, reason });
     ctx.print(`${status === "done" ? "kept" : "skipped"} block #${block.id} ${visibleControls(block.label)} on ${weekdayOf(date)} ${date}${reason ? ` (${visibleControls(reason)})` : ""}`);
   };
@@ -110,7 +110,7 @@ export function blockCommand(app: App): Command {
     .action(async (label: string, flags: AddFlags, command: Command) => {
       const ctx = app.context(command);
       const input = await readBlockInput(ctx, label, flags);
-      const added = ctx.write((b: Block) => `block add #${b.id} ${input.label}`, (db, journal) => insertBlock(db, input, ctx.clock.stamp, journal));
+      const added = ctx.transaction((b: Block) => `block add #${b.id} ${input.label}`, (db, journal) => insertBlock(db, input, ctx.clock.stamp, journal));
       if (ctx.json) return ctx.printJson(blockJson(added));
       ctx.print(`added block ${describeBlock(added, ctx.render)}`);
     });
@@ -141,7 +141,7 @@ export function blockCommand(app: App): Command {
     .action((id: string, _flags: object, command: Command) => {
       const ctx = app.context(command);
       const found = findBlock(ctx.read(), id);
-      ctx.write(`block rm #${found.id} ${found.label}`, (db, journal) => removeBlock(db, found.id, ctx.clock.stamp, journal));
+      ctx.transaction(`block rm #${found.id} ${found.label}`, (db, journal) => removeBlock(db, found.id, ctx.clock.stamp, journal));
       if (ctx.json) return ctx.printJson(blockJson(found));
       ctx.print(`removed block ${describeBlock(found, ctx.render)}`);
     });
@@ -220,7 +220,7 @@ export function blockCommand(app: App): Command {
         if (proposal.blocks.length > 0 && !ctx.interactive) ctx.note("nothing added; run again with --accept to add these blocks");
         return;
       }
-      const added = ctx.write(`block suggest: ${proposal.blocks.length} block(s)`, (wdb, journal) =>
+      const added = ctx.transaction(`block suggest: ${proposal.blocks.length} block(s)`, (wdb, journal) =>
         proposal.blocks.map((b) => insertBlock(wdb, b, ctx.clock.stamp, journal)),
       );
       if (ctx.json) return ctx.printJson(suggestionJson(facts, proposal, added.map((b) => b.id)));
@@ -242,7 +242,7 @@ export function blockCommand(app: App): Command {
       const blocks = db ? listBlocks(db) : [];
       let installId = db ? getInstallId(db) : null;
       // Blocks added by this program already have one; this covers any others.
-      if (blocks.length > 0 && installId === null) installId = ctx.write("block export", (wdb) => ensureInstallId(wdb));
+      if (blocks.length > 0 && installId === null) installId = ctx.transaction("block export", (wdb) => ensureInstallId(wdb));
       const current = ctx.read(); // the write above, if any, closed the reading connection
       const daysOff = current ? listDaysOff(current).flatMap((d) => eachDay(d.from, d.to)) : [];
       const { renderBlocksIcs } = await import("../../render/ics.js");

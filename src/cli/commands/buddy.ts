@@ -20,7 +20,7 @@ export function buddyCommand(app: App): Command {
     .action((name: string, flags: { email?: string }, command: Command) => {
       const ctx = app.context(command);
       const value: Buddy = { name: parseName(name, "buddy name"), email: flags.email === undefined ? null : parseEmail(flags.email) };
-      ctx.write(`buddy set ${value.name}`, (db, journal) => {
+      ctx.transaction(`buddy set ${value.name}`, (db, journal) => {
         setSetting(db, BUDDY_NAME, value.name, journal);
         setSetting(db, BUDDY_EMAIL, value.email, journal);
       });

@@ -61,7 +61,7 @@ export function commitCommand(app: App): Command {
       const db = ctx.read();
       const metric = flags.metric !== undefined ? resolveType(flags.metric, db ? listCustomTypes(db) : []) : (carried?.metric ?? null);
       const target = flags.target !== undefined ? parseCount(flags.target, "target") : (carried?.target ?? null);
-      const id = ctx.write(
+      const id = ctx.transaction(
         (n: number) => `commit add #${n}`,
         (wdb, journal) => insertCommitment(wdb, { text: body, due, metric, target, createdOn: ctx.today, carriedFrom: carried?.id ?? null }, journal),
       );
@@ -106,7 +106,7 @@ export function commitCommand(app: App): Command {
       const c = findCommitment(ctx, parseId(value));
       if (c.metric !== null) throw usageError(`commitment #${c.id} is measured by ${c.metric} entries`, `it is kept when you log ${c.target} by ${c.due}; acct log ${c.metric} …`);
       if (c.status !== "open" && c.status !== "missed") throw usageError(`commitment #${c.id} is already ${c.status}`);
-      ctx.write(`commit done #${c.id}`, (db, journal) => closeCommitment(db, c.id, "done", ctx.today, journal));
+      ctx.transaction(`commit done #${c.id}`, (db, journal) => closeCommitment(db, c.id, "done", ctx.today, journal));
       const after = findCommitment(ctx, c.id);
       // Done after its due date: recorded, but the commitment stays missed.
       show(ctx, after, after.status === "kept" ? "done:" : "done late, still missed:");
@@ -121,7 +121,7 @@ export function commitCommand(app: App): Command {
       const ctx = app.context(command);
       const c = findCommitment(ctx, parseId(value));
       if (c.status === "dropped") throw usageError(`commitment #${c.id} is already dropped`);
-      ctx.write(`commit drop #${c.id}`, (db, journal) => closeCommitment(db, c.id, "dropped", ctx.today, journal));
+      ctx.transaction(`commit drop #${c.id}`, (db, journal) => closeCommitment(db, c.id, "dropped", ctx.today, journal));
       show(ctx, findCommitment(ctx, c.id), "dropped:");
     });
   withExamples(drop, ["acct commit drop 3"]);

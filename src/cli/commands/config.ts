@@ -49,7 +49,7 @@ export function configCommand(app: App): Command {
       const ctx = app.context(command);
       const spec = settingSpec(key);
       const stored = spec.parse(value);
-      ctx.write(`config set ${spec.key}`, (db, journal) => setSetting(db, spec.key, stored, journal));
+      ctx.transaction(`config set ${spec.key}`, (db, journal) => setSetting(db, spec.key, stored, journal));
       const setting = settingJson(ctx, spec);
       if (ctx.json) ctx.printJson(setting);
       else ctx.print(describe(setting));
@@ -64,7 +64,7 @@ export function configCommand(app: App): Command {
       const ctx = app.context(command);
       const spec = settingSpec(key);
       if (getSetting(ctx.read(), spec.key) !== null) {
-        ctx.write(`config unset ${spec.key}`, (db, journal) => setSetting(db, spec.key, null, journal));
+        ctx.transaction(`config unset ${spec.key}`, (db, journal) => setSetting(db, spec.key, null, journal));
       }
       const setting = settingJson(ctx, spec);
       if (ctx.json) ctx.printJson(setting);

@@ -46,7 +46,7 @@ async function runDemo(app: App, ctx: Context, temporary: boolean): Promise<void
     throw usageError(`${ctx.dbPath} already holds data; the demo only fills an empty file`, "run acct demo without --db for a temporary file, or give a new path");
   }
   const data = buildDemo(ctx.today);
-  const counts = ctx.write("demo data", (db, journal) => seedDemo(db, data, ctx.clock.stamp, journal));
+  const counts = ctx.transaction("demo data", (db, journal) => seedDemo(db, data, ctx.clock.stamp, journal));
   const db = ctx.read();
   if (!db) return;
   const audit = loadAudit(db, resolveAuditedWeek({}, ctx.today), ctx.today);

@@ -157,7 +157,7 @@ async function logAction(app: App, typeInput: string | undefined, countInput: st
     note: flags.note === undefined ? null : parseText(flags.note, "note"),
   };
   checkAmountAllowed(type, fields.amountCents);
-  const entry = ctx.write(summaryOf("log"), (db, journal) => insertEntry(db, fields, ctx.clock.stamp, journal));
+  const entry = ctx.transaction(summaryOf("log"), (db, journal) => insertEntry(db, fields, ctx.clock.stamp, journal));
   echo(ctx, entry, "logged");
 }
 
@@ -199,7 +199,7 @@ function editAction(app: App, idInput: string, command: Command): void {
   }
   checkAmountAllowed(next.type, next.amountCents);
   if (JSON.stringify(next) === JSON.stringify(old)) throw usageError(`nothing to change in entry #${id}`, "give a field to change, e.g. --count 4 or --note '…'");
-  const entry = ctx.write(summaryOf("edit"), (db, journal) => {
+  const entry = ctx.transaction(summaryOf("edit"), (db, journal) => {
     liveEntry(db, id); // still there: another process may have removed it meanwhile
     return updateEntry(db, next, journal);
   });
@@ -212,7 +212,7 @@ function rmAction(app: App, idInputs: string[], command: Command): void {
   const ids = [...new Set(idInputs.map(parseId))];
   const db = ctx.read();
   for (const id of ids) liveEntry(db, id);
-  const removed = ctx.write(
+  const removed = ctx.transaction(
     (entries: Entry[]) => `rm ${entries.map((e) => summaryOf("")(e).trim()).join("; ")}`,
     (wdb, journal) => ids.map((id) => removeEntry(wdb, id, ctx.clock.stamp, journal) ?? liveEntry(null, id)),
   );
@@ -301,7 +301,7 @@ function purgeAction(app: App, command: Command): void {
     return ctx.print("no removed entries to purge");
   }
   // The journal holds removed rows' old images; purging must not let undo bring them back.
-  const purged = ctx.write("purge", (wdb) => {
+  const purged = ctx.transaction("purge", (wdb) => {
     const n = purgeRemovedEntries(wdb);
     wdb.prepare("DELETE FROM journal").run();
     return n;

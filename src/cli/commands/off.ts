@@ -25,7 +25,7 @@ export function offCommand(app: App): Command {
       const range = parseDateRange(dates, ctx.today);
       checkDayOffRange(range, `range '${dates}'`);
       const reason = flags.reason === undefined ? null : parseText(flags.reason, "reason");
-      const added = ctx.write((d: DayOff) => `off add ${describe(d)}`, (db, journal) => addDayOff(db, range, reason, journal));
+      const added = ctx.transaction((d: DayOff) => `off add ${describe(d)}`, (db, journal) => addDayOff(db, range, reason, journal));
       if (ctx.json) ctx.printJson(added);
       else ctx.print(`day off #${added.id}: ${describe(added)}`);
     });
@@ -53,7 +53,7 @@ export function offCommand(app: App): Command {
       const n = parseWholeNumber(id, "id", 1, Number.MAX_SAFE_INTEGER);
       const db = ctx.read();
       if (!db || !listDaysOff(db).some((d) => d.id === n)) throw usageError(`no day off with id ${n}`, "see acct off list");
-      const removed = ctx.write(`off rm #${n}`, (wdb, journal) => removeDayOff(wdb, n, journal)) as DayOff;
+      const removed = ctx.transaction(`off rm #${n}`, (wdb, journal) => removeDayOff(wdb, n, journal)) as DayOff;
       if (ctx.json) ctx.printJson(removed);
       else ctx.print(`removed day off #${removed.id}: ${describe(removed)}`);
     });

@@ -167,7 +167,7 @@ export function planCommand(app: App): Command {
       const input = planInputFromFlags(given, currentYear(ctx));
       if (input.unit === "revenue" && input.dealSizeCents === null) throw usageError("a revenue plan needs --deal-size");
       checkCascade(input);
-      const stored = ctx.write(`plan set ${input.year}`, (db, journal) => {
+      const stored = ctx.transaction(`plan set ${input.year}`, (db, journal) => {
         savePlanInput(db, input, ctx.clock.stamp, journal);
         return { found: loadPlan(db, input.year), weeklyTargets: listWeeklyTargets(db) };
       });
@@ -206,7 +206,7 @@ export function planCommand(app: App): Command {
       if (type in METRIC_OF_TYPE) {
         throw usageError(`${type} targets come from the plan's cascade`, "change them with acct plan set (rates, target, deal size)");
       }
-      const result = ctx.write(`plan target ${type}`, (db, journal) => {
+      const result = ctx.transaction(`plan target ${type}`, (db, journal) => {
         setWeeklyTarget(db, type, count, journal);
         return { type, perWeek: count };
       });

@@ -16,7 +16,7 @@ export function typeCommand(app: App): Command {
       const ctx = app.context(command);
       const known = ctx.read();
       const valid = validateNewTypeName(name, known ? listCustomTypes(known) : []);
-      ctx.write(`type add ${valid}`, (db, journal) => addCustomType(db, valid, ctx.clock.stamp, journal));
+      ctx.transaction(`type add ${valid}`, (db, journal) => addCustomType(db, valid, ctx.clock.stamp, journal));
       if (ctx.json) ctx.printJson({ name: valid, builtin: false, weeklyTarget: null });
       else ctx.print(`added type '${valid}'; set a weekly target with: acct plan target ${valid} 25`);
     });

@@ -14,7 +14,7 @@ export function undoCommand(app: App): Command {
       const nothing = () => failure("nothing to undo", "every change made since the last purge has been undone");
       const db = ctx.read();
       if (!db || db.prepare("SELECT 1 FROM journal WHERE undone = 0 LIMIT 1").get() === undefined) throw nothing();
-      const undone = ctx.write("undo", (wdb) => undoLast(wdb));
+      const undone = ctx.transaction("undo", (wdb) => undoLast(wdb));
       if (undone === null) throw nothing();
       if (ctx.json) ctx.printJson({ undone });
       else ctx.print(`undid: ${visibleControls(undone)}`);
