@@ -1,9 +1,8 @@
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import type { EntryJson } from "../../src/domain/entry.js";
-import { acct, acctJson, BIN, expectUsageError, fingerprint, tempDb } from "../helpers/cli.js";
+import { acct, acctJson, expectUsageError, fingerprint, tempDb } from "../helpers/cli.js";
 
 const logged = (db: string, args: string[], now?: string) => acctJson<EntryJson>(db, ["log", ...args], { now });
 const list = (db: string, args: string[] = []) => acctJson<EntryJson[]>(db, ["log", "list", ...args]);
@@ -215,27 +214,5 @@ describe("bad input exits 2 and writes nothing", () => {
     const db = tempDb();
     expectUsageError(acct(db, ["log", "call", "0"]), /count/);
     expect(existsSync(db)).toBe(false);
-  });
-});
-
-describe("concurrent logging", () => {
-  it("6 processes logging 5 times each at once lose nothing and fail nothing", async () => {
-    const db = tempDb();
-    const runOne = () =>
-      new Promise<number>((resolve) => {
-        const child = spawn(process.execPath, [BIN, "--db", db, "log", "call"], { env: { ...process.env, ACCT_NOW: "2026-03-12" }, stdio: "ignore" });
-        child.on("exit", (code) => resolve(code ?? -1));
-      });
-    const worker = async () => {
-      const codes: number[] = [];
-      for (let i = 0; i < 5; i++) codes.push(await runOne());
-      return codes;
-    };
-    const codes = (await Promise.all(Array.from({ length: 6 }, worker))).flat();
-    expect(codes).toEqual(Array(30).fill(0));
-    const conn = new Database(db, { readonly: true });
-    expect(conn.prepare("SELECT count(*) AS n, sum(count) AS calls FROM entries").get()).toEqual({ n: 30, calls: 30 });
-    expect(conn.prepare("SELECT count, entries FROM daily_totals").get()).toEqual({ count: 30, entries: 30 });
-    conn.close();
   });
 });

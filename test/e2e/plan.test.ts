@@ -189,28 +189,6 @@ describe("the data file", () => {
     expect(acct(null, EXAMPLE_PLAN, { env: { XDG_DATA_HOME: xdg } }).code).toBe(0);
     expect(exists(join(xdg, "acct", "acct.db"))).toBe(true);
   });
-  it("refuses another program's SQLite file and leaves it untouched", async () => {
-    const Database = (await import("better-sqlite3")).default;
-    const { readFileSync } = await import("node:fs");
-    const db = tempDb();
-    const other = new Database(db);
-    other.exec("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('mine');");
-    other.close();
-    const bytes = readFileSync(db);
-    const result = acct(db, ["off", "add", "2026-01-02"]);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^acct: .* is not an acct database/);
-    expect(readFileSync(db).equals(bytes)).toBe(true);
-  });
-  it("refuses a file that is not SQLite", async () => {
-    const { writeFileSync } = await import("node:fs");
-    const db = tempDb();
-    writeFileSync(db, "this is a shopping list, not a database\n".repeat(200));
-    const result = acct(db, ["plan", "show"]);
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^acct: .* is not an acct database/);
-    expect(result.stderr).not.toMatch(/\n\s+at /);
-  });
   it("reports a bad ACCT_NOW as a usage error", () => {
     expectUsageError(acct(tempDb(), ["plan", "show"], { now: "2026-02-30" }), /ACCT_NOW/);
   });

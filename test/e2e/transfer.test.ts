@@ -162,15 +162,11 @@ describe("a bad file is rejected whole, naming its line", () => {
   const HEADER = "date,type,count,amount,minutes,contact,note\n";
   const good = '2026-03-10,call,2,,,"Smith, John","line one\nline two"\n';
 
+  // Each message, and the line it names, is the parser's (test/unit/entry-import.test.ts, csv.test.ts); here, that the
+  // command refuses the whole file with it: exit 2, nothing written, good rows before the bad one included.
   it.each([
-    [`${HEADER}${good}2026-03-11,call,0,,,,\n`, /^acct: line 4: count '0' is not a whole number/],
     [`${HEADER}${good}${good}2026-02-30,call,1,,,,\n`, /^acct: line 6: date '2026-02-30' is not a real/],
-    [`${HEADER}2026-03-11,cal,1,,,,\n`, /^acct: line 2: unknown activity type 'cal'\nhint: did you mean 'call'/],
-    [`${HEADER}${good}2026-03-11,deal,1,12xyz,,,\n`, /^acct: line 4: amount '12xyz' is not a money amount/],
-    [`${HEADER}"unterminated,call,1,,,,\n`, /^acct: line 2: a quoted field is never closed/],
-    [`${HEADER}2026-03-11,call,1,,\n`, /^acct: line 2: expected 7 fields, found 5/],
-    ["date,kind\n", /^acct: line 1: unknown column 'kind'/],
-    ["", /the file is empty/],
+    [`${HEADER}${good}"unterminated,call,1,,,,\n`, /^acct: line 4: a quoted field is never closed/],
   ])("%j", (text, pattern) => {
     const db = seed();
     const file = fileNear(db, "bad.csv");

@@ -1,7 +1,7 @@
 /** Real-process helpers for the failure tests: another user, a shell with limits, a terminal. */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { chmodSync, chownSync, copyFileSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { constants, tmpdir } from "node:os";
 import { join } from "node:path";
 import { BIN, type Result } from "./cli.js";
 
@@ -58,7 +58,11 @@ export function startAcct(db: string, args: string[], env: Record<string, string
   return spawn(process.execPath, [BIN, "--db", db, ...args], { env: baseEnv(env), stdio: ["ignore", "pipe", "pipe"] });
 }
 
-/** Resolves with exit code (or 128 + signal number, as a shell reports it), stdout and stderr. */
+/**
+ * Resolves with the exit code, stdout and stderr; for a death by a signal,
+ * 128 + the signal's number, as a shell reports it (SIGKILL: 137). Ctrl-C is
+ * tested through a real shell on a terminal (test/process/interrupt.test.ts).
+ */
 export function finished(child: ChildProcess): Promise<Result> {
   let stdout = "";
   let stderr = "";
@@ -66,7 +70,7 @@ export function finished(child: ChildProcess): Promise<Result> {
   child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
   return new Promise((resolve) => {
     child.on("close", (code, signal) => {
-      const signalled = signal === "SIGINT" ? 130 : signal === "SIGKILL" ? 137 : signal ? 128 : -1;
+      const signalled = signal ? 128 + constants.signals[signal] : -1;
       resolve({ code: code ?? signalled, stdout, stderr });
     });
   });

@@ -15,27 +15,34 @@ import type { ExportDocument } from "../../store/transfer.js";
 import { requirePackage } from "../../packages.js";
 import { visibleControls } from "../../render/escape.js";
 
-/** Above this many records a terminal shows a progress bar. */
-const PROGRESS_FROM = 20_000;
+/** From this many records (lines of the file) on, a terminal shows a progress bar. */
+export const PROGRESS_FROM = 20_000;
 
 interface Progress {
+  /** The lines of the file, counted for the bar. */
+  lines: number;
   update(done: number): void;
   setTotal(total: number): void;
   stop(): void;
 }
 
-/** A progress bar on stderr (terminal only, never with --json), loaded only when needed. */
-async function progressBar(ctx: Context, label: string, totalOf: () => number): Promise<Progress | null> {
+/**
+ * A progress bar on stderr (terminal only, never with --json), loaded only
+ * when needed: for a file of PROGRESS_FROM lines and more, over
+ * `stepsPerLine` steps a line (read, then written: two).
+ */
+async function progressBar(ctx: Context, label: string, text: string, stepsPerLine: number): Promise<Progress | null> {
   if (ctx.json || ctx.deps.stderr.isTTY !== true) return null;
-  const total = totalOf();
-  if (total < PROGRESS_FROM) return null;
+  const lines = countLineBreaks(text);
+  if (lines < PROGRESS_FROM) return null;
   const cliProgress = requirePackage<typeof import("cli-progress")>("cli-progress");
+  // The cursor stays visible: Ctrl-C ends acct mid-write at once (no handler can run during a write), which would leave it hidden.
   const bar = new cliProgress.SingleBar(
-    { format: `${label} {bar} {percentage}% | {value}/{total}`, stream: process.stderr, clearOnComplete: true, hideCursor: true },
+    { format: `${label} {bar} {percentage}% | {value}/{total}`, stream: process.stderr, clearOnComplete: true, hideCursor: false },
     cliProgress.Presets.shades_classic,
   );
-  bar.start(total, 0);
-  return { update: (done) => bar.update(done), setTotal: (total) => bar.setTotal(total), stop: () => bar.stop() };
+  bar.start(lines * stepsPerLine, 0);
+  return { lines, update: (done) => bar.update(done), setTotal: (total) => bar.setTotal(total), stop: () => bar.stop() };
 }
 
 /**
@@ -68,7 +75,7 @@ async function importCsv(ctx: Context, file: string, text: string, dryRun: boole
   const { entriesFromCsv } = await import("../../domain/entry-import.js");
   const db = ctx.read();
   const customTypes = db ? listCustomTypes(db) : [];
-  const bar = await progressBar(ctx, dryRun ? "checking " : "importing", () => countLineBreaks(text) * (dryRun ? 1 : 2));
+  const bar = await progressBar(ctx, dryRun ? "checking " : "importing", text, dryRun ? 1 : 2);
   let entries: EntryFields[];
   const newTypes = new Set<string>();
   try {
@@ -84,11 +91,11 @@ async function importCsv(ctx: Context, file: string, text: string, dryRun: boole
     else ctx.print(`nothing to import: ${file} has a header line but no entries`);
     return;
   }
-  const parsedLines = bar ? countLineBreaks(text) : 0;
+  const parsedLines = bar?.lines ?? 0;
   bar?.setTotal(parsedLines + (dryRun ? 0 : entries.length));
   let added = 0;
   if (!dryRun) {
-    added = ctx.write(`import ${plural(entries.length, "entry", "entries")} from ${file}`, (wdb, journal) => {
+    added = ctx.transaction(`import ${plural(entries.length, "entry", "entries")} from ${file}`, (wdb, journal) => {
       for (const type of newTypes) addCustomType(wdb, type, ctx.clock.stamp, journal);
       return insertEntries(wdb, entries, ctx.clock.stamp, journal, bar ? (done) => bar.update(parsedLines + done) : undefined);
     });
@@ -150,7 +157,7 @@ async function importJson(ctx: Context, file: string, text: string, dryRun: bool
   if (db && hasData(db)) {
     throw usageError("a JSON export restores a whole database, and this one already holds data", "restore into a new file with --db NEW.db, or import the entries alone from a CSV export");
   }
-  if (!dryRun) ctx.write(`import ${file} (restore)`, (wdb, journal) => restoreDatabase(wdb, doc, journal, ctx.today));
+  if (!dryRun) ctx.transaction(`import ${file} (restore)`, (wdb, journal) => restoreDatabase(wdb, doc, journal, ctx.today));
   const entries = counts.entries ?? 0;
   if (ctx.json) return ctx.printJson({ format: "json", dryRun, tables: counts, entries });
   const rest = Object.entries(counts).filter(([t, n]) => t !== "entries" && n > 0).map(([t, n]) => describeRows(t, n));
