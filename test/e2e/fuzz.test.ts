@@ -3,6 +3,11 @@
  * process: it exits only 0, 1 or 2, never prints a stack trace, and leaves the
  * database unchanged on exit 2. The command tree (names, options) is read
  * from the program itself, so new commands and flags are fuzzed too.
+ *
+ * Each run draws a new seed and names it in the test's title; a failure
+ * prints it again. ACCT_FUZZ_SEED=<seed> replays the same command lines in
+ * the same order against the same file, so the same failure and the same
+ * shrunk case; ACCT_FUZZ_RUNS sets how many.
  */
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -15,6 +20,8 @@ import { readClock } from "../../src/cli/clock.js";
 import { acct, EXAMPLE_PLAN, fingerprint, tempDb } from "../helpers/cli.js";
 
 const RUNS = Number(process.env.ACCT_FUZZ_RUNS ?? 150);
+const SEED = process.env.ACCT_FUZZ_SEED === undefined ? Math.floor(Math.random() * 0x7fffffff) : Number(process.env.ACCT_FUZZ_SEED);
+if (!Number.isSafeInteger(SEED)) throw new Error(`ACCT_FUZZ_SEED must be a whole number, not '${process.env.ACCT_FUZZ_SEED}'`);
 
 interface Leaf {
   path: string[];
@@ -61,7 +68,8 @@ function argvFor(leaf: Leaf) {
 }
 
 describe("fuzzing every command's arguments", () => {
-  it(`${RUNS} random command lines: exit 0, 1 or 2, no stack trace, nothing written on exit 2`, () => {
+  it(`${RUNS} random command lines (seed ${SEED}): exit 0, 1 or 2, no stack trace, nothing written on exit 2`, () => {
+    console.log(`fuzz: seed ${SEED}, ${RUNS} runs (replay with ACCT_FUZZ_SEED=${SEED})`);
     const leaves = commandLeaves();
     expect(leaves.length).toBeGreaterThan(20);
     const home = mkdtempSync(join(tmpdir(), "acct-fuzz-home-"));
@@ -81,7 +89,7 @@ describe("fuzzing every command's arguments", () => {
         if (result.code !== 0) expect(result.stderr, context).toMatch(/^acct: /);
         if (result.code === 2) expect(fingerprint(db), context).toBe(before);
       }),
-      { numRuns: RUNS, seed: process.env.ACCT_FUZZ_SEED ? Number(process.env.ACCT_FUZZ_SEED) : undefined },
+      { numRuns: RUNS, seed: SEED },
     );
     expect(seen.size).toBeGreaterThan(15);
   }, 900_000);
