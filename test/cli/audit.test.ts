@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
-import { acct, acctJson, expectUsageError, fingerprint, tempDb } from "../helpers/cli.js";
+import { acct, acctJson, expectUsageError, fingerprint, tempDb } from "../helpers/in-process.js";
 
 // 2026 has 261 weekdays. 261 deals at 100 % win and meeting rates and a 25 %
 // call rate make every daily target whole: 1 deal, 1 opportunity, 1 meeting,
@@ -42,9 +42,9 @@ function seed(db: string, rows: [date: string, type: string, count: number, amou
   conn.close();
 }
 
-function planned(args: string[] = [], now = "2026-03-12"): string {
+async function planned(args: string[] = [], now = "2026-03-12"): Promise<string> {
   const db = tempDb();
-  for (const a of [args.length > 0 ? args : WHOLE_PLAN]) expect(acct(db, a, { now }).code).toBe(0);
+  for (const a of [args.length > 0 ? args : WHOLE_PLAN]) expect((await acct(db, a, { now })).code).toBe(0);
   return db;
 }
 
@@ -52,8 +52,8 @@ const metricOf = (audit: AuditJson, name: string) => audit.metrics.find((m) => m
 
 describe("acct audit figures", () => {
   let db: string;
-  beforeAll(() => {
-    db = planned();
+  beforeAll(async () => {
+    db = await planned();
     seed(db, [
       ["2026-01-15", "call", 100],
       ["2026-02-10", "call", 32],
@@ -68,8 +68,8 @@ describe("acct audit figures", () => {
     ]);
   });
 
-  it("mid-week (Thu 2026-03-12): week, plan to date, year to date, buffer, projection, need per week", () => {
-    const audit = acctJson<AuditJson>(db, ["audit"]);
+  it("mid-week (Thu 2026-03-12): week, plan to date, year to date, buffer, projection, need per week", async () => {
+    const audit = await acctJson<AuditJson>(db, ["audit"]);
     expect([audit.week, audit.from, audit.to, audit.asOf]).toEqual(["2026-W11", "2026-03-09", "2026-03-15", "2026-03-12"]);
     const calls = metricOf(audit, "calls");
     expect(calls.week).toEqual({ plan: 20, planToDate: 16, actual: 18 });
@@ -91,51 +91,51 @@ describe("acct audit figures", () => {
     expect(audit.blocks).toEqual({ scheduled: 0, kept: 0, skipped: 0, adherence: null });
   });
 
-  it("a past week (--week 2026-W10) is audited as of its Sunday; --date picks the same week", () => {
-    const audit = acctJson<AuditJson>(db, ["audit", "--week", "2026-W10"]);
+  it("a past week (--week 2026-W10) is audited as of its Sunday; --date picks the same week", async () => {
+    const audit = await acctJson<AuditJson>(db, ["audit", "--week", "2026-W10"]);
     expect([audit.from, audit.to, audit.asOf]).toEqual(["2026-03-02", "2026-03-08", "2026-03-08"]);
     const calls = metricOf(audit, "calls");
     expect(calls.week).toEqual({ plan: 20, planToDate: 20, actual: 7 });
     // Jan 22 + Feb 20 + Mar 2–6 5 = 47 working days.
     expect(calls.ytd).toEqual({ plan: 188, actual: 139 });
     expect(calls.requiredPerWeek).toBe(21.14); // (1044 − 139) / 214 × 5
-    expect(acctJson<AuditJson>(db, ["audit", "--date", "2026-03-04"])).toEqual(audit);
+    expect(await acctJson<AuditJson>(db, ["audit", "--date", "2026-03-04"])).toEqual(audit);
   });
 
-  it("text and markdown, piped, carry no ANSI codes", () => {
+  it("text and markdown, piped, carry no ANSI codes", async () => {
     for (const args of [["audit"], ["audit", "--format", "md"]]) {
-      const result = acct(db, args);
+      const result = await acct(db, args);
       expect(result.code).toBe(0);
       expect(result.stdout).not.toMatch(/\x1b\[/);
     }
-    const text = acct(db, ["audit"]).stdout;
+    const text = (await acct(db, ["audit"])).stdout;
     expect(text.split("\n")[1]).toMatch(/^✗ Revenue behind: /);
     expect(text).toContain("Weakest stage: at 20% opportunity→deal you need 1,305 opportunities, not 261");
     expect(text).not.toContain("Time blocks");
-    const md = acct(db, ["audit", "--format", "md"]).stdout;
+    const md = (await acct(db, ["audit", "--format", "md"])).stdout;
     expect(md).toMatch(/^# Weekly audit 2026-W11/);
     expect(md).toContain("| calls | 20 | 18 | 204 | 157 | 1,044 | behind | −11.8 |");
   });
 
-  it("fits the metrics table to the width ($COLUMNS here, a terminal's own width on one), naming what it leaves out", () => {
-    const full = acct(db, ["audit"]).stdout;
+  it("fits the metrics table to the width ($COLUMNS here, a terminal's own width on one), naming what it leaves out", async () => {
+    const full = (await acct(db, ["audit"])).stdout;
     expect(full).toMatch(/│ Metric +│ +Week │ To date │ Done │ YTD plan │ YTD done │ Status +│ Buffer │ Pace\/yr │ Annual │ Need\/wk │/);
     expect(full).not.toContain("Not shown");
-    const narrow = acct(db, ["audit"], { env: { COLUMNS: "80" } }).stdout;
+    const narrow = (await acct(db, ["audit"], { env: { COLUMNS: "80" } })).stdout;
     for (const line of narrow.split("\n").filter((l) => /[│┌└]/.test(l) || l.includes("Not shown"))) expect([...line].length).toBeLessThanOrEqual(80);
     expect(narrow).toMatch(/│ Metric +│ +Week │ Done │ YTD done │ Status +│ Buffer │ Need\/wk │/);
     expect(narrow.replace(/\n/g, " ")).toContain("Not shown, for the terminal's width: Annual, Pace/yr, To date, YTD plan (see --format md or --json).");
     // The rest of the page is the same.
     expect(narrow.slice(narrow.indexOf("Effectiveness"))).toBe(full.slice(full.indexOf("Effectiveness")));
-    expect(acct(db, ["audit", "--json"], { env: { COLUMNS: "80" } }).stdout).toBe(acct(db, ["audit", "--json"]).stdout);
+    expect((await acct(db, ["audit", "--json"], { env: { COLUMNS: "80" } })).stdout).toBe((await acct(db, ["audit", "--json"])).stdout);
   });
 });
 
 describe("audit edges of the calendar", () => {
-  it("the first day of the year: one working day elapsed; entries of the old year count for the week only", () => {
-    const db = planned(WHOLE_PLAN, "2026-01-01");
+  it("the first day of the year: one working day elapsed; entries of the old year count for the week only", async () => {
+    const db = await planned(WHOLE_PLAN, "2026-01-01");
     seed(db, [["2025-12-30", "call", 3], ["2026-01-01", "call", 2]]);
-    const audit = acctJson<AuditJson>(db, ["audit"], { now: "2026-01-01" });
+    const audit = await acctJson<AuditJson>(db, ["audit"], { now: "2026-01-01" });
     expect([audit.week, audit.from, audit.asOf]).toEqual(["2026-W01", "2025-12-29", "2026-01-01"]);
     const calls = metricOf(audit, "calls");
     expect(calls.week).toEqual({ plan: 8, planToDate: 4, actual: 5 });
@@ -145,10 +145,10 @@ describe("audit edges of the calendar", () => {
     expect(calls.requiredPerWeek).toBe(20.04); // (1044 − 2) / 260 × 5
   });
 
-  it("a week spanning two months takes each month's daily target", () => {
+  it("a week spanning two months takes each month's daily target", async () => {
     // April weighs double: 261 + 22 = 283 meeting-days; calls 4 a day in March, 8 in April.
-    const db = planned(["plan", "set", "--unit", "deals", "--target", "283", "--deal-size", "1000", "--win-rate", "1", "--meeting-rate", "1", "--call-rate", "0.25", "--seasonality", "1,1,1,2,1,1,1,1,1,1,1,1"], "2026-04-02");
-    const audit = acctJson<AuditJson>(db, ["audit"], { now: "2026-04-02" });
+    const db = await planned(["plan", "set", "--unit", "deals", "--target", "283", "--deal-size", "1000", "--win-rate", "1", "--meeting-rate", "1", "--call-rate", "0.25", "--seasonality", "1,1,1,2,1,1,1,1,1,1,1,1"], "2026-04-02");
+    const audit = await acctJson<AuditJson>(db, ["audit"], { now: "2026-04-02" });
     expect([audit.week, audit.from, audit.to]).toEqual(["2026-W14", "2026-03-30", "2026-04-05"]);
     const calls = metricOf(audit, "calls");
     expect(calls.week.plan).toBe(32); // Mar 30–31: 2 × 4, Apr 1–3: 3 × 8
@@ -156,29 +156,29 @@ describe("audit edges of the calendar", () => {
     expect(calls.ytd.plan).toBe(272); // 64 × 4 + 2 × 8
   });
 
-  it("a week with days off: no plan and no working minutes on them", () => {
+  it("a week with days off: no plan and no working minutes on them", async () => {
     const db = tempDb();
-    expect(acct(db, ["off", "add", "2026-03-10..2026-03-11", "--reason", "training"]).code).toBe(0);
+    expect((await acct(db, ["off", "add", "2026-03-10..2026-03-11", "--reason", "training"])).code).toBe(0);
     // 259 working days left in the year: keep 4 calls a day.
-    expect(acct(db, ["plan", "set", "--unit", "deals", "--target", "259", "--deal-size", "1000", "--win-rate", "1", "--meeting-rate", "1", "--call-rate", "0.25"]).code).toBe(0);
+    expect((await acct(db, ["plan", "set", "--unit", "deals", "--target", "259", "--deal-size", "1000", "--win-rate", "1", "--meeting-rate", "1", "--call-rate", "0.25"])).code).toBe(0);
     seed(db, [["2026-03-09", "call", 4, undefined, 30]]);
-    const audit = acctJson<AuditJson>(db, ["audit"]);
+    const audit = await acctJson<AuditJson>(db, ["audit"]);
     const calls = metricOf(audit, "calls");
     expect(calls.week).toEqual({ plan: 12, planToDate: 8, actual: 4 });
     expect(calls.ytd.plan).toBe(196); // 49 working days × 4
     expect(audit.customerTime.workingMinutes).toBe(960);
   });
 
-  it("the last week of the year: nothing remains to require; a past W53 still uses its own year", () => {
-    const db = planned(WHOLE_PLAN, "2026-12-31");
+  it("the last week of the year: nothing remains to require; a past W53 still uses its own year", async () => {
+    const db = await planned(WHOLE_PLAN, "2026-12-31");
     seed(db, [["2026-06-01", "call", 1000], ["2027-01-02", "call", 9]]);
-    const current = metricOf(acctJson<AuditJson>(db, ["audit"], { now: "2026-12-31" }), "calls");
+    const current = metricOf(await acctJson<AuditJson>(db, ["audit"], { now: "2026-12-31" }), "calls");
     expect(current.week).toEqual({ plan: 16, planToDate: 16, actual: 0 });
     expect(current.ytd).toEqual({ plan: 1044, actual: 1000 });
     expect(current.projection).toBe(1000);
     expect(current.bufferDays).toBe(-11);
     expect(current.requiredPerWeek).toBeNull();
-    const past = acctJson<AuditJson>(db, ["audit", "--week", "2026-W53"], { now: "2027-01-05" });
+    const past = await acctJson<AuditJson>(db, ["audit", "--week", "2026-W53"], { now: "2027-01-05" });
     expect(past.asOf).toBe("2027-01-03");
     expect(metricOf(past, "calls").week.actual).toBe(9);
     expect(metricOf(past, "calls").ytd).toEqual({ plan: 1044, actual: 1000 });
@@ -186,82 +186,82 @@ describe("audit edges of the calendar", () => {
 });
 
 describe("audit sections from other tables", () => {
-  it("time blocks: the week's occurrences up to as-of, days off excluded, shown once blocks exist", () => {
-    const db = planned();
-    expect(acct(db, ["off", "add", "2026-03-10"]).code).toBe(0);
+  it("time blocks: the week's occurrences up to as-of, days off excluded, shown once blocks exist", async () => {
+    const db = await planned();
+    expect((await acct(db, ["off", "add", "2026-03-10"])).code).toBe(0);
     const conn = new Database(db);
     conn.exec(`INSERT INTO blocks (id, label, days, start_min, end_min, activity, created_at) VALUES (1, 'prospecting', 'mon,tue,thu,fri', 480, 570, 'call', '2026-01-05T09:00:00');
                INSERT INTO block_marks (block_id, date, status, reason) VALUES (1, '2026-03-09', 'done', NULL), (1, '2026-03-12', 'skipped', 'customer visit'), (1, '2026-03-02', 'done', NULL);`);
     conn.close();
     // Mon, (Tue off), Thu; Fri is after as-of.
-    expect(acctJson<AuditJson>(db, ["audit"]).blocks).toEqual({ scheduled: 2, kept: 1, skipped: 1, adherence: 0.5 });
-    expect(acct(db, ["audit"]).stdout).toContain("1 of 2 kept, 1 skipped: 50% adherence");
+    expect((await acctJson<AuditJson>(db, ["audit"])).blocks).toEqual({ scheduled: 2, kept: 1, skipped: 1, adherence: 0.5 });
+    expect((await acct(db, ["audit"])).stdout).toContain("1 of 2 kept, 1 skipped: 50% adherence");
   });
 
-  it("late December in week 01 falls back to the plan of the as-of date's year", () => {
-    const db = planned([...WHOLE_PLAN, "--year", "2025"], "2025-12-30");
-    const audit = acctJson<AuditJson>(db, ["audit"], { now: "2025-12-30" });
+  it("late December in week 01 falls back to the plan of the as-of date's year", async () => {
+    const db = await planned([...WHOLE_PLAN, "--year", "2025"], "2025-12-30");
+    const audit = await acctJson<AuditJson>(db, ["audit"], { now: "2025-12-30" });
     expect([audit.week, audit.asOf]).toEqual(["2026-W01", "2025-12-30"]);
     expect(metricOf(audit, "calls").week.plan).toBe(12); // Dec 29–31 of the 2025 plan
   });
 });
 
 describe("audit failures", () => {
-  it("no plan for the year: exit 1 with a hint", () => {
+  it("no plan for the year: exit 1 with a hint", async () => {
     const db = tempDb();
-    const result = acct(db, ["audit"]);
+    const result = await acct(db, ["audit"]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^acct: no plan for 2026\nhint: .*acct plan set/);
     expect(fingerprint(db)).toBe("absent");
   });
 
-  it("bad week, bad date, a future week, both --week and --date: exit 2", () => {
-    const db = planned();
+  it("bad week, bad date, a future week, both --week and --date: exit 2", async () => {
+    const db = await planned();
     const before = fingerprint(db);
-    expectUsageError(acct(db, ["audit", "--week", "2026-W60"]), /week '2026-W60' is not an ISO week/);
-    expectUsageError(acct(db, ["audit", "--date", "2026-02-30"]), /does not exist/);
-    expectUsageError(acct(db, ["audit", "--week", "2026-W12"]), /has not started yet/);
-    expectUsageError(acct(db, ["audit", "--week", "2026-W10", "--date", "2026-03-02"]), /not both/);
+    expectUsageError(await acct(db, ["audit", "--week", "2026-W60"]), /week '2026-W60' is not an ISO week/);
+    expectUsageError(await acct(db, ["audit", "--date", "2026-02-30"]), /does not exist/);
+    expectUsageError(await acct(db, ["audit", "--week", "2026-W12"]), /has not started yet/);
+    expectUsageError(await acct(db, ["audit", "--week", "2026-W10", "--date", "2026-03-02"]), /not both/);
     expect(fingerprint(db)).toBe(before);
   });
 });
 
 describe("acct audit --reflect and acct reviews", () => {
-  it("without a terminal takes the flags, stores the review, and the next audit recalls the change", () => {
-    const db = planned();
-    const saved = acct(db, ["audit", "--reflect", "--rating", "4", "--wins", "two demos", "--misses", "no calls on Friday", "--change", "call block on Friday"]);
+  it("without a terminal takes the flags, stores the review, and the next audit recalls the change", async () => {
+    const db = await planned();
+    const saved = await acct(db, ["audit", "--reflect", "--rating", "4", "--wins", "two demos", "--misses", "no calls on Friday", "--change", "call block on Friday"]);
     expect(saved.code).toBe(0);
     expect(saved.stdout).toContain("saved review #1 of 2026-W11");
-    expect(acctJson(db, ["reviews"])).toEqual([{ id: 1, week: "2026-W11", rating: 4, wins: "two demos", misses: "no calls on Friday", change: "call block on Friday" }]);
-    const next = acctJson<AuditJson>(db, ["audit"], { now: "2026-03-17" });
+    expect(await acctJson(db, ["reviews"])).toEqual([{ id: 1, week: "2026-W11", rating: 4, wins: "two demos", misses: "no calls on Friday", change: "call block on Friday" }]);
+    const next = await acctJson<AuditJson>(db, ["audit"], { now: "2026-03-17" });
     expect(next.lastChange).toBe("call block on Friday");
-    expect(acctJson<AuditJson>(db, ["audit"]).lastChange).toBeNull();
+    expect((await acctJson<AuditJson>(db, ["audit"])).lastChange).toBeNull();
   });
 
-  it("names the missing flags, refuses rating 6, writes nothing", () => {
-    const db = planned();
+  it("names the missing flags, refuses rating 6, writes nothing", async () => {
+    const db = await planned();
     const before = fingerprint(db);
-    expectUsageError(acct(db, ["audit", "--reflect", "--rating", "4"]), /--wins, --misses, --change/);
-    expectUsageError(acct(db, ["audit", "--reflect", "--rating", "6", "--wins", "a", "--misses", "b", "--change", "c"]), /rating must be from 1 to 5/);
-    expectUsageError(acct(db, ["audit", "--rating", "3"]), /go with --reflect/);
+    expectUsageError(await acct(db, ["audit", "--reflect", "--rating", "4"]), /--wins, --misses, --change/);
+    expectUsageError(await acct(db, ["audit", "--reflect", "--rating", "6", "--wins", "a", "--misses", "b", "--change", "c"]), /rating must be from 1 to 5/);
+    expectUsageError(await acct(db, ["audit", "--rating", "3"]), /go with --reflect/);
     expect(fingerprint(db)).toBe(before);
   });
 });
 
 describe("acct buddy and acct share", () => {
-  it("no buddy: exit 2 with a hint; with one, share writes markdown with a mailto link", () => {
-    const db = planned();
+  it("no buddy: exit 2 with a hint; with one, share writes markdown with a mailto link", async () => {
+    const db = await planned();
     const before = fingerprint(db);
-    const none = acct(db, ["share"]);
+    const none = await acct(db, ["share"]);
     expectUsageError(none, /no buddy/);
     expect(none.stderr).toContain("acct buddy set");
     expect(fingerprint(db)).toBe(before);
-    expectUsageError(acct(db, ["buddy", "set", "Sam", "--email", "not-an-email"]), /not an email address/);
-    expect(acct(db, ["buddy", "set", "Sam Lee", "--email", "sam@example.com"]).code).toBe(0);
-    expect(acctJson(db, ["buddy"])).toEqual({ name: "Sam Lee", email: "sam@example.com" });
-    expect(acctJson(db, ["buddy", "show"])).toEqual({ name: "Sam Lee", email: "sam@example.com" });
+    expectUsageError(await acct(db, ["buddy", "set", "Sam", "--email", "not-an-email"]), /not an email address/);
+    expect((await acct(db, ["buddy", "set", "Sam Lee", "--email", "sam@example.com"])).code).toBe(0);
+    expect(await acctJson(db, ["buddy"])).toEqual({ name: "Sam Lee", email: "sam@example.com" });
+    expect(await acctJson(db, ["buddy", "show"])).toEqual({ name: "Sam Lee", email: "sam@example.com" });
     const out = join(dirname(db), "week.md");
-    const shared = acct(db, ["share", "--out", out]);
+    const shared = await acct(db, ["share", "--out", out]);
     expect(shared.code).toBe(0);
     const text = readFileSync(out, "utf8");
     expect(text).toContain("mailto:sam@example.com?subject=Weekly%20audit%202026-W11");

@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { acct, acctJson, EXAMPLE_PLAN, expectUsageError, fingerprint, tempDb } from "../helpers/cli.js";
+import { acct, acctJson, EXAMPLE_PLAN, expectUsageError, fingerprint, tempDb } from "../helpers/in-process.js";
 
 interface BlockJson {
   id: number;
@@ -17,10 +17,10 @@ interface BlockJson {
 const PROSPECTING = ["block", "add", "Prospecting", "--days", "tue,thu", "--start", "08:00", "--end", "09:30"];
 
 /** A database with the Tue/Thu prospecting block (#1, created Thursday 2026-03-12). */
-function withBlock(): string {
+async function withBlock(): Promise<string> {
   const db = tempDb();
   // Added the Monday before, so this week's earlier days have occurrences.
-  expect(acct(db, [...PROSPECTING, "--activity", "calls"], { now: "2026-03-02" }).code).toBe(0);
+  expect((await acct(db, [...PROSPECTING, "--activity", "calls"], { now: "2026-03-02" })).code).toBe(0);
   return db;
 }
 
@@ -34,38 +34,38 @@ function query<T>(db: string, sql: string): T[] {
 }
 
 describe("acct block add / list / rm", () => {
-  it("adds a block and lists it as JSON and as a table", () => {
+  it("adds a block and lists it as JSON and as a table", async () => {
     const db = tempDb();
-    const added = acctJson<BlockJson>(db, [...PROSPECTING, "--activity", "Calls"]);
+    const added = await acctJson<BlockJson>(db, [...PROSPECTING, "--activity", "Calls"]);
     expect(added).toEqual({ id: 1, label: "Prospecting", days: ["tue", "thu"], start: "08:00", end: "09:30", activity: "call" });
-    const review = acctJson<BlockJson>(db, ["block", "add", "Review", "--days", "friday", "--start", "16:00", "--end", "17:00"]);
+    const review = await acctJson<BlockJson>(db, ["block", "add", "Review", "--days", "friday", "--start", "16:00", "--end", "17:00"]);
     expect(review.activity).toBeNull();
-    expect(acctJson<BlockJson[]>(db, ["block", "list"])).toEqual([added, review]);
-    const text = acct(db, ["block"]);
+    expect(await acctJson<BlockJson[]>(db, ["block", "list"])).toEqual([added, review]);
+    const text = await acct(db, ["block"]);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain("08:00–09:30");
     expect(text.stdout).toContain("4 h a week in 2 blocks");
   });
 
-  it("resolves custom activity types", () => {
+  it("resolves custom activity types", async () => {
     const db = tempDb();
-    expect(acct(db, ["type", "add", "linkedin"]).code).toBe(0);
-    expect(acctJson<BlockJson>(db, ["block", "add", "Social", "--days", "mon", "--start", "12:00", "--end", "12:30", "--activity", "LinkedIn"]).activity).toBe("linkedin");
+    expect((await acct(db, ["type", "add", "linkedin"])).code).toBe(0);
+    expect((await acctJson<BlockJson>(db, ["block", "add", "Social", "--days", "mon", "--start", "12:00", "--end", "12:30", "--activity", "LinkedIn"])).activity).toBe("linkedin");
   });
 
-  it("removes a block softly, as one undo step", () => {
-    const db = withBlock();
-    expect(acctJson<BlockJson>(db, ["block", "rm", "1"]).label).toBe("Prospecting");
-    expect(acctJson<BlockJson[]>(db, ["block", "list"])).toEqual([]);
+  it("removes a block softly, as one undo step", async () => {
+    const db = await withBlock();
+    expect((await acctJson<BlockJson>(db, ["block", "rm", "1"])).label).toBe("Prospecting");
+    expect(await acctJson<BlockJson[]>(db, ["block", "list"])).toEqual([]);
     expect(query<{ deleted_at: string | null }>(db, "SELECT deleted_at FROM blocks")).toEqual([{ deleted_at: "2026-03-12T00:00:00" }]);
     expect(query(db, "SELECT summary FROM journal ORDER BY id")).toEqual([{ summary: "block add #1 Prospecting" }, { summary: "block rm #1 Prospecting" }]);
-    expectUsageError(acct(db, ["block", "rm", "1"]), /no block with id 1/);
+    expectUsageError(await acct(db, ["block", "rm", "1"]), /no block with id 1/);
   });
 
-  it("lists nothing without creating the data file", () => {
+  it("lists nothing without creating the data file", async () => {
     const db = tempDb();
-    expect(acctJson(db, ["block", "list"])).toEqual([]);
-    expect(acct(db, ["block", "today"]).stdout).toContain("no blocks on 2026-03-12");
+    expect(await acctJson(db, ["block", "list"])).toEqual([]);
+    expect((await acct(db, ["block", "today"])).stdout).toContain("no blocks on 2026-03-12");
     expect(existsSync(db)).toBe(false);
   });
 });
@@ -81,59 +81,59 @@ describe("acct block add: bad input writes nothing", () => {
     ["an unknown activity", ["--activity", "cals"], /unknown activity type 'cals'/],
   ];
   for (const [name, flags, message] of cases) {
-    it(`refuses ${name}`, () => {
+    it(`refuses ${name}`, async () => {
       const fresh = tempDb();
-      expectUsageError(acct(fresh, [...PROSPECTING, ...flags]), message);
+      expectUsageError(await acct(fresh, [...PROSPECTING, ...flags]), message);
       expect(fingerprint(fresh)).toBe("absent");
-      const db = withBlock();
+      const db = await withBlock();
       const before = fingerprint(db);
-      expectUsageError(acct(db, [...PROSPECTING, ...flags]), message);
+      expectUsageError(await acct(db, [...PROSPECTING, ...flags]), message);
       expect(fingerprint(db)).toBe(before);
     });
   }
 
-  it("refuses an empty label", () => {
+  it("refuses an empty label", async () => {
     const db = tempDb();
-    expectUsageError(acct(db, ["block", "add", " ", "--days", "tue", "--start", "08:00", "--end", "09:00"]), /label must not be empty/);
+    expectUsageError(await acct(db, ["block", "add", " ", "--days", "tue", "--start", "08:00", "--end", "09:00"]), /label must not be empty/);
     expect(fingerprint(db)).toBe("absent");
   });
 
-  it("names the missing flags when there is no terminal to ask on", () => {
+  it("names the missing flags when there is no terminal to ask on", async () => {
     const db = tempDb();
-    expectUsageError(acct(db, ["block", "add", "Prospecting", "--days", "tue"]), /needs --start, --end/);
+    expectUsageError(await acct(db, ["block", "add", "Prospecting", "--days", "tue"]), /needs --start, --end/);
     expect(fingerprint(db)).toBe("absent");
   });
 });
 
 describe("acct block done / skip / today", () => {
-  it("marks occurrences and shows today's blocks in time order", () => {
-    const db = withBlock();
-    acctJson(db, ["block", "add", "Early", "--days", "thu", "--start", "07:00", "--end", "07:30"]);
-    expect(acctJson(db, ["block", "done", "1"])).toEqual({ blockId: 1, label: "Prospecting", date: "2026-03-12", status: "done", reason: null });
-    expect(acctJson(db, ["block", "skip", "1", "--date", "tue", "--reason", "sick"])).toMatchObject({ date: "2026-03-10", status: "skipped", reason: "sick" });
-    const today = acctJson<{ date: string; dayOff: boolean; blocks: (BlockJson & { status: string })[] }>(db, ["block", "today"]);
+  it("marks occurrences and shows today's blocks in time order", async () => {
+    const db = await withBlock();
+    await acctJson(db, ["block", "add", "Early", "--days", "thu", "--start", "07:00", "--end", "07:30"]);
+    expect(await acctJson(db, ["block", "done", "1"])).toEqual({ blockId: 1, label: "Prospecting", date: "2026-03-12", status: "done", reason: null });
+    expect(await acctJson(db, ["block", "skip", "1", "--date", "tue", "--reason", "sick"])).toMatchObject({ date: "2026-03-10", status: "skipped", reason: "sick" });
+    const today = await acctJson<{ date: string; dayOff: boolean; blocks: (BlockJson & { status: string })[] }>(db, ["block", "today"]);
     expect(today.date).toBe("2026-03-12");
     expect(today.dayOff).toBe(false);
     expect(today.blocks.map((b) => [b.id, b.start, b.status])).toEqual([
       [2, "07:00", "pending"],
       [1, "08:00", "kept"],
     ]);
-    const tuesday = acct(db, ["block", "today"], { now: "2026-03-10" });
+    const tuesday = await acct(db, ["block", "today"], { now: "2026-03-10" });
     expect(tuesday.stdout).toMatch(/08:00–09:30 {2}#1 Prospecting \(call\) {2}skipped — sick/);
-    expect(acct(db, ["block", "today"], { now: "2026-03-11" }).stdout).toContain("no blocks on 2026-03-11");
+    expect((await acct(db, ["block", "today"], { now: "2026-03-11" })).stdout).toContain("no blocks on 2026-03-11");
   });
 
-  it("lets a mark be changed: skip then done on the same day keeps one mark", () => {
-    const db = withBlock();
-    acctJson(db, ["block", "skip", "1"]);
-    acctJson(db, ["block", "done", "1"]);
+  it("lets a mark be changed: skip then done on the same day keeps one mark", async () => {
+    const db = await withBlock();
+    await acctJson(db, ["block", "skip", "1"]);
+    await acctJson(db, ["block", "done", "1"]);
     expect(query(db, "SELECT block_id, date, status FROM block_marks")).toEqual([{ block_id: 1, date: "2026-03-12", status: "done" }]);
   });
 
-  it("shows a day off as such", () => {
-    const db = withBlock();
-    expect(acct(db, ["off", "add", "2026-03-12", "--reason", "holiday"]).code).toBe(0);
-    expect(acctJson(db, ["block", "today"])).toEqual({ date: "2026-03-12", dayOff: true, blocks: [] });
+  it("shows a day off as such", async () => {
+    const db = await withBlock();
+    expect((await acct(db, ["off", "add", "2026-03-12", "--reason", "holiday"])).code).toBe(0);
+    expect(await acctJson(db, ["block", "today"])).toEqual({ date: "2026-03-12", dayOff: true, blocks: [] });
   });
 
   const bad: [string, string[], RegExp][] = [
@@ -148,44 +148,44 @@ describe("acct block done / skip / today", () => {
     ["a date before the block was added", ["block", "done", "1", "--date", "2026-02-26"], /was added on 2026-03-02: it has no occurrence on 2026-02-26/],
   ];
   for (const [name, args, message] of bad) {
-    it(`refuses ${name} with nothing written`, () => {
-      const db = withBlock();
-      expect(acct(db, ["off", "add", "2026-03-10", "--reason", "training"]).code).toBe(0);
+    it(`refuses ${name} with nothing written`, async () => {
+      const db = await withBlock();
+      expect((await acct(db, ["off", "add", "2026-03-10", "--reason", "training"])).code).toBe(0);
       const before = fingerprint(db);
-      expectUsageError(acct(db, args), message);
+      expectUsageError(await acct(db, args), message);
       expect(fingerprint(db)).toBe(before);
     });
   }
 
-  it("refuses an unknown id on a database that does not exist, without creating it", () => {
+  it("refuses an unknown id on a database that does not exist, without creating it", async () => {
     const db = tempDb();
-    expectUsageError(acct(db, ["block", "rm", "1"]), /no block with id 1/);
+    expectUsageError(await acct(db, ["block", "rm", "1"]), /no block with id 1/);
     expect(fingerprint(db)).toBe("absent");
   });
 });
 
 describe("acct block suggest", () => {
-  it("fails with a hint when there is no plan", () => {
-    const db = withBlock();
+  it("fails with a hint when there is no plan", async () => {
+    const db = await withBlock();
     const before = fingerprint(db);
-    const result = acct(db, ["block", "suggest"]);
+    const result = await acct(db, ["block", "suggest"]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^acct: no plan for 2026/);
     expect(result.stderr).toContain("hint: set one first with acct plan set");
     expect(fingerprint(db)).toBe(before);
   });
 
-  it("sizes blocks from March's plan and adds them with --accept as one undo step", () => {
+  it("sizes blocks from March's plan and adds them with --accept as one undo step", async () => {
     const db = tempDb();
-    acctJson(db, EXAMPLE_PLAN);
+    await acctJson(db, EXAMPLE_PLAN);
     // March 2026: 202 calls and 20 meetings over 22 working days → a week of 45.91 calls and 4.55 meetings.
-    const shown = acct(db, ["block", "suggest"]);
+    const shown = await acct(db, ["block", "suggest"]);
     expect(shown.code).toBe(0);
     expect(shown.stdout).toContain("45.91 ÷ 15 calls an hour = 3.06 h");
     expect(shown.stdout).toContain("4.55 × 1 h a meeting = 4.55 h");
     expect(shown.stderr).toContain("--accept");
     const before = fingerprint(db);
-    const proposal = acctJson<{ callHours: number; blocks: BlockJson[]; added: number[] | null }>(db, ["block", "suggest"]);
+    const proposal = await acctJson<{ callHours: number; blocks: BlockJson[]; added: number[] | null }>(db, ["block", "suggest"]);
     expect(fingerprint(db)).toBe(before);
     expect(proposal.callHours).toBe(3.06);
     // 183.6 min of calls → 3 × 75 min; 272.7 min of meetings → 4 × 75 min.
@@ -195,33 +195,33 @@ describe("acct block suggest", () => {
     ]);
     expect(proposal.added).toBeNull();
 
-    const accepted = acctJson<{ added: number[] }>(db, ["block", "suggest", "--accept"]);
+    const accepted = await acctJson<{ added: number[] }>(db, ["block", "suggest", "--accept"]);
     expect(accepted.added).toEqual([1, 2]);
-    expect(acctJson<BlockJson[]>(db, ["block", "list"]).map((b) => [b.label, b.start, b.end])).toEqual([
+    expect((await acctJson<BlockJson[]>(db, ["block", "list"])).map((b) => [b.label, b.start, b.end])).toEqual([
       ["Prospecting", "08:00", "09:15"],
       ["Customer meetings", "14:00", "15:15"],
     ]);
     expect(query<{ summary: string }>(db, "SELECT summary FROM journal WHERE summary LIKE 'block%'")).toEqual([{ summary: "block suggest: 2 block(s)" }]);
     // Now the plan is covered.
-    expect(acct(db, ["block", "suggest"]).stdout).toContain("nothing to add");
+    expect((await acct(db, ["block", "suggest"])).stdout).toContain("nothing to add");
   });
 
-  it("takes calls per hour from the flag, else from the calls-per-hour setting", () => {
+  it("takes calls per hour from the flag, else from the calls-per-hour setting", async () => {
     const db = tempDb();
-    acctJson(db, EXAMPLE_PLAN);
-    expect(acctJson<{ callsPerHour: number; callHours: number }>(db, ["block", "suggest", "--calls-per-hour", "10"])).toMatchObject({ callsPerHour: 10, callHours: 4.59 });
+    await acctJson(db, EXAMPLE_PLAN);
+    expect(await acctJson<{ callsPerHour: number; callHours: number }>(db, ["block", "suggest", "--calls-per-hour", "10"])).toMatchObject({ callsPerHour: 10, callHours: 4.59 });
     const conn = new Database(db);
     conn.prepare("INSERT INTO settings (key, value) VALUES ('calls-per-hour', '20')").run();
     conn.close();
-    expect(acctJson<{ callsPerHour: number; callHours: number }>(db, ["block", "suggest"])).toMatchObject({ callsPerHour: 20, callHours: 2.3 });
+    expect(await acctJson<{ callsPerHour: number; callHours: number }>(db, ["block", "suggest"])).toMatchObject({ callsPerHour: 20, callHours: 2.3 });
   });
 
-  it("refuses a bad --calls-per-hour with nothing written", () => {
+  it("refuses a bad --calls-per-hour with nothing written", async () => {
     const db = tempDb();
-    acctJson(db, EXAMPLE_PLAN);
+    await acctJson(db, EXAMPLE_PLAN);
     const before = fingerprint(db);
-    expectUsageError(acct(db, ["block", "suggest", "--calls-per-hour", "0", "--accept"]), /calls per hour must be from 1 to 1,000/);
-    expectUsageError(acct(db, ["block", "suggest", "--calls-per-hour", "fast", "--accept"]), /calls per hour 'fast' is not a whole number/);
+    expectUsageError(await acct(db, ["block", "suggest", "--calls-per-hour", "0", "--accept"]), /calls per hour must be from 1 to 1,000/);
+    expectUsageError(await acct(db, ["block", "suggest", "--calls-per-hour", "fast", "--accept"]), /calls per hour 'fast' is not a whole number/);
     expect(fingerprint(db)).toBe(before);
   });
 });
@@ -232,11 +232,11 @@ describe("acct block export", () => {
     return calendar.getAllSubcomponents("vevent").map((c) => new ICAL.Event(c));
   }
 
-  it("writes an iCalendar file a parser reads back: summary, weekly rule, times, stable UIDs", () => {
-    const db = withBlock();
-    acctJson(db, ["block", "add", "Review", "--days", "fri", "--start", "16:00", "--end", "17:00"]);
+  it("writes an iCalendar file a parser reads back: summary, weekly rule, times, stable UIDs", async () => {
+    const db = await withBlock();
+    await acctJson(db, ["block", "add", "Review", "--days", "fri", "--start", "16:00", "--end", "17:00"]);
     const out = join(dirname(db), "blocks.ics");
-    const result = acct(db, ["block", "export", "--ics", "--out", out]);
+    const result = await acct(db, ["block", "export", "--ics", "--out", out]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe("");
     expect(result.stderr).toContain(`wrote 2 blocks to ${out}`);
@@ -256,57 +256,65 @@ describe("acct block export", () => {
     expect(review?.uid).toBe(`${installId}-block-2@acct`);
 
     // Exporting again (to stdout, without --ics: it is the only format) gives the same UIDs.
-    const again = acct(db, ["block", "export"]);
+    const again = await acct(db, ["block", "export"]);
     expect(again.code).toBe(0);
     expect(parse(again.stdout).map((e) => e.uid)).toEqual([prospecting?.uid, review?.uid]);
     // Another database gets other UIDs for its block #1.
-    expect(parse(acct(withBlock(), ["block", "export"]).stdout)[0]?.uid).not.toBe(prospecting?.uid);
+    expect(parse((await acct(await withBlock(), ["block", "export"])).stdout)[0]?.uid).not.toBe(prospecting?.uid);
   });
 
-  it("gives blocks from elsewhere (no install id yet) one on export, and still leaves out days off", () => {
-    const db = withBlock();
-    expect(acct(db, ["off", "add", "2026-03-05"]).code).toBe(0);
+  it("gives blocks from elsewhere (no install id yet) one on export, and still leaves out days off", async () => {
+    const db = await withBlock();
+    expect((await acct(db, ["off", "add", "2026-03-05"])).code).toBe(0);
     const conn = new Database(db);
     conn.prepare("DELETE FROM settings WHERE key = 'install-id'").run();
     conn.close();
-    const result = acct(db, ["block", "export"]);
+    const result = await acct(db, ["block", "export"]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain("EXDATE:20260305T080000");
     expect(query(db, "SELECT value FROM settings WHERE key = 'install-id'")).toHaveLength(1);
   });
 
-  it("writes the same wall-clock times whatever the system time zone", () => {
-    const db = withBlock();
-    const times = (tz: string) =>
-      acct(db, ["block", "export"], { env: { TZ: tz } })
-        .stdout.split("\r\n")
-        .filter((l) => /^(DTSTART|DTEND|RRULE|UID)/.test(l));
-    const tokyo = times("Asia/Tokyo");
+  it("writes the same wall-clock times whatever the system time zone", async () => {
+    const db = await withBlock();
+    // acct runs in this process, so the system time zone is this process's TZ (Node reads a change at once).
+    const times = async (tz: string, offsetMinutes: number) => {
+      const saved = process.env.TZ;
+      process.env.TZ = tz;
+      try {
+        expect(new Date(2026, 2, 3, 8).getTimezoneOffset(), tz).toBe(offsetMinutes);
+        return (await acct(db, ["block", "export"])).stdout.split("\r\n").filter((l) => /^(DTSTART|DTEND|RRULE|UID)/.test(l));
+      } finally {
+        if (saved === undefined) delete process.env.TZ;
+        else process.env.TZ = saved;
+      }
+    };
+    const tokyo = await times("Asia/Tokyo", -540);
     expect(tokyo).toContain("DTSTART:20260303T080000");
     expect(tokyo).toContain("DTEND:20260303T093000");
-    expect(times("America/Los_Angeles")).toEqual(tokyo);
-    expect(times("UTC")).toEqual(tokyo);
+    expect(await times("America/Los_Angeles", 480)).toEqual(tokyo);
+    expect(await times("UTC", 0)).toEqual(tokyo);
   });
 
-  it("excludes days off from the recurrence", () => {
-    const db = withBlock();
-    expect(acct(db, ["off", "add", "2026-03-16..2026-03-20", "--reason", "vacation"]).code).toBe(0);
-    const text = acct(db, ["block", "export"]).stdout;
+  it("excludes days off from the recurrence", async () => {
+    const db = await withBlock();
+    expect((await acct(db, ["off", "add", "2026-03-16..2026-03-20", "--reason", "vacation"])).code).toBe(0);
+    const text = (await acct(db, ["block", "export"])).stdout;
     expect(text).toContain("EXDATE:20260317T080000,20260319T080000\r\n");
   });
 
-  it("writes an empty calendar without creating the data file", () => {
+  it("writes an empty calendar without creating the data file", async () => {
     const db = tempDb();
-    const result = acct(db, ["block", "export", "--ics"]);
+    const result = await acct(db, ["block", "export", "--ics"]);
     expect(result.code).toBe(0);
     expect(parse(result.stdout)).toEqual([]);
     expect(existsSync(db)).toBe(false);
   });
 
-  it("refuses a file in a folder that does not exist (exit 2), writing nothing", () => {
-    const db = withBlock();
+  it("refuses a file in a folder that does not exist (exit 2), writing nothing", async () => {
+    const db = await withBlock();
     const before = fingerprint(db);
-    expectUsageError(acct(db, ["block", "export", "--out", join(dirname(db), "missing", "blocks.ics")]), /^acct: the folder .*missing does not exist/);
+    expectUsageError(await acct(db, ["block", "export", "--out", join(dirname(db), "missing", "blocks.ics")]), /^acct: the folder .*missing does not exist/);
     expect(fingerprint(db)).toBe(before);
   });
 });

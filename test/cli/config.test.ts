@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { acct, acctJson, EXAMPLE_PLAN, expectUsageError, fingerprint, tempDb } from "../helpers/cli.js";
+import { acct, acctJson, EXAMPLE_PLAN, expectUsageError, fingerprint, tempDb } from "../helpers/in-process.js";
 
 interface SettingJson {
   key: string;
@@ -19,9 +19,9 @@ function journalSummaries(db: string): string[] {
 }
 
 describe("acct config", () => {
-  it("lists every setting with its default before anything is set, without creating the file", () => {
+  it("lists every setting with its default before anything is set, without creating the file", async () => {
     const db = tempDb();
-    const list = acctJson<SettingJson[]>(db, ["config", "list"]);
+    const list = await acctJson<SettingJson[]>(db, ["config", "list"]);
     expect(list.map((s) => [s.key, s.value, s.set])).toEqual([
       ["currency", "$", false],
       ["week-start", "mon", false],
@@ -29,19 +29,19 @@ describe("acct config", () => {
       ["calls-per-hour", "15", false],
     ]);
     expect(fingerprint(db)).toBe("absent");
-    expect(acct(db, ["config"]).stdout).toMatch(/^currency\s+\$ \(default\)/);
+    expect((await acct(db, ["config"])).stdout).toMatch(/^currency\s+\$ \(default\)/);
   });
 
-  it("sets, gets and unsets each key, normalising what was typed, and records each change in the journal", () => {
+  it("sets, gets and unsets each key, normalising what was typed, and records each change in the journal", async () => {
     const db = tempDb();
-    expect(acct(db, ["config", "set", "currency", "€"]).stdout).toBe("currency = €\n");
-    expect(acct(db, ["config", "set", "week-start", "Sunday"]).stdout).toBe("week-start = sun\n");
-    expect(acct(db, ["config", "set", "hours-per-day", "7.50"]).stdout).toBe("hours-per-day = 7.5\n");
-    expect(acct(db, ["config", "set", "Calls-Per-Hour", "20"]).stdout).toBe("calls-per-hour = 20\n");
-    expect(acct(db, ["config", "get", "currency"]).stdout).toBe("€\n");
-    expect(acctJson<SettingJson>(db, ["config", "get", "calls-per-hour"])).toMatchObject({ key: "calls-per-hour", value: "20", default: "15", set: true });
-    expect(acct(db, ["config", "unset", "currency"]).stdout).toBe("currency = $ (default)\n");
-    expect(acct(db, ["config", "get", "currency"]).stdout).toBe("$\n");
+    expect((await acct(db, ["config", "set", "currency", "€"])).stdout).toBe("currency = €\n");
+    expect((await acct(db, ["config", "set", "week-start", "Sunday"])).stdout).toBe("week-start = sun\n");
+    expect((await acct(db, ["config", "set", "hours-per-day", "7.50"])).stdout).toBe("hours-per-day = 7.5\n");
+    expect((await acct(db, ["config", "set", "Calls-Per-Hour", "20"])).stdout).toBe("calls-per-hour = 20\n");
+    expect((await acct(db, ["config", "get", "currency"])).stdout).toBe("€\n");
+    expect(await acctJson<SettingJson>(db, ["config", "get", "calls-per-hour"])).toMatchObject({ key: "calls-per-hour", value: "20", default: "15", set: true });
+    expect((await acct(db, ["config", "unset", "currency"])).stdout).toBe("currency = $ (default)\n");
+    expect((await acct(db, ["config", "get", "currency"])).stdout).toBe("$\n");
     expect(journalSummaries(db)).toEqual([
       "config set currency",
       "config set week-start",
@@ -51,51 +51,51 @@ describe("acct config", () => {
     ]);
   });
 
-  it("shows the currency setting in text output, a letter code with a space", () => {
+  it("shows the currency setting in text output, a letter code with a space", async () => {
     const db = tempDb();
-    acct(db, ["config", "set", "currency", "€"]);
-    expect(acct(db, EXAMPLE_PLAN).stdout).toContain("€1,200,000");
-    acct(db, ["config", "set", "currency", "EUR"]);
-    expect(acct(db, ["plan", "show"]).stdout).toContain("EUR 1,200,000");
+    await acct(db, ["config", "set", "currency", "€"]);
+    expect((await acct(db, EXAMPLE_PLAN)).stdout).toContain("€1,200,000");
+    await acct(db, ["config", "set", "currency", "EUR"]);
+    expect((await acct(db, ["plan", "show"])).stdout).toContain("EUR 1,200,000");
   });
 
-  it("orders weekdays from the week-start in text and calendar output, not in JSON or the weeks themselves", () => {
+  it("orders weekdays from the week-start in text and calendar output, not in JSON or the weeks themselves", async () => {
     const db = tempDb();
-    acct(db, [...EXAMPLE_PLAN, "--workdays", "sun,mon,tue,wed,thu"]);
+    await acct(db, [...EXAMPLE_PLAN, "--workdays", "sun,mon,tue,wed,thu"]);
     const add = ["block", "add", "Calls", "--days", "mon,sun", "--start", "09:00", "--end", "10:00"];
-    expect(acct(db, add).stdout).toBe("added block #1 Calls mon,sun 09:00–10:00\n");
-    expect(acct(db, ["plan", "show"]).stdout).toContain("(mon, tue, wed, thu, sun,");
-    const isoWeek = acctJson<{ from: string }>(db, ["audit"]).from;
+    expect((await acct(db, add)).stdout).toBe("added block #1 Calls mon,sun 09:00–10:00\n");
+    expect((await acct(db, ["plan", "show"])).stdout).toContain("(mon, tue, wed, thu, sun,");
+    const isoWeek = (await acctJson<{ from: string }>(db, ["audit"])).from;
 
-    acct(db, ["config", "set", "week-start", "sun"]);
-    expect(acct(db, ["plan", "show"]).stdout).toContain("(sun, mon, tue, wed, thu,");
-    expect(acct(db, ["block", "list"]).stdout).toMatch(/Calls\s+│ sun,mon /);
-    expect(acct(db, ["block", "rm", "1"]).stdout).toBe("removed block #1 Calls sun,mon 09:00–10:00\n");
-    acct(db, ["undo"]);
-    const ics = acct(db, ["block", "export"]).stdout;
+    await acct(db, ["config", "set", "week-start", "sun"]);
+    expect((await acct(db, ["plan", "show"])).stdout).toContain("(sun, mon, tue, wed, thu,");
+    expect((await acct(db, ["block", "list"])).stdout).toMatch(/Calls\s+│ sun,mon /);
+    expect((await acct(db, ["block", "rm", "1"])).stdout).toBe("removed block #1 Calls sun,mon 09:00–10:00\n");
+    await acct(db, ["undo"]);
+    const ics = (await acct(db, ["block", "export"])).stdout;
     expect(ics).toMatch(/RRULE:FREQ=WEEKLY;BYDAY=SU,MO;WKST=SU/);
-    expect(acctJson<{ days: string[] }[]>(db, ["block", "list"])[0]?.days).toEqual(["mon", "sun"]);
-    expect(acctJson<{ workdays: string[] }>(db, ["plan", "show"]).workdays).toEqual(["mon", "tue", "wed", "thu", "sun"]);
-    expect(acctJson<{ from: string }>(db, ["audit"]).from).toBe(isoWeek); // the audit's week stays ISO, Monday to Sunday
+    expect((await acctJson<{ days: string[] }[]>(db, ["block", "list"]))[0]?.days).toEqual(["mon", "sun"]);
+    expect((await acctJson<{ workdays: string[] }>(db, ["plan", "show"])).workdays).toEqual(["mon", "tue", "wed", "thu", "sun"]);
+    expect((await acctJson<{ from: string }>(db, ["audit"])).from).toBe(isoWeek); // the audit's week stays ISO, Monday to Sunday
   });
 
-  it("uses hours-per-day as the plan's default when --hours-per-day is left out", () => {
+  it("uses hours-per-day as the plan's default when --hours-per-day is left out", async () => {
     const db = tempDb();
-    acct(db, ["config", "set", "hours-per-day", "6"]);
-    expect(acctJson<{ hoursPerDay: number }>(db, EXAMPLE_PLAN).hoursPerDay).toBe(6);
-    expect(acctJson<{ hoursPerDay: number }>(db, [...EXAMPLE_PLAN, "--hours-per-day", "9"]).hoursPerDay).toBe(9);
-    acct(db, ["config", "unset", "hours-per-day"]);
-    expect(acctJson<{ hoursPerDay: number }>(db, EXAMPLE_PLAN).hoursPerDay).toBe(8);
+    await acct(db, ["config", "set", "hours-per-day", "6"]);
+    expect((await acctJson<{ hoursPerDay: number }>(db, EXAMPLE_PLAN)).hoursPerDay).toBe(6);
+    expect((await acctJson<{ hoursPerDay: number }>(db, [...EXAMPLE_PLAN, "--hours-per-day", "9"])).hoursPerDay).toBe(9);
+    await acct(db, ["config", "unset", "hours-per-day"]);
+    expect((await acctJson<{ hoursPerDay: number }>(db, EXAMPLE_PLAN)).hoursPerDay).toBe(8);
   });
 
-  it("gives acct block suggest its calls per hour, and acct log its currency", () => {
+  it("gives acct block suggest its calls per hour, and acct log its currency", async () => {
     const db = tempDb();
-    acct(db, EXAMPLE_PLAN);
-    acct(db, ["config", "set", "calls-per-hour", "30"]);
-    expect(acct(db, ["block", "suggest"]).stdout).toContain("÷ 30 calls an hour");
-    expect(acct(db, ["block", "suggest", "--calls-per-hour", "10"]).stdout).toContain("÷ 10 calls an hour");
-    acct(db, ["config", "set", "currency", "£"]);
-    expect(acct(db, ["log", "deal", "--amount", "42k"]).stdout).toContain("£42,000");
+    await acct(db, EXAMPLE_PLAN);
+    await acct(db, ["config", "set", "calls-per-hour", "30"]);
+    expect((await acct(db, ["block", "suggest"])).stdout).toContain("÷ 30 calls an hour");
+    expect((await acct(db, ["block", "suggest", "--calls-per-hour", "10"])).stdout).toContain("÷ 10 calls an hour");
+    await acct(db, ["config", "set", "currency", "£"]);
+    expect((await acct(db, ["log", "deal", "--amount", "42k"])).stdout).toContain("£42,000");
   });
 
   const bad: [string, string[], RegExp][] = [
@@ -112,15 +112,15 @@ describe("acct config", () => {
     ["a missing value", ["config", "set", "currency"], /missing required argument 'value'/],
   ];
   for (const [what, args, pattern] of bad) {
-    it(`refuses ${what}: exit 2, nothing written`, () => {
+    it(`refuses ${what}: exit 2, nothing written`, async () => {
       const fresh = tempDb();
-      expectUsageError(acct(fresh, args), pattern);
+      expectUsageError(await acct(fresh, args), pattern);
       expect(fingerprint(fresh)).toBe("absent");
 
       const db = tempDb();
-      acct(db, ["config", "set", "currency", "£"]);
+      await acct(db, ["config", "set", "currency", "£"]);
       const before = fingerprint(db);
-      expectUsageError(acct(db, args), pattern);
+      expectUsageError(await acct(db, args), pattern);
       expect(fingerprint(db)).toBe(before);
     });
   }

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
-import { acct, acctJson, EXAMPLE_PLAN, tempDb, type Result } from "../helpers/cli.js";
+import { acct, acctJson, EXAMPLE_PLAN, tempDb, type Result } from "../helpers/in-process.js";
 
 /** Terminal attacks: OSC 52 (writes the clipboard), clear screen, a C1 CSI, a carriage return, an OSC 8 link, a bidi override. */
 const EVIL = "x\u001b]52;c;aGk=\u0007 \u001b[2J\u001b[H \u009b31m \rfake \u001b]8;;https://evil.example\u001b\\link\u001b]8;;\u001b\\ \u202egnp.exe";
@@ -35,7 +35,7 @@ function writeRaw(file: string, sql: string, ...params: unknown[]): void {
   }
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   db = tempDb();
   for (const args of [
     EXAMPLE_PLAN,
@@ -47,7 +47,7 @@ beforeAll(() => {
     ["off", "add", "2026-08-03", "--reason", EVIL],
     ["audit", "--reflect", "--week", "2026-W10", "--rating", "3", "--wins", EVIL, "--misses", EVIL, "--change", EVIL],
   ]) {
-    const result = acct(db, args);
+    const result = await acct(db, args);
     expect(result.code, `${args.join(" ")}: ${result.stderr}`).toBe(0);
     expect(result.stdout).not.toMatch(OBEYED);
   }
@@ -68,21 +68,21 @@ describe("a terminal shows control characters from the data file, never obeys th
     [["off", "list"]],
     [["type", "list"]],
     [["plan", "show"]],
-  ])("acct %j", (args) => {
-    expectShown(acct(db, args), args.join(" "));
+  ])("acct %j", async (args) => {
+    expectShown(await acct(db, args), args.join(" "));
   });
 
-  it("shows ESC as ␛ and a line break inside a note as ␊, on one line", () => {
-    const list = acct(db, ["log", "list"]).stdout;
+  it("shows ESC as ␛ and a line break inside a note as ␊, on one line", async () => {
+    const list = (await acct(db, ["log", "list"])).stdout;
     expect(list).toContain("x␛]52;c;aGk=␇ ␛[2J␛[H \\x9b31m ␍fake ␛]8;;https://evil.example␛\\link");
     expect(list).toContain("line one␊line two␉tabbed");
-    expect(acct(db, ["status"]).stdout).toContain("x␛]52;c;aGk=␇");
-    expect(acct(db, ["type", "list"]).stdout).toContain("evil␛]52;c;agk=␇␛[2j");
+    expect((await acct(db, ["status"])).stdout).toContain("x␛]52;c;aGk=␇");
+    expect((await acct(db, ["type", "list"])).stdout).toContain("evil␛]52;c;agk=␇␛[2j");
   });
 
-  it("echoes what it stores with the same care", () => {
+  it("echoes what it stores with the same care", async () => {
     const file = tempDb();
-    expect(acct(file, EXAMPLE_PLAN).code).toBe(0);
+    expect((await acct(file, EXAMPLE_PLAN)).code).toBe(0);
     for (const args of [
       ["log", "email", "--note", EVIL],
       ["commit", "add", EVIL, "--due", "fri"],
@@ -92,23 +92,23 @@ describe("a terminal shows control characters from the data file, never obeys th
       ["undo"],
       ["log", "rm", "1"],
     ]) {
-      expectShown(acct(file, args), args.join(" "));
+      expectShown(await acct(file, args), args.join(" "));
     }
   });
 
-  it("keeps the stored text and --json byte-exact", () => {
-    const entries = acctJson<{ note: string | null; contact: string | null }[]>(db, ["log", "list"]);
+  it("keeps the stored text and --json byte-exact", async () => {
+    const entries = await acctJson<{ note: string | null; contact: string | null }[]>(db, ["log", "list"]);
     expect(entries[0]).toMatchObject({ note: EVIL, contact: EVIL });
     expect(entries[1]?.note).toBe("line one\nline two\ttabbed");
-    expect(acctJson<{ text: string }[]>(db, ["commit", "list"])[0]?.text).toBe(EVIL);
-    expect(acctJson<{ label: string }[]>(db, ["block", "list"])[0]?.label).toBe(EVIL);
-    expect(acctJson<{ change: string }[]>(db, ["reviews"])[0]?.change).toBe(EVIL);
-    expect(acctJson<{ name: string }[]>(db, ["type", "list"]).map((t) => t.name)).toContain(EVIL_TYPE);
-    const exported = acct(db, ["export", "--format", "json"]).stdout;
+    expect((await acctJson<{ text: string }[]>(db, ["commit", "list"]))[0]?.text).toBe(EVIL);
+    expect((await acctJson<{ label: string }[]>(db, ["block", "list"]))[0]?.label).toBe(EVIL);
+    expect((await acctJson<{ change: string }[]>(db, ["reviews"]))[0]?.change).toBe(EVIL);
+    expect((await acctJson<{ name: string }[]>(db, ["type", "list"])).map((t) => t.name)).toContain(EVIL_TYPE);
+    const exported = (await acct(db, ["export", "--format", "json"])).stdout;
     expect(JSON.stringify(JSON.parse(exported))).toContain(JSON.stringify(EVIL).slice(1, -1));
   });
 
-  it("shows control characters in error messages that echo input", () => {
+  it("shows control characters in error messages that echo input", async () => {
     for (const args of [
       ["log", EVIL],
       ["log", "call", "--date", EVIL],
@@ -118,38 +118,38 @@ describe("a terminal shows control characters from the data file, never obeys th
       [EVIL],
       ["log", "call", `--${EVIL}`],
     ]) {
-      const result = acct(db, args);
+      const result = await acct(db, args);
       expect(result.code, args.join(" ")).toBe(2);
       expect(result.stderr, args.join(" ")).toMatch(/^acct: /);
       expect(result.stderr, args.join(" ")).not.toMatch(OBEYED);
     }
-    expect(acct(db, ["log", EVIL]).stderr).toContain("unknown activity type 'x␛]52;c;aGk=␇");
+    expect((await acct(db, ["log", EVIL])).stderr).toContain("unknown activity type 'x␛]52;c;aGk=␇");
   });
 
-  it("names a bad row of an imported file without obeying what it holds", () => {
+  it("names a bad row of an imported file without obeying what it holds", async () => {
     const csv = join(dirname(db), "evil.csv");
     writeFileSync(csv, `date,type,count,amount,minutes,contact,note\n2026-03-10,${EVIL.replace(/[\r\n]/g, "")},1,,,,\n`);
-    const result = acct(tempDb(), ["import", csv]);
+    const result = await acct(tempDb(), ["import", csv]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/line 2/);
     expect(result.stderr).not.toMatch(OBEYED);
   });
 
-  it("shows a setting written into the file some other way, and never uses a bad currency for money", () => {
+  it("shows a setting written into the file some other way, and never uses a bad currency for money", async () => {
     const file = tempDb();
-    expect(acct(file, EXAMPLE_PLAN).code).toBe(0);
-    expect(acct(file, ["log", "deal", "--amount", "42k"]).code).toBe(0);
+    expect((await acct(file, EXAMPLE_PLAN)).code).toBe(0);
+    expect((await acct(file, ["log", "deal", "--amount", "42k"])).code).toBe(0);
     writeRaw(file, "INSERT INTO settings (key, value) VALUES ('currency', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value", `\u001b[2J<b>`);
     for (const args of [["config", "list"], ["config", "get", "currency"], ["log", "list"], ["status"], ["plan", "show"]])
-      expectShown(acct(file, args), args.join(" "));
-    expect(acct(file, ["log", "list"]).stdout).toContain("$42,000");
+      expectShown(await acct(file, args), args.join(" "));
+    expect((await acct(file, ["log", "list"])).stdout).toContain("$42,000");
   });
 });
 
 describe("Markdown (audit --format md, share): data never becomes a link, an image, HTML or a table cell", () => {
   const MARKUP = "[click](https://evil.example) ![x](https://evil.example/t.png) <img src=x onerror=alert(1)> | cell # h *b* `c` www.evil.example";
 
-  function markdownDb(): string {
+  async function markdownDb(): Promise<string> {
     const file = tempDb();
     for (const args of [
       EXAMPLE_PLAN,
@@ -158,7 +158,7 @@ describe("Markdown (audit --format md, share): data never becomes a link, an ima
       ["audit", "--reflect", "--week", "2026-W10", "--rating", "3", "--wins", "w", "--misses", "m", "--change", `> ${MARKUP}`],
       ["buddy", "set", "Sam", "--email", "sam@example.com"],
     ]) {
-      const result = acct(file, args);
+      const result = await acct(file, args);
       expect(result.code, `${args.join(" ")}: ${result.stderr}`).toBe(0);
     }
     writeRaw(file, "UPDATE settings SET value = ? WHERE key = 'buddy.name'", "[Sam](javascript:alert(1)) <script>x</script>");
@@ -170,9 +170,9 @@ describe("Markdown (audit --format md, share): data never becomes a link, an ima
   /** The Markdown with every backslash escape taken out: what is left must hold no markup. */
   const unescaped = (md: string) => md.replace(/\\[\\`*_{}[\]<>()#+!|~&$:.=-]/g, "");
 
-  it.each([[["audit", "--week", "2026-W11", "--format", "md"]], [["share", "--week", "2026-W11"]]])("acct %j", (args) => {
-    const file = markdownDb();
-    const result = acct(file, args);
+  it.each([[["audit", "--week", "2026-W11", "--format", "md"]], [["share", "--week", "2026-W11"]]])("acct %j", async (args) => {
+    const file = await markdownDb();
+    const result = await acct(file, args);
     expect(result.code, result.stderr).toBe(0);
     const md = result.stdout;
     const plain = unescaped(md);
@@ -190,22 +190,22 @@ describe("Markdown (audit --format md, share): data never becomes a link, an ima
 });
 
 describe("the mailto: link in acct share", () => {
-  it("percent-encodes the address and the subject", () => {
+  it("percent-encodes the address and the subject", async () => {
     const file = tempDb();
-    expect(acct(file, EXAMPLE_PLAN).code).toBe(0);
-    expect(acct(file, ["buddy", "set", "Sam", "--email", "sam+acct@example.com"]).code).toBe(0);
-    const shared = acctJson<{ mailto: string | null }>(file, ["share"]);
+    expect((await acct(file, EXAMPLE_PLAN)).code).toBe(0);
+    expect((await acct(file, ["buddy", "set", "Sam", "--email", "sam+acct@example.com"])).code).toBe(0);
+    const shared = await acctJson<{ mailto: string | null }>(file, ["share"]);
     expect(shared.mailto).toBe("mailto:sam%2Bacct@example.com?subject=Weekly%20audit%202026-W11");
   });
 
   it.each(["sam@example.com?body=wire%20money", "sam@example.com&cc=boss@example.com", "sam@example.com>\n[x](y)", "<sam@example.com>"])(
     "gives no link for an address written into the file some other way: %j",
-    (email) => {
+    async (email) => {
       const file = tempDb();
-      expect(acct(file, EXAMPLE_PLAN).code).toBe(0);
-      expect(acct(file, ["buddy", "set", "Sam", "--email", "sam@example.com"]).code).toBe(0);
+      expect((await acct(file, EXAMPLE_PLAN)).code).toBe(0);
+      expect((await acct(file, ["buddy", "set", "Sam", "--email", "sam@example.com"])).code).toBe(0);
       writeRaw(file, "UPDATE settings SET value = ? WHERE key = 'buddy.email'", email);
-      const shared = acctJson<{ mailto: string | null; markdown: string }>(file, ["share"]);
+      const shared = await acctJson<{ mailto: string | null; markdown: string }>(file, ["share"]);
       expect(shared.mailto).toBeNull();
       expect(shared.markdown).not.toContain("mailto:");
       expect(shared.markdown.split("\n")[0]).toBe("To: Sam");
@@ -214,15 +214,15 @@ describe("the mailto: link in acct share", () => {
 });
 
 describe("the HTML report", () => {
-  it("escapes a custom type name, and a currency written into the file some other way is not used", () => {
+  it("escapes a custom type name, and a currency written into the file some other way is not used", async () => {
     const file = tempDb();
-    expect(acct(file, EXAMPLE_PLAN).code).toBe(0);
+    expect((await acct(file, EXAMPLE_PLAN)).code).toBe(0);
     const type = `<img src=x onerror=alert(1)>"'`;
     writeRaw(file, "INSERT INTO custom_types (name, created_at) VALUES (?, '2026-01-01T00:00:00Z')", type);
     writeRaw(file, "INSERT INTO weekly_targets (type, target) VALUES (?, 5)", type);
     writeRaw(file, "INSERT INTO settings (key, value) VALUES ('currency', ?)", "<script>alert(1)</script>");
     const out = join(dirname(file), "report.html");
-    const result = acct(file, ["report", "--out", out]);
+    const result = await acct(file, ["report", "--out", out]);
     expect(result.code, result.stderr).toBe(0);
     const html = readFileSync(out, "utf8");
     expect(html).not.toMatch(/<img|<script/);
@@ -231,11 +231,11 @@ describe("the HTML report", () => {
 });
 
 describe("the iCalendar export", () => {
-  it("keeps a label with line breaks and escapes inside its SUMMARY", () => {
+  it("keeps a label with line breaks and escapes inside its SUMMARY", async () => {
     const file = tempDb();
     const label = "Calls\r\nATTENDEE:mailto:evil@example.com\nEND:VEVENT; a, b \u001b[2J";
-    expect(acct(file, ["block", "add", label, "--days", "tue", "--start", "08:00", "--end", "09:00"]).code).toBe(0);
-    const ics = acct(file, ["block", "export"]).stdout;
+    expect((await acct(file, ["block", "add", label, "--days", "tue", "--start", "08:00", "--end", "09:00"])).code).toBe(0);
+    const ics = (await acct(file, ["block", "export"])).stdout;
     const lines = ics.split("\r\n");
     expect(lines.filter((l) => l.startsWith("ATTENDEE") || l === "END:VEVENT")).toEqual(["END:VEVENT"]);
     for (const line of lines) expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);

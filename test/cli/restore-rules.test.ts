@@ -2,12 +2,12 @@
  * A JSON restore checks every row as the commands would: one bad row rejects
  * the file with its table and row, and nothing is written (the target file is
  * not even created). One case per class of bad row; the domain test
- * (test/domain/restore-rules.test.ts) holds the variants.
+ * (test/unit/restore-rules.test.ts) holds the variants.
  */
 import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { acct, expectUsageError, fingerprint, tempDb } from "../helpers/cli.js";
+import { acct, expectUsageError, fingerprint, tempDb } from "../helpers/in-process.js";
 import { DEMO_NOW, demoExportText, type ExportDoc, type ExportRow } from "../helpers/demo-export.js";
 
 let base = "";
@@ -114,25 +114,25 @@ const CASES: Case[] = [
 ];
 
 describe("a JSON restore checks every row as the commands do", () => {
-  it("restores the untouched export", () => {
+  it("restores the untouched export", async () => {
     const db = tempDb();
     const file = join(dirname(db), "good.json");
     writeFileSync(file, base);
-    expect(acct(db, ["import", file], { now: DEMO_NOW }).code).toBe(0);
+    expect((await acct(db, ["import", file], { now: DEMO_NOW })).code).toBe(0);
   });
 
-  it.each(CASES)("%s: exit 2, naming the row, nothing written", (_name, mutate, pattern) => {
+  it.each(CASES)("%s: exit 2, naming the row, nothing written", async (_name, mutate, pattern) => {
     const doc = JSON.parse(base) as ExportDoc;
     mutate(doc);
     const db = tempDb();
     const file = join(dirname(db), "bad.json");
     writeFileSync(file, JSON.stringify(doc));
-    expectUsageError(acct(db, ["import", file, "--dry-run"], { now: DEMO_NOW }), pattern);
-    expectUsageError(acct(db, ["import", file], { now: DEMO_NOW }), pattern);
+    expectUsageError(await acct(db, ["import", file, "--dry-run"], { now: DEMO_NOW }), pattern);
+    expectUsageError(await acct(db, ["import", file], { now: DEMO_NOW }), pattern);
     expect(fingerprint(db)).toBe("absent");
   });
 
-  it("names the line too in the layout export writes, and stays one line for hostile text", () => {
+  it("names the line too in the layout export writes, and stays one line for hostile text", async () => {
     const doc = JSON.parse(base) as ExportDoc;
     const lines = base.split("\n");
     const line = lines.findIndex((l) => l.includes('"key":"buddy.name"')) + 1;
@@ -140,22 +140,22 @@ describe("a JSON restore checks every row as the commands do", () => {
     const db = tempDb();
     const file = join(dirname(db), "bad.json");
     writeFileSync(file, base.replace('"value":"Sam Lee"', '"value":"Sam\\r\\nBcc: eve@example.com"'));
-    const result = acct(db, ["import", file], { now: DEMO_NOW });
+    const result = await acct(db, ["import", file], { now: DEMO_NOW });
     expectUsageError(result, new RegExp(`^acct: line ${line}: tables\\.settings\\[${at}\\]: setting buddy\\.name: buddy name must be one line`));
     expect(result.stderr.split("\n").filter((l) => l !== "")).toHaveLength(1);
     expect(fingerprint(db)).toBe("absent");
   });
 
-  it("leaves an existing empty file as it was", () => {
+  it("leaves an existing empty file as it was", async () => {
     const db = tempDb();
-    expect(acct(db, ["config", "set", "currency", "€"]).code).toBe(0);
-    expect(acct(db, ["config", "unset", "currency"]).code).toBe(0);
+    expect((await acct(db, ["config", "set", "currency", "€"])).code).toBe(0);
+    expect((await acct(db, ["config", "unset", "currency"])).code).toBe(0);
     const before = fingerprint(db);
     const doc = JSON.parse(base) as ExportDoc;
     rowOf(doc, "reviews").rating = 9;
     const file = join(dirname(db), "bad.json");
     writeFileSync(file, JSON.stringify(doc));
-    expectUsageError(acct(db, ["import", file], { now: DEMO_NOW }), /^acct: tables\.reviews\[0\]: rating 9 is not a whole number from 1 to 5/);
+    expectUsageError(await acct(db, ["import", file], { now: DEMO_NOW }), /^acct: tables\.reviews\[0\]: rating 9 is not a whole number from 1 to 5/);
     expect(fingerprint(db)).toBe(before);
   });
 });
@@ -203,9 +203,9 @@ describe("the command line refuses what a restore refuses", () => {
       /^acct: the plan needs more calls than acct can count/,
     ],
     ["a day off longer than a year", ["off", "add", "2026-01-01..2027-01-02"], /^acct: range '2026-01-01\.\.2027-01-02' is longer than a year/],
-  ])("%s", (_name, args, pattern) => {
+  ])("%s", async (_name, args, pattern) => {
     const db = tempDb();
-    expectUsageError(acct(db, args, { now: DEMO_NOW }), pattern);
+    expectUsageError(await acct(db, args, { now: DEMO_NOW }), pattern);
     expect(fingerprint(db)).toBe("absent");
   });
 });

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { MIGRATIONS, SCHEMA_VERSION } from "../../src/store/migrations.js";
-import { acct, fileBytes, tempDb } from "../helpers/cli.js";
+import { acct, fileBytes, tempDb } from "../helpers/in-process.js";
 
 const FIXTURE = fileURLToPath(new URL("../fixtures/schema-v1.db", import.meta.url));
 
@@ -42,12 +42,12 @@ describe("upgrading a schema-1 file", () => {
     fresh.close();
   });
 
-  it("a write upgrades it: backup copy first, every entry and total survives", () => {
+  it("a write upgrades it: backup copy first, every entry and total survives", async () => {
     const db = fixtureCopy();
     const entries = rows(db, ENTRIES);
     const totals = rows(db, TOTALS);
     const original = fileBytes(db);
-    const result = acct(db, ["off", "add", "2026-05-01"]);
+    const result = await acct(db, ["off", "add", "2026-05-01"]);
     expect(result.code, result.stderr).toBe(0);
     expect(version(db)).toEqual({ user_version: SCHEMA_VERSION });
     expect(rows(db, ENTRIES)).toEqual(entries);
@@ -71,36 +71,36 @@ describe("upgrading a schema-1 file", () => {
     // The backup is a copy of what the file held, not a byte copy of it; the original bytes are gone only after it exists.
     expect(original.length).toBeGreaterThan(0);
     expect(rows(db, "SELECT reason FROM days_off ORDER BY id")).toEqual([{ reason: "vacation" }, { reason: "Christmas Eve" }, { reason: null }]);
-    expect(acct(db, ["check"]).code).toBe(0);
+    expect((await acct(db, ["check"])).code).toBe(0);
   });
 
-  it("a read-only command upgrades a writable file too (with its backup)", () => {
+  it("a read-only command upgrades a writable file too (with its backup)", async () => {
     const db = fixtureCopy();
-    const result = acct(db, ["off", "list", "--json"]);
+    const result = await acct(db, ["off", "list", "--json"]);
     expect(result.code, result.stderr).toBe(0);
     expect(JSON.parse(result.stdout)).toHaveLength(2);
     expect(version(db)).toEqual({ user_version: SCHEMA_VERSION });
     expect(existsSync(`${db}.v1-backup`)).toBe(true);
   });
 
-  it("an existing backup is never overwritten: the next one gets a new name", () => {
+  it("an existing backup is never overwritten: the next one gets a new name", async () => {
     const db = fixtureCopy();
     copyFileSync(FIXTURE, `${db}.v1-backup`);
     const before = fileBytes(`${db}.v1-backup`);
-    expect(acct(db, ["off", "list"]).code).toBe(0);
+    expect((await acct(db, ["off", "list"])).code).toBe(0);
     expect(fileBytes(`${db}.v1-backup`).equals(before)).toBe(true);
     expect(existsSync(`${db}.v1-backup-2`)).toBe(true);
     expect(readdirSync(dirname(db)).filter((f) => f.includes("backup")).sort()).toEqual(["acct.db.v1-backup", "acct.db.v1-backup-2"]);
   });
 
-  it("acct check and acct backup leave an old file as it is", () => {
+  it("acct check and acct backup leave an old file as it is", async () => {
     const db = fixtureCopy();
     const before = fileBytes(db);
-    const check = acct(db, ["check", "--json"]);
+    const check = await acct(db, ["check", "--json"]);
     expect(check.code, check.stderr).toBe(0);
     expect(JSON.parse(check.stdout).summary).toMatchObject({ schemaVersion: 1, currentSchemaVersion: SCHEMA_VERSION, entries: 59, removedEntries: 1, plans: [2025, 2026] });
     const out = join(dirname(db), "copy.db");
-    expect(acct(db, ["backup", "--out", out]).code).toBe(0);
+    expect((await acct(db, ["backup", "--out", out])).code).toBe(0);
     expect(fileBytes(db).equals(before)).toBe(true);
     expect(version(out)).toEqual({ user_version: 1 });
   });
