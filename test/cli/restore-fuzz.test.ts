@@ -4,7 +4,7 @@
  * hostile text) either refuses it — exit 2, one `acct:` line, nothing written
  * — or restores a file on which every read command works (exit 0).
  *
- * Each run spawns the import and seven reads. Runs: ACCT_RESTORE_FUZZ_RUNS
+ * Each run is the import and seven reads, in process. Runs: ACCT_RESTORE_FUZZ_RUNS
  * (default 20; 200 with ACCT_SLOW_TESTS=1). A failure prints its seed;
  * ACCT_FUZZ_SEED=<seed> replays it.
  */
@@ -12,7 +12,7 @@ import { existsSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { acct, fingerprint, tempDb, type Result } from "../helpers/cli.js";
+import { acct, fingerprint, tempDb, type Result } from "../helpers/in-process.js";
 import { DEMO_NOW, demoExportText, type ExportDoc, type ExportRow } from "../helpers/demo-export.js";
 
 const RUNS = Number(process.env.ACCT_RESTORE_FUZZ_RUNS ?? (process.env.ACCT_SLOW_TESTS === "1" ? 200 : 20));
@@ -245,25 +245,25 @@ const describeResult = (what: string, r: Result) => `${what} → exit ${r.code}\
 
 describe("restoring generated exports", () => {
   let base = "";
-  beforeAll(() => {
-    base = demoExportText();
+  beforeAll(async () => {
+    base = await demoExportText();
   });
 
   it(
     `${RUNS} documents: exit 2 with nothing written, or a file every read command works on (seed ${SEED})`,
-    () => {
+    async () => {
       console.log(`restore fuzz: seed ${SEED}, ${RUNS} runs (replay with ACCT_FUZZ_SEED=${SEED})`);
       const baseDoc = JSON.parse(base) as ExportDoc;
       let restored = 0;
-      fc.assert(
-        fc.property(fc.array(mutation(baseDoc), { minLength: 1, maxLength: 2 }), (mutations) => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(mutation(baseDoc), { minLength: 1, maxLength: 2 }), async (mutations) => {
           const doc = structuredClone(baseDoc);
           for (const m of mutations) apply(doc, m);
           const db = tempDb();
           const dir = dirname(db);
           const file = join(dir, "generated.json");
           writeFileSync(file, JSON.stringify(doc).replaceAll(JSON.stringify(HUGE), "1e400"));
-          const result = acct(db, ["import", file], { now: DEMO_NOW });
+          const result = await acct(db, ["import", file], { now: DEMO_NOW });
           const context = `${JSON.stringify(mutations)}\n${describeResult("import", result)}`;
           expect(result.stderr, context).not.toMatch(/\n\s+at |unexpected error/);
           if (result.code !== 0) {
@@ -276,7 +276,7 @@ describe("restoring generated exports", () => {
           }
           restored++;
           for (const [name, args] of READS) {
-            const read = acct(db, args(dir), { now: DEMO_NOW });
+            const read = await acct(db, args(dir), { now: DEMO_NOW });
             expect(read.code, `${JSON.stringify(mutations)}\n${describeResult(name, read)}`).toBe(0);
             // The generated texts hold none of these words: seen in output, they are a broken figure.
             expect(read.stdout, `${JSON.stringify(mutations)}\n${name}`).not.toMatch(/\bNaN\b|Infinity|undefined|\[object /);

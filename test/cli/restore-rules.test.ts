@@ -12,8 +12,8 @@ import { DEMO_NOW, demoExportText, type ExportDoc, type ExportRow } from "../hel
 
 let base = "";
 
-beforeAll(() => {
-  base = demoExportText();
+beforeAll(async () => {
+  base = await demoExportText();
 });
 
 const rowOf = (doc: ExportDoc, table: string, match: (r: ExportRow) => boolean = () => true): ExportRow => {

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { expect } from "vitest";
-import { acct, tempDb } from "./cli.js";
+import { acct, tempDb } from "./in-process.js";
 
 export type ExportRow = Record<string, string | number | null>;
 
@@ -18,11 +18,11 @@ export interface ExportDoc {
 export const DEMO_NOW = "2026-03-12";
 
 /** Builds the demo file, gives it a buddy, and returns its JSON export (text). */
-export function demoExportText(): string {
+export async function demoExportText(): Promise<string> {
   const db = tempDb();
-  expect(acct(db, ["demo"], { now: DEMO_NOW }).code).toBe(0);
-  expect(acct(db, ["buddy", "set", "Sam Lee", "--email", "sam@example.com"], { now: DEMO_NOW }).code).toBe(0);
+  expect((await acct(db, ["demo"], { now: DEMO_NOW })).code).toBe(0);
+  expect((await acct(db, ["buddy", "set", "Sam Lee", "--email", "sam@example.com"], { now: DEMO_NOW })).code).toBe(0);
   const out = join(dirname(db), "demo.json");
-  expect(acct(db, ["export", "--out", out], { now: DEMO_NOW }).code).toBe(0);
+  expect((await acct(db, ["export", "--out", out], { now: DEMO_NOW })).code).toBe(0);
   return readFileSync(out, "utf8");
 }
