@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { describe, expect, it } from "vitest";
-import { acct, acctJson, EXAMPLE_PLAN, expectUsageError, fingerprint, tempDb } from "../helpers/cli.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { acct, acctJson, EXAMPLE_PLAN, expectUsageError, fingerprint, tempDb } from "../helpers/in-process.js";
 
 interface StatusMetric {
   metric: string;
@@ -27,18 +27,18 @@ const width = (line: string) => [...line].length;
 const metric = (status: StatusJson, name: string) => status.metrics.find((m) => m.metric === name)!;
 
 /** A database filled by `acct demo` as of the helper's default day (Thursday 2026-03-12), 10:00. */
-function demoDb(): string {
+async function demoDb(): Promise<string> {
   const db = tempDb();
-  const result = acct(db, ["demo"], { now: "2026-03-12T10:00" });
+  const result = await acct(db, ["demo"], { now: "2026-03-12T10:00" });
   if (result.code !== 0) throw new Error(`demo failed: ${result.stderr}`);
   return db;
 }
 
 describe("acct status on a fresh database", () => {
-  it("welcomes a new user, names the next command and creates no file", () => {
+  it("welcomes a new user, names the next command and creates no file", async () => {
     const db = tempDb();
     for (const args of [[], ["status"]]) {
-      const result = acct(db, args);
+      const result = await acct(db, args);
       expect(result.code).toBe(0);
       expect(result.stdout).toContain("acct plan set --target");
       expect(result.stdout).toContain("acct demo");
@@ -47,28 +47,30 @@ describe("acct status on a fresh database", () => {
     expect(fingerprint(db)).toBe("absent");
   });
 
-  it("says so in JSON", () => {
+  it("says so in JSON", async () => {
     const db = tempDb();
-    expect(acctJson(db, ["status"])).toEqual({ ready: false, reason: "no-database", next: expect.stringMatching(/^acct plan set /) });
+    expect(await acctJson(db, ["status"])).toEqual({ ready: false, reason: "no-database", next: expect.stringMatching(/^acct plan set /) });
     expect(fingerprint(db)).toBe("absent");
   });
 
-  it("asks for a plan when the file exists without one for this year", () => {
+  it("asks for a plan when the file exists without one for this year", async () => {
     const db = tempDb();
-    expect(acct(db, [...EXAMPLE_PLAN, "--year", "2025"]).code).toBe(0);
-    const result = acct(db, ["status"]);
+    expect((await acct(db, [...EXAMPLE_PLAN, "--year", "2025"])).code).toBe(0);
+    const result = await acct(db, ["status"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/no plan for this year/);
-    expect(acctJson(db, ["status"])).toMatchObject({ ready: false, reason: "no-plan" });
+    expect(await acctJson(db, ["status"])).toMatchObject({ ready: false, reason: "no-plan" });
   });
 });
 
 describe("acct status on an empty year (a plan, no entries)", () => {
   const db = tempDb();
-  acct(db, EXAMPLE_PLAN);
+  beforeAll(async () => {
+    await acct(db, EXAMPLE_PLAN);
+  });
 
-  it("shows this week's plan to date against nothing done, and the buffer behind", () => {
-    const status = acctJson<StatusJson>(db, ["status"]);
+  it("shows this week's plan to date against nothing done, and the buffer behind", async () => {
+    const status = await acctJson<StatusJson>(db, ["status"]);
     expect(status).toMatchObject({ ready: true, today: "2026-03-12", week: "2026-W11", nextBlock: null, commitments: { dueSoon: [], overdue: [] } });
     expect(status.metrics.map((m) => m.metric)).toEqual(["calls", "meetings", "opportunities", "deals", "revenue"]);
     const calls = metric(status, "calls");
@@ -80,8 +82,8 @@ describe("acct status on an empty year (a plan, no entries)", () => {
     expect(calls.bufferDays).toBeCloseTo(-calls.ytd.plan / (2400 / 261), 1);
   });
 
-  it("fits 80 columns without colour when piped", () => {
-    const result = acct(db, ["status"]);
+  it("fits 80 columns without colour when piped", async () => {
+    const result = await acct(db, ["status"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Thursday 2026-03-12");
     expect(result.stdout).toMatch(/calls .*0\/37/);
@@ -91,9 +93,9 @@ describe("acct status on an empty year (a plan, no entries)", () => {
 });
 
 describe("acct demo", () => {
-  it("fills a fresh file, prints status and the audit, and says how to start with your own data", () => {
+  it("fills a fresh file, prints status and the audit, and says how to start with your own data", async () => {
     const db = tempDb();
-    const result = acct(db, ["demo"], { now: "2026-03-12T10:00" });
+    const result = await acct(db, ["demo"], { now: "2026-03-12T10:00" });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`Sample year in ${db}`);
     expect(result.stdout).toContain("this week");
@@ -101,8 +103,8 @@ describe("acct demo", () => {
     expect(result.stdout).toMatch(/Start with your own data \(kept in .+acct\.db\):\n\s+acct plan set /);
   });
 
-  it("is followed by a status with activity, a next block, commitments and a streak", () => {
-    const status = acctJson<StatusJson>(demoDb(), ["status"], { now: "2026-03-12T10:00" });
+  it("is followed by a status with activity, a next block, commitments and a streak", async () => {
+    const status = await acctJson<StatusJson>(await demoDb(), ["status"], { now: "2026-03-12T10:00" });
     expect(metric(status, "calls").week.actual).toBeGreaterThan(0);
     expect(metric(status, "calls").ytd.actual).toBeGreaterThan(200);
     expect(metric(status, "linkedin").week.plan).toBe(20);
@@ -112,9 +114,9 @@ describe("acct demo", () => {
     expect(typeof status.streak).toBe("number");
   });
 
-  it("is followed by an audit with activity, blocks, commitments and the review's change", () => {
-    const audit = acctJson<{ metrics: { metric: string; week: { actual: number } }[]; blocks: { scheduled: number; kept: number }; commitments: { repeated: unknown[] }; lastChange: string | null }>(
-      demoDb(),
+  it("is followed by an audit with activity, blocks, commitments and the review's change", async () => {
+    const audit = await acctJson<{ metrics: { metric: string; week: { actual: number } }[]; blocks: { scheduled: number; kept: number }; commitments: { repeated: unknown[] }; lastChange: string | null }>(
+      await demoDb(),
       ["audit"],
       { now: "2026-03-12T10:00" },
     );
@@ -124,7 +126,7 @@ describe("acct demo", () => {
     expect(audit.lastChange).toMatch(/Calls first thing/);
   });
 
-  it("gives the same sample for the same day", () => {
+  it("gives the same sample for the same day", async () => {
     // Every row but the random install id that block export keys calendar UIDs on.
     const rows = (db: string) => {
       const conn = new Database(db, { readonly: true });
@@ -135,14 +137,14 @@ describe("acct demo", () => {
         conn.close();
       }
     };
-    const first = rows(demoDb());
+    const first = rows(await demoDb());
     expect(first.flat().length).toBeGreaterThan(300);
-    expect(rows(demoDb())).toEqual(first);
+    expect(rows(await demoDb())).toEqual(first);
   });
 
-  it("uses a temporary file, never the default data file, without --db or ACCT_DB", () => {
+  it("uses a temporary file, never the default data file, without --db or ACCT_DB", async () => {
     const home = mkdtempSync(join(tmpdir(), "acct-home-"));
-    const result = acct(null, ["demo", "--json"], { env: { HOME: home, XDG_DATA_HOME: join(home, "data") } });
+    const result = await acct(null, ["demo", "--json"], { env: { HOME: home, XDG_DATA_HOME: join(home, "data") } });
     expect(result.code).toBe(0);
     const out = JSON.parse(result.stdout) as { db: string; temporary: boolean; ownDataFile: string; status: { ready: boolean } };
     expect(out.temporary).toBe(true);
@@ -152,63 +154,39 @@ describe("acct demo", () => {
     expect(out.status.ready).toBe(true);
   });
 
-  it("refuses a file that already holds data, and leaves it as it was", () => {
+  it("refuses a file that already holds data, and leaves it as it was", async () => {
     const db = tempDb();
-    acct(db, EXAMPLE_PLAN);
+    await acct(db, EXAMPLE_PLAN);
     const before = fingerprint(db);
-    expectUsageError(acct(db, ["demo"]), /already holds data/);
+    expectUsageError(await acct(db, ["demo"]), /already holds data/);
     expect(fingerprint(db)).toBe(before);
   });
 });
 
 describe("acct report", () => {
-  it("writes one self-contained page with every chart, to report-YEAR.html by default", () => {
-    const db = demoDb();
-    const cwd = mkdtempSync(join(tmpdir(), "acct-report-"));
-    const result = acct(db, ["report"], { cwd });
-    expect(result.code).toBe(0);
-    const path = join(cwd, "report-2026.html");
-    expect(result.stdout.trim()).toBe(path);
-    const html = readFileSync(path, "utf8");
-    // 6 metrics (the cascade and linkedin) × road and weekly bars, the funnel, commitments.
-    expect(html.match(/data-chart="/g)).toHaveLength(14);
-    for (const id of ["road-calls", "road-revenue", "road-linkedin", "weekly-calls", "funnel", "commitments"]) expect(html).toContain(`data-chart="${id}"`);
-    // Nothing to fetch: no scripts, stylesheets, fonts or images from elsewhere (SVG's url(#clip) references are local).
-    expect(html).not.toMatch(/<script|<link|<img|@import|url\((?!#)|src=|href="http/i);
-  });
-
-  it("says when there are no commitments, and reports --json", () => {
+  // Without --out it writes into the current folder: test/process/report-default-out.test.ts.
+  it("says when there are no commitments, and reports --json", async () => {
     const db = tempDb();
-    acct(db, EXAMPLE_PLAN);
+    await acct(db, EXAMPLE_PLAN);
     const out = join(mkdtempSync(join(tmpdir(), "acct-report-")), "r.html");
-    const json = acctJson<{ path: string; charts: number; year: number }>(db, ["report", "--out", out]);
+    const json = await acctJson<{ path: string; charts: number; year: number }>(db, ["report", "--out", out]);
     expect(json).toMatchObject({ path: out, charts: 11, year: 2026 });
     expect(readFileSync(out, "utf8")).toContain('data-empty="commitments"');
   });
 
-  it("fails without a plan for the year, writing nothing", () => {
+  it("rejects a bad year", async () => {
     const db = tempDb();
-    const cwd = mkdtempSync(join(tmpdir(), "acct-report-"));
-    const result = acct(db, ["report", "--year", "2027"], { cwd });
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^acct: there is no plan for 2027/);
-    expect(existsSync(join(cwd, "report-2027.html"))).toBe(false);
+    expectUsageError(await acct(db, ["report", "--year", "twenty"]), /year/);
     expect(fingerprint(db)).toBe("absent");
   });
 
-  it("rejects a bad year", () => {
+  it("refuses plainly an output it cannot write", async () => {
     const db = tempDb();
-    expectUsageError(acct(db, ["report", "--year", "twenty"]), /year/);
-    expect(fingerprint(db)).toBe("absent");
-  });
-
-  it("refuses plainly an output it cannot write", () => {
-    const db = tempDb();
-    acct(db, EXAMPLE_PLAN);
+    await acct(db, EXAMPLE_PLAN);
     // A missing folder is a mistake in the command line, as for every --out.
-    expectUsageError(acct(db, ["report", "--out", join(tmpdir(), "no-such-folder-acct", "r.html")]), /^acct: the folder .*no-such-folder-acct does not exist/);
+    expectUsageError(await acct(db, ["report", "--out", join(tmpdir(), "no-such-folder-acct", "r.html")]), /^acct: the folder .*no-such-folder-acct does not exist/);
     const dir = mkdtempSync(join(tmpdir(), "acct-report-"));
     // A folder is a mistake in the command line, not a failure of the machine.
-    expectUsageError(acct(db, ["report", "--out", dir]), /is a folder/);
+    expectUsageError(await acct(db, ["report", "--out", dir]), /is a folder/);
   });
 });
