@@ -6,7 +6,7 @@ import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Command } from "commander";
+import { Command } from "commander";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readClock } from "../../src/cli/clock.js";
 import { HELP_TOPICS } from "../../src/cli/help-topics.js";
@@ -15,30 +15,63 @@ import { acct, BIN, EXAMPLE_PLAN, expectUsageError, tempDb } from "../helpers/cl
 
 const NOW = "2026-03-12";
 
-/** The live command tree, each command with the help text a user sees. */
-function helpTexts(): { path: string; help: string; command: Command }[] {
-  let out = "";
+interface HelpText {
+  path: string;
+  help: string;
+  command: Command;
+}
+
+/** The live command tree, built as a run builds it. */
+function liveProgram(): { program: Command; output: { text: string } } {
+  const output = { text: "" };
   const env = { ACCT_NOW: NOW };
-  const { program } = createProgram({ env, clock: readClock(env), home: tmpdir(), stdout: { write: (t: string) => (out += t) }, stderr: { write: () => true }, stdinIsTTY: false });
-  const found: { path: string; help: string; command: Command }[] = [];
+  const { program } = createProgram({ env, clock: readClock(env), home: tmpdir(), stdout: { write: (t: string) => (output.text += t) }, stderr: { write: () => true }, stdinIsTTY: false });
+  return { program, output };
+}
+
+/** Each command of `program` with the help text a user sees. */
+function helpTexts({ program, output }: ReturnType<typeof liveProgram>): HelpText[] {
+  const found: HelpText[] = [];
   const visit = (command: Command, path: string) => {
-    out = "";
+    output.text = "";
     command.outputHelp();
-    found.push({ path, help: out, command });
+    found.push({ path, help: output.text, command });
     for (const sub of command.commands) visit(sub, path ? `${path} ${sub.name()}` : sub.name());
   };
   visit(program, "");
   return found;
 }
 
-const TREE = helpTexts();
-/** Commands whose issue has not landed on this branch yet: their examples cannot run. */
-const PLACEHOLDERS = new Set(TREE.filter((c) => c.command.description().includes("(not built yet)")).map((c) => c.path));
+const TREE = helpTexts(liveProgram());
+
+/**
+ * A command whose issue has not landed yet is a placeholder: its description
+ * ends with this, and it fails when run, so no example of it (or of its
+ * subcommands) can run yet.
+ */
+const NOT_BUILT = "(not built yet)";
+/** The paths of the placeholders in `tree` (`pipeline`, `plan revise`). */
+const placeholdersIn = (tree: readonly HelpText[]) => new Set(tree.filter((c) => c.command.description().includes(NOT_BUILT)).map((c) => c.path));
 
 /** `$ …` lines of a help text. */
 const examplesIn = (text: string) => [...text.matchAll(/^\s*\$ (.+)$/gm)].map((m) => m[1] as string);
-/** The acct commands a shell line runs (`acct type add x && acct log x 5` → type, log). */
-const commandsIn = (line: string) => [...line.matchAll(/\bacct\s+([a-z][a-z-]*)/g)].map((m) => m[1] as string);
+/**
+ * The command paths a shell line runs, each the longest one the tree has
+ * (`acct type add x && acct plan target x 5` → `type add`, `plan target`).
+ */
+function commandPathsIn(line: string, tree: readonly HelpText[]): string[] {
+  const paths = new Set(tree.map((c) => c.path));
+  return [...line.matchAll(/\bacct((?:\s+[a-z][a-z-]*)+)/g)].map((m) => {
+    const words = (m[1] as string).trim().split(/\s+/);
+    for (let n = words.length; n > 0; n--) if (paths.has(words.slice(0, n).join(" "))) return words.slice(0, n).join(" ");
+    return words[0] as string;
+  });
+}
+/** Whether a line runs a placeholder of `tree`, or a subcommand of one. */
+function runsPlaceholder(line: string, tree: readonly HelpText[] = TREE): boolean {
+  const placeholders = [...placeholdersIn(tree)];
+  return commandPathsIn(line, tree).some((path) => placeholders.some((p) => path === p || path.startsWith(`${p} `)));
+}
 /** Examples that only make sense on a terminal say so in a comment; they are not run. */
 const isInteractive = (line: string) => /#\s*on a terminal/.test(line);
 
@@ -114,7 +147,7 @@ beforeAll(() => {
   mkdirSync(seedFolder);
   writeFileSync(join(seedFolder, "seed.csv"), `${SEED_ENTRIES}\n`);
   for (const line of SEED) {
-    if (commandsIn(line).some((c) => PLACEHOLDERS.has(c))) continue;
+    if (runsPlaceholder(line)) continue;
     const result = runLine(line, seedFolder);
     if (result.code !== 0) throw new Error(`seed step failed: ${line}\n${result.output}`);
   }
@@ -176,10 +209,8 @@ describe("unknown commands and flags", () => {
 });
 
 describe("every example in the help runs", () => {
-  const ran = new Set<string>();
-
   it("each built command teaches with at least one example", () => {
-    const built = TREE.filter((c) => c.path !== "" && !PLACEHOLDERS.has(c.path.split(" ")[0] as string));
+    const built = TREE.filter((c) => c.path !== "" && !runsPlaceholder(`acct ${c.path}`));
     const without = built.filter((c) => examplesIn(c.help).length === 0).map((c) => c.path);
     expect(without).toEqual([]);
   });
@@ -188,18 +219,18 @@ describe("every example in the help runs", () => {
     ...TREE.map((c) => ({ name: `acct ${c.path} --help`.replace("  ", " "), examples: examplesIn(c.help) })),
     ...HELP_TOPICS.map((t) => ({ name: `acct help ${t.name}`, examples: examplesIn(t.text) })),
   ].filter((s) => s.examples.length > 0);
+  /** Why an example is not run, if it is not. */
+  const skipped = (line: string) => (isInteractive(line) ? "on a terminal" : runsPlaceholder(line) ? "not built yet" : null);
 
   for (const source of sources) {
     it(`${source.name}: its examples exit 0`, () => {
       source.examples.forEach((line, i) => {
-        if (isInteractive(line)) return;
-        if (commandsIn(line).some((c) => PLACEHOLDERS.has(c))) return; // runs once the command is built
-        ran.add(line);
+        if (skipped(line)) return;
         // An example works on its own (`acct log rm 12`) or after the ones above it (`acct type add linkedin`, then `acct log linkedin 5`).
         let result = runLine(line, freshFolder());
         if (result.code !== 0) {
           const folder = freshFolder();
-          for (const before of source.examples.slice(0, i)) if (!isInteractive(before)) runLine(before, folder);
+          for (const before of source.examples.slice(0, i)) if (!skipped(before)) runLine(before, folder);
           result = runLine(line, folder);
         }
         expect(result.code, `$ ${line}\n${result.output}`).toBe(0);
@@ -207,10 +238,23 @@ describe("every example in the help runs", () => {
     });
   }
 
-  it("ran a real number of examples and skipped only interactive or not-yet-built ones", () => {
-    expect(ran.size).toBeGreaterThanOrEqual(20);
+  it("runs a real number of examples; skips only the ones marked for a terminal and those of commands not built yet", () => {
     const all = sources.flatMap((s) => s.examples);
-    const skipped = all.filter((l) => !ran.has(l));
-    for (const line of skipped) expect(isInteractive(line) || commandsIn(line).some((c) => PLACEHOLDERS.has(c)), line).toBe(true);
+    expect(all.filter((line) => !skipped(line)).length).toBeGreaterThanOrEqual(20);
+    expect(all.filter((line) => skipped(line) === "on a terminal").length).toBeLessThanOrEqual(3);
+    // Every command is built today; a placeholder's examples are listed here when one comes.
+    expect(all.filter((line) => skipped(line) === "not built yet")).toEqual([]);
+  });
+
+  it("knows a placeholder, a nested one too, and skips its examples only", () => {
+    const live = liveProgram();
+    live.program.addCommand(new Command("pipeline").description(`the pipeline review ${NOT_BUILT}`).addCommand(new Command("add")));
+    live.program.commands.find((c) => c.name() === "plan")?.addCommand(new Command("revise").description(`revise the plan ${NOT_BUILT}`));
+    const tree = helpTexts(live);
+    expect([...placeholdersIn(tree)].sort()).toEqual(["pipeline", "plan revise"]);
+    expect(runsPlaceholder("acct pipeline add Acme --amount 40k", tree)).toBe(true);
+    expect(runsPlaceholder("acct type add linkedin && acct plan revise --from mon", tree)).toBe(true);
+    expect(runsPlaceholder("acct plan set --target 1m", tree)).toBe(false);
+    expect(runsPlaceholder("acct log call 5", tree)).toBe(false);
   });
 });
