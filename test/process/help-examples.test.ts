@@ -1,6 +1,7 @@
 /**
- * Help that teaches: topics, suggestions, and every example shown in any
- * command's help run against a freshly seeded database.
+ * Help that teaches: every example shown in any command's help runs, in
+ * bash as a user would type it, against a freshly seeded database. The help
+ * pages and suggestions themselves are tested in process (test/cli/help.test.ts).
  */
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
@@ -11,7 +12,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { readClock } from "../../src/cli/clock.js";
 import { HELP_TOPICS } from "../../src/cli/help-topics.js";
 import { createProgram } from "../../src/cli/program.js";
-import { acct, BIN, EXAMPLE_PLAN, expectUsageError, tempDb } from "../helpers/cli.js";
+import { BIN, EXAMPLE_PLAN } from "../helpers/cli.js";
 
 const NOW = "2026-03-12";
 
@@ -152,60 +153,6 @@ beforeAll(() => {
     if (result.code !== 0) throw new Error(`seed step failed: ${line}\n${result.output}`);
   }
   expect(existsSync(dataFileIn(join(seedFolder, "home")))).toBe(true);
-});
-
-describe("acct help", () => {
-  it("lists the commands and the topics", () => {
-    const result = acct(null, ["help"]);
-    expect(result.code).toBe(0);
-    for (const name of ["plan", "off", "type", "config", "completion", "help"]) expect(result.stdout).toMatch(new RegExp(`^  ${name}\\b`, "m"));
-    for (const topic of HELP_TOPICS) expect(result.stdout).toMatch(new RegExp(`^  ${topic.name}\\s+${topic.summary.slice(0, 20)}`, "m"));
-    expect(acct(null, ["--help"]).stdout).toBe(result.stdout);
-  });
-
-  it("explains each concept", () => {
-    const expected: Record<string, RegExp> = {
-      cascade: /deals\s+= target ÷ deal size/,
-      buffer: /buffer days = \(done this year − planned so far\)/,
-      commitments: /carried over twice or more/,
-      audit: /acct audit --help/,
-      dates: /2026-W11\s+an ISO week/,
-      money: /stored as whole cents/,
-    };
-    for (const topic of HELP_TOPICS) {
-      const result = acct(null, ["help", topic.name]);
-      expect(result.code, topic.name).toBe(0);
-      expect(result.stdout).toMatch(expected[topic.name] as RegExp);
-    }
-    expect(Object.keys(expected)).toEqual(HELP_TOPICS.map((t) => t.name));
-  });
-
-  it("shows a command's help, nested ones too", () => {
-    expect(acct(null, ["help", "plan", "set"]).stdout).toBe(acct(null, ["plan", "set", "--help"]).stdout);
-    expect(acct(null, ["help", "config"]).stdout).toBe(acct(null, ["config", "--help"]).stdout);
-  });
-
-  it("suggests the closest topic or command for a typo", () => {
-    expectUsageError(acct(null, ["help", "cascde"]), /no command or topic 'cascde'\nhint: did you mean 'acct help cascade'\?/);
-    expectUsageError(acct(null, ["help", "plan", "shw"]), /hint: did you mean 'acct help plan show'\?/);
-  });
-});
-
-describe("unknown commands and flags", () => {
-  const cases: [string[], RegExp][] = [
-    [["plan", "shw"], /^acct: unknown command 'plan shw'\nhint: did you mean 'plan show'\?\n$/],
-    [["lgo"], /^acct: unknown command 'lgo'\nhint: did you mean 'log'\?\n$/],
-    [["plan", "set", "--targt", "5"], /^acct: unknown option '--targt'\nhint: did you mean '--target'\?\n$/],
-    [["config", "lst"], /^acct: unknown command 'config lst'\nhint: did you mean 'config list'\?\n$/],
-    [["--jsn"], /^acct: unknown option '--jsn'\nhint: did you mean '--json'\?\n$/],
-  ];
-  for (const [args, pattern] of cases) {
-    it(`acct ${args.join(" ")} exits 2 with a suggestion`, () => {
-      const db = tempDb();
-      expectUsageError(acct(db, args), pattern);
-      expect(existsSync(db)).toBe(false);
-    });
-  }
 });
 
 describe("every example in the help runs", () => {
