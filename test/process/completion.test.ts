@@ -308,7 +308,7 @@ const fishComplete = (line: string, env: Record<string, string> = {}) =>
   shell("fish", ["-c"], `acct completion fish | source; complete -C${JSON.stringify(line)}`, env)
     .split("\n")
     .filter((w) => w !== "")
-    .map((w) => w.split("\t")[0]);
+    .map((w) => w.split("\t")[0] ?? "");
 
 describe.skipIf(skipWithout("zsh"))("acct completion zsh", () => {
   const complete = (line: string) => zshComplete(line);
