@@ -2,15 +2,17 @@
  * Shell completion: the scripts (src/cli/completion/) are loaded into real
  * shells and asked what they complete, with `acct` on PATH as after an
  * install; each is checked by its shell's parser (and bash's by shellcheck).
+ * What acct itself prints for them (--words, errors) is tested in process
+ * (test/cli/completion.test.ts).
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
-import { acct, BIN, expectUsageError, tempDb } from "../helpers/cli.js";
+import { acct, BIN, tempDb } from "../helpers/cli.js";
+import { addRawTypes, HOSTILE_TYPES, UNOFFERABLE_TYPES } from "../helpers/hostile-types.js";
 
 let binDir = "";
 let db = "";
@@ -53,23 +55,11 @@ printf '%s\\n' "\${COMPREPLY[@]}"
     .filter((w) => w !== "");
 }
 
-/**
- * Type names a JSON restore (or anything that writes the file) can hold and
- * that a shell would run, expand or split if it evaluated them. All are
- * lowercase, as acct log resolves types.
- */
-const HOSTILE_TYPES = ["$(touch pwned1)", "`touch pwned2`", ";touch pwned3", "x&&touch pwned4", "'\"", "*", "~", "{a,b}", "$home", "a|b", "a\\b"];
-/** Ones that cannot be a single completion word (offered by nobody, run by nobody). */
-const UNOFFERABLE_TYPES = ["new\nline touch pwned5", "tab\there", "esc\u001b[2j"];
-
 /** A data file holding the hostile types, written straight into the store's table. */
 function hostileDb(): string {
   const file = tempDb();
   expect(acct(file, ["type", "add", "linkedin"]).code).toBe(0);
-  const conn = new Database(file);
-  const insert = conn.prepare("INSERT INTO custom_types (name, created_at) VALUES (?, '2026-01-01T00:00:00Z')");
-  for (const name of [...HOSTILE_TYPES, ...UNOFFERABLE_TYPES]) insert.run(name);
-  conn.close();
+  addRawTypes(file, [...HOSTILE_TYPES, ...UNOFFERABLE_TYPES]);
   return file;
 }
 
@@ -247,39 +237,6 @@ printf '%s\\n' "\${COMPREPLY[@]}"`;
     expect(offered).toContain("\\$\\(touch\\ pwned1\\)");
     expect(offered).toContain("linkedin");
     expect(pwned(folder)).toEqual([]);
-  });
-});
-
-describe("acct completion --words", () => {
-  it("prints hostile names exactly, one a line, and leaves out those with a line break, tab or other control character", () => {
-    const file = hostileDb();
-    const words = acct(file, ["completion", "--words", "types"]).stdout.split("\n").slice(0, -1);
-    expect(words).toEqual(["call", "email", "meeting", "opportunity", "deal", ...[...HOSTILE_TYPES, "linkedin"].sort()]);
-  });
-
-  it("prints the built-in and custom types, one a line", () => {
-    expect(acct(db, ["completion", "--words", "types"]).stdout).toBe("call\nemail\nmeeting\nopportunity\ndeal\nlinkedin\n");
-    expect(acct(null, ["completion", "--words", "types"], { env: { ACCT_DB: db } }).stdout).toContain("linkedin\n");
-  });
-
-  it("is silent on a missing or foreign file and never creates one", () => {
-    const missing = tempDb();
-    expect(acct(missing, ["completion", "--words", "days-off"])).toEqual({ code: 0, stdout: "", stderr: "" });
-    const foreign = tempDb("other.sqlite");
-    new Database(foreign).exec("CREATE TABLE t (x)");
-    expect(acct(foreign, ["completion", "--words", "types"])).toEqual({ code: 0, stdout: "call\nemail\nmeeting\nopportunity\ndeal\n", stderr: "" });
-    expect(acct(foreign, ["completion", "--words", "blocks"])).toEqual({ code: 0, stdout: "", stderr: "" });
-  });
-
-  it("is not shown in the help", () => {
-    expect(acct(null, ["completion", "--help"]).stdout).not.toContain("--words");
-  });
-});
-
-describe("acct completion errors", () => {
-  it("refuses an unknown shell and a missing one", () => {
-    expectUsageError(acct(null, ["completion", "powershell"]), /argument 'shell' is invalid|invalid for argument 'shell'/);
-    expectUsageError(acct(null, ["completion"]), /which shell\?/);
   });
 });
 
