@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { acct, acctJson, EXAMPLE_PLAN, expectUsageError, fingerprint, tempDb } from "../helpers/cli.js";
+import { acct, acctJson, EXAMPLE_PLAN, expectUsageError, fingerprint, tempDb } from "../helpers/in-process.js";
 
 interface PlanJson {
   year: number;
@@ -14,20 +14,20 @@ interface PlanJson {
 const sum = (plan: PlanJson, key: "revenue" | "deals" | "opportunities" | "meetings" | "calls") => plan.months.reduce((s, m) => s + m[key], 0);
 
 describe("acct plan set / show", () => {
-  it("cascades 1,200,000 at 40,000 a deal into 30 deals, 120 opportunities, 240 meetings, 2,400 calls", () => {
+  it("cascades 1,200,000 at 40,000 a deal into 30 deals, 120 opportunities, 240 meetings, 2,400 calls", async () => {
     const db = tempDb();
-    const plan = acctJson<PlanJson>(db, EXAMPLE_PLAN);
+    const plan = await acctJson<PlanJson>(db, EXAMPLE_PLAN);
     expect(plan).toMatchObject({ year: 2026, unit: "revenue", target: 1200000, dealSize: 40000, winRate: 0.25, meetingRate: 0.5, callRate: 0.1 });
     expect(plan.annual).toEqual({ revenue: 1200000, deals: 30, opportunities: 120, meetings: 240, calls: 2400 });
     expect(plan.months.map((m) => m.workingDays)).toEqual([22, 20, 22, 22, 21, 22, 23, 21, 22, 22, 21, 23]);
     expect(plan.months.map((m) => m.calls)).toEqual([203, 184, 202, 202, 193, 202, 212, 193, 202, 202, 193, 212]);
     for (const key of ["revenue", "deals", "opportunities", "meetings", "calls"] as const) expect(sum(plan, key)).toBe(plan.annual[key]);
-    expect(acctJson<PlanJson>(db, ["plan", "show"])).toEqual(plan);
+    expect(await acctJson<PlanJson>(db, ["plan", "show"])).toEqual(plan);
   });
 
-  it("prints the cascade and a month table as text", () => {
+  it("prints the cascade and a month table as text", async () => {
     const db = tempDb();
-    const result = acct(db, [...EXAMPLE_PLAN.slice(0, 2), "--target", "1.2m", "--deal-size", "$40,000", "--win-rate", "25%", "--meeting-rate", "50%", "--call-rate", "10%"]);
+    const result = await acct(db, [...EXAMPLE_PLAN.slice(0, 2), "--target", "1.2m", "--deal-size", "$40,000", "--win-rate", "25%", "--meeting-rate", "50%", "--call-rate", "10%"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("2,400 calls");
     expect(result.stdout).toContain("2026-12");
@@ -35,46 +35,46 @@ describe("acct plan set / show", () => {
     expect(result.stdout).not.toMatch(/\u001b\[/);
   });
 
-  it("takes percent rates on a deals plan without tripping on float noise", () => {
+  it("takes percent rates on a deals plan without tripping on float noise", async () => {
     const db = tempDb();
-    const plan = acctJson<PlanJson>(db, ["plan", "set", "--unit", "deals", "--target", "57", "--win-rate", "57%", "--meeting-rate", "50%", "--call-rate", "10%"]);
+    const plan = await acctJson<PlanJson>(db, ["plan", "set", "--unit", "deals", "--target", "57", "--win-rate", "57%", "--meeting-rate", "50%", "--call-rate", "10%"]);
     // 57 / 0.57 is 100.00000000000001 in floating point: a naive ceil says 101.
     expect(plan.annual).toEqual({ revenue: null, deals: 57, opportunities: 100, meetings: 200, calls: 2000 });
     expect(sum(plan, "calls")).toBe(2000);
   });
 
-  it("moves the split with days off and seasonality, and re-spreads when days off change", () => {
+  it("moves the split with days off and seasonality, and re-spreads when days off change", async () => {
     const db = tempDb();
-    const before = acctJson<PlanJson>(db, EXAMPLE_PLAN);
-    expect(acct(db, ["off", "add", "2026-08-03..2026-08-14", "--reason", "vacation"]).code).toBe(0);
-    const after = acctJson<PlanJson>(db, ["plan", "show"]);
+    const before = await acctJson<PlanJson>(db, EXAMPLE_PLAN);
+    expect((await acct(db, ["off", "add", "2026-08-03..2026-08-14", "--reason", "vacation"])).code).toBe(0);
+    const after = await acctJson<PlanJson>(db, ["plan", "show"]);
     expect(after.months[7]?.workingDays).toBe(11);
     expect(after.months[7]!.calls).toBeLessThan(before.months[7]!.calls);
     expect(sum(after, "calls")).toBe(2400);
 
-    const seasonal = acctJson<PlanJson>(db, [...EXAMPLE_PLAN, "--seasonality", "1,1,1,1,1,1,1,1,1,1,1,0"]);
+    const seasonal = await acctJson<PlanJson>(db, [...EXAMPLE_PLAN, "--seasonality", "1,1,1,1,1,1,1,1,1,1,1,0"]);
     expect(seasonal.months[11]?.calls).toBe(0);
     expect(sum(seasonal, "calls")).toBe(2400);
   });
 
-  it("plans another year with other workdays", () => {
+  it("plans another year with other workdays", async () => {
     const db = tempDb();
-    const plan = acctJson<PlanJson>(db, [...EXAMPLE_PLAN, "--year", "2027", "--workdays", "mon,tue,wed,thu"]);
+    const plan = await acctJson<PlanJson>(db, [...EXAMPLE_PLAN, "--year", "2027", "--workdays", "mon,tue,wed,thu"]);
     expect(plan.year).toBe(2027);
     expect(plan.months.reduce((s, m) => s + m.workingDays, 0)).toBe(208);
-    expect(acct(db, ["plan", "show"]).code).toBe(1); // no plan for 2026 yet
+    expect((await acct(db, ["plan", "show"])).code).toBe(1); // no plan for 2026 yet
   });
 
-  it("accepts global options after the command", () => {
+  it("accepts global options after the command", async () => {
     const db = tempDb();
-    const result = acct(null, [...EXAMPLE_PLAN, "--db", db, "--json"]);
+    const result = await acct(null, [...EXAMPLE_PLAN, "--db", db, "--json"]);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout).annual.calls).toBe(2400);
   });
 
-  it("shows nothing and creates nothing when there is no plan", () => {
+  it("shows nothing and creates nothing when there is no plan", async () => {
     const db = tempDb();
-    const result = acct(db, ["plan", "show"]);
+    const result = await acct(db, ["plan", "show"]);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^acct: there is no plan for 2026/);
     expect(existsSync(db)).toBe(false);
@@ -101,72 +101,72 @@ describe("bad plan input exits 2 and writes nothing", () => {
     ["bad unit", withFlag("--unit", "euros"), /unit/],
     ["hours per day 25", withFlag("--hours-per-day", "25"), /hours per day/],
     ["missing flags without a terminal", ["plan", "set", "--target", "1m"], /--deal-size, --win-rate, --meeting-rate, --call-rate/],
-  ])("%s", (_name, args, pattern) => {
+  ])("%s", async (_name, args, pattern) => {
     const db = tempDb();
-    expect(acct(db, EXAMPLE_PLAN).code).toBe(0);
+    expect((await acct(db, EXAMPLE_PLAN)).code).toBe(0);
     const before = fingerprint(db);
-    expectUsageError(acct(db, args), pattern);
+    expectUsageError(await acct(db, args), pattern);
     expect(fingerprint(db)).toBe(before);
   });
 
-  it("a bad first command does not create the file", () => {
+  it("a bad first command does not create the file", async () => {
     const db = tempDb();
-    expectUsageError(acct(db, withFlag("--target", "0")), /target/);
+    expectUsageError(await acct(db, withFlag("--target", "0")), /target/);
     expect(existsSync(db)).toBe(false);
   });
 });
 
 describe("days off", () => {
-  it("adds, lists and removes days off", () => {
+  it("adds, lists and removes days off", async () => {
     const db = tempDb();
-    const added = acctJson<{ id: number; from: string; to: string; reason: string }>(db, ["off", "add", "2026-08-03..2026-08-14", "--reason", "vacation"]);
+    const added = await acctJson<{ id: number; from: string; to: string; reason: string }>(db, ["off", "add", "2026-08-03..2026-08-14", "--reason", "vacation"]);
     expect(added).toEqual({ id: 1, from: "2026-08-03", to: "2026-08-14", reason: "vacation" });
-    acctJson(db, ["off", "add", "2026-12-24"]);
-    expect(acctJson<unknown[]>(db, ["off", "list"])).toHaveLength(2);
-    expect(acct(db, ["off", "rm", "1"]).code).toBe(0);
-    expect(acctJson(db, ["off", "list"])).toEqual([{ id: 2, from: "2026-12-24", to: "2026-12-24", reason: null }]);
+    await acctJson(db, ["off", "add", "2026-12-24"]);
+    expect(await acctJson<unknown[]>(db, ["off", "list"])).toHaveLength(2);
+    expect((await acct(db, ["off", "rm", "1"])).code).toBe(0);
+    expect(await acctJson(db, ["off", "list"])).toEqual([{ id: 2, from: "2026-12-24", to: "2026-12-24", reason: null }]);
   });
 
   it.each([
     ["2026-02-30", /does not exist/],
     ["2026-08-14..2026-08-03", /ends before it starts/],
     ["someday", /not a date/],
-  ])("refuses %s", (dates, pattern) => {
+  ])("refuses %s", async (dates, pattern) => {
     const db = tempDb();
-    acct(db, ["off", "add", "2026-01-02"]);
+    await acct(db, ["off", "add", "2026-01-02"]);
     const before = fingerprint(db);
-    expectUsageError(acct(db, ["off", "add", dates]), pattern);
+    expectUsageError(await acct(db, ["off", "add", dates]), pattern);
     expect(fingerprint(db)).toBe(before);
   });
 
-  it("refuses an unknown id", () => {
+  it("refuses an unknown id", async () => {
     const db = tempDb();
-    acct(db, ["off", "add", "2026-01-02"]);
+    await acct(db, ["off", "add", "2026-01-02"]);
     const before = fingerprint(db);
-    expectUsageError(acct(db, ["off", "rm", "9"]), /no day off with id 9/);
+    expectUsageError(await acct(db, ["off", "rm", "9"]), /no day off with id 9/);
     expect(fingerprint(db)).toBe(before);
   });
 });
 
 describe("custom types", () => {
-  it("adds a type with a weekly target", () => {
+  it("adds a type with a weekly target", async () => {
     const db = tempDb();
-    expect(acct(db, ["type", "add", "LinkedIn"]).code).toBe(0);
-    expect(acctJson(db, ["plan", "target", "linkedin", "25"])).toEqual({ type: "linkedin", perWeek: 25 });
-    expect(acctJson<{ name: string; weeklyTarget: number | null }[]>(db, ["type", "list"]).at(-1)).toEqual({ name: "linkedin", builtin: false, weeklyTarget: 25 });
+    expect((await acct(db, ["type", "add", "LinkedIn"])).code).toBe(0);
+    expect(await acctJson(db, ["plan", "target", "linkedin", "25"])).toEqual({ type: "linkedin", perWeek: 25 });
+    expect((await acctJson<{ name: string; weeklyTarget: number | null }[]>(db, ["type", "list"])).at(-1)).toEqual({ name: "linkedin", builtin: false, weeklyTarget: 25 });
   });
-  it("suggests the closest name for an unknown type", () => {
+  it("suggests the closest name for an unknown type", async () => {
     const db = tempDb();
-    acct(db, ["type", "add", "linkedin"]);
+    await acct(db, ["type", "add", "linkedin"]);
     const before = fingerprint(db);
-    expectUsageError(acct(db, ["plan", "target", "linkdin", "25"]), /did you mean 'linkedin'/);
+    expectUsageError(await acct(db, ["plan", "target", "linkdin", "25"]), /did you mean 'linkedin'/);
     expect(fingerprint(db)).toBe(before);
   });
-  it("refuses a duplicate or a built-in name", () => {
+  it("refuses a duplicate or a built-in name", async () => {
     const db = tempDb();
-    acct(db, ["type", "add", "linkedin"]);
-    expectUsageError(acct(db, ["type", "add", "linkedin"]), /already exists/);
-    expectUsageError(acct(db, ["type", "add", "calls"]), /already exists/);
+    await acct(db, ["type", "add", "linkedin"]);
+    expectUsageError(await acct(db, ["type", "add", "linkedin"]), /already exists/);
+    expectUsageError(await acct(db, ["type", "add", "calls"]), /already exists/);
   });
 });
 
@@ -175,7 +175,7 @@ describe("the data file", () => {
     const { statSync } = await import("node:fs");
     const { dirname, join } = await import("node:path");
     const db = join(dirname(tempDb()), "nested", "acct.db");
-    expect(acct(db, EXAMPLE_PLAN).code).toBe(0);
+    expect((await acct(db, EXAMPLE_PLAN)).code).toBe(0);
     expect(statSync(db).mode & 0o777).toBe(0o600);
     expect(statSync(dirname(db)).mode & 0o777).toBe(0o700);
   });
@@ -183,13 +183,13 @@ describe("the data file", () => {
     const { existsSync: exists } = await import("node:fs");
     const { dirname, join } = await import("node:path");
     const viaEnv = tempDb();
-    expect(acct(null, EXAMPLE_PLAN, { env: { ACCT_DB: viaEnv } }).code).toBe(0);
+    expect((await acct(null, EXAMPLE_PLAN, { env: { ACCT_DB: viaEnv } })).code).toBe(0);
     expect(exists(viaEnv)).toBe(true);
     const xdg = dirname(tempDb());
-    expect(acct(null, EXAMPLE_PLAN, { env: { XDG_DATA_HOME: xdg } }).code).toBe(0);
+    expect((await acct(null, EXAMPLE_PLAN, { env: { XDG_DATA_HOME: xdg } })).code).toBe(0);
     expect(exists(join(xdg, "acct", "acct.db"))).toBe(true);
   });
-  it("reports a bad ACCT_NOW as a usage error", () => {
-    expectUsageError(acct(tempDb(), ["plan", "show"], { now: "2026-02-30" }), /ACCT_NOW/);
+  it("reports a bad ACCT_NOW as a usage error", async () => {
+    expectUsageError(await acct(tempDb(), ["plan", "show"], { now: "2026-02-30" }), /ACCT_NOW/);
   });
 });
