@@ -20,7 +20,7 @@ export default defineConfig({
       // Commands run in this process: run(argv, deps) with fake streams and a fixed clock.
       { extends: true, test: { name: "cli", include: ["test/cli/**/*.test.ts"] } },
       // The built bin/acct.cjs as a process: what only a process shows. CI runs these on every Node line.
-      { extends: true, test: { name: "process", include: ["test/process/**/*.test.ts", "test/e2e/**/*.test.ts"] } },
+      { extends: true, test: { name: "process", include: ["test/process/**/*.test.ts"] } },
     ],
   },
 });

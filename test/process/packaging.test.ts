@@ -52,7 +52,7 @@ function installed(args: string[], env: Record<string, string> = {}) {
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), "acct-pack-"));
   prefix = join(work, "prefix");
-  // --ignore-scripts: dist/ is already built by `npm test`; rebuilding it here would race the other e2e tests.
+  // --ignore-scripts: dist/ is already built by `npm test`; rebuilding it here would race the other process tests.
   const json = npm(["pack", "--ignore-scripts", "--json", "--pack-destination", work], ROOT);
   packed = (JSON.parse(json) as (typeof packed)[])[0] as typeof packed;
   npm(["install", "-g", "--prefix", prefix, "--no-audit", "--no-fund", "--prefer-offline", join(work, packed.filename)], work);
