@@ -10,7 +10,7 @@ import { type CompletionKind, completionKindOf } from "./completes.js";
 import { HELP_TOPICS } from "./help-topics.js";
 import { SETTINGS } from "../domain/settings.js";
 
-const DATE_WORDS = ["today", "yesterday", "tomorrow", "mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+const DATE_WORDS = ["today", "yesterday", "tomorrow", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "eow", "eom", "eoq"];
 
 /** What a declared kind completes; `program` for the names `acct help` takes. */
 function completedValue(kind: CompletionKind | undefined, choices: readonly string[] | undefined, program: Command): ValueKind {

@@ -93,13 +93,28 @@ For the command's flags: acct audit --help
     text: `Dates
 
   2026-03-12          a calendar date (impossible ones like 2026-02-30 are errors)
-  today, yesterday    relative to now (ACCT_NOW fixes "now" for scripts and tests)
-  mon … sun           the most recent such day, today included (monday … also work);
-                      for a due date (acct commit add --due fri) the next such day
-  tomorrow            also accepted, mostly for due dates
+  today, yesterday,   relative to now (ACCT_NOW fixes "now" for scripts and tests)
+  tomorrow
+  fri, friday         the most recent Friday, today included (log --date, block
+                      done, log list --from, off add); for a due date (commit add
+                      --due) the next Friday after today: --due fri on a Friday
+                      is a week away
+  last fri            Friday of the previous ISO week (Monday to Sunday)
+  next fri            Friday of the next ISO week: on a Monday, 11 days away
+  +3d, -2d, +2w, -1w  days or weeks from today
+  eow                 the last working day of this week; after it, of next week
+  eom, eoq            the last working day of this month or quarter; after it,
+                      of the next one
   A..B                an inclusive range, for days off: 2026-08-03..2026-08-14
   2026-W11            an ISO week, Monday to Sunday (acct audit --week)
+  2026-03, 2026-Q1    a month; a quarter (Q1 is January to March)
 
+Working days are the plan's workdays (mon–fri without a plan); days off do
+not move eow, eom or eoq. Words may be in any case, with extra spaces. A due
+date is today or later: yesterday, last fri or -2d are refused there.
+
+  $ acct commit add "Send the Acme proposal" --due eow
+  $ acct log list --from "last mon"
   $ acct off add 2026-12-24..2026-12-31 --reason holidays
   $ acct plan show --year 2026
 `,

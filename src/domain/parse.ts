@@ -4,17 +4,11 @@
  */
 import { groupDigits } from "./digits.js";
 import { usageError } from "./errors.js";
-import {
-  addDays,
-  isoWeekRange,
-  isSupportedYear,
-  isValidIsoDate,
-  YEAR_RANGE,
-  weekdayIndex,
-  WEEKDAYS,
-  type IsoDate,
-  type Weekday,
-} from "./dates.js";
+import { DATE_FORMS, type DateSense, type DateWordOptions, resolveDateWord, weekdayFromName } from "./date-words.js";
+import { daysInMonth, isoWeekRange, isSupportedYear, isValidIsoDate, YEAR_RANGE, WEEKDAYS, type IsoDate, type Weekday } from "./dates.js";
+
+export { weekdayFromName } from "./date-words.js";
+export type { DateWordOptions } from "./date-words.js";
 
 export const MAX_MONEY_CENTS = 1e12 * 100;
 export const MAX_COUNT = 100_000;
@@ -85,60 +79,48 @@ export function parseText(input: string, what = "text"): string {
   return input;
 }
 
-const WEEKDAY_NAMES: Record<string, Weekday> = {};
-for (const [i, full] of ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"].entries()) {
-  const short = WEEKDAYS[i] as Weekday;
-  WEEKDAY_NAMES[short] = short;
-  WEEKDAY_NAMES[full] = short;
-}
-
-/** A weekday name (`mon`, `Monday`, …) or null. */
-export function weekdayFromName(input: string): Weekday | null {
-  return WEEKDAY_NAMES[input.trim().toLowerCase()] ?? null;
+/**
+ * A date that says when something happened (an entry, a mark, a day off, a
+ * report's date): `YYYY-MM-DD` or a word of the vocabulary (date-words.ts),
+ * where a bare weekday is the most recent such day, today included. With
+ * `workdays`, `eow`, `eom` and `eoq` end on those weekdays (default mon–fri).
+ */
+export function parseDate(input: string, today: IsoDate, what = "date", options: DateWordOptions = {}): IsoDate {
+  return readDate(input, today, what, "happened", options);
 }
 
 /**
- * A date: `YYYY-MM-DD`, `today`, `yesterday`, `tomorrow`, or a weekday name
- * (the most recent such day, today included).
+ * A due date (commitments, actions, close dates): like parseDate, but a bare
+ * weekday is the next such day after today, and a date before today is
+ * refused (`today` itself is allowed).
  */
-export function parseDate(input: string, today: IsoDate, what = "date"): IsoDate {
-  const date = readDate(input, today, what);
-  if (!isSupportedYear(Number(date.slice(0, 4)))) throw usageError(`${what} '${input}' is outside the years acct handles (${YEAR_RANGE})`);
-  return date;
-}
-
-function readDate(input: string, today: IsoDate, what: string): IsoDate {
-  const text = input.trim().toLowerCase();
-  if (text === "today") return today;
-  if (text === "yesterday") return addDays(today, -1);
-  if (text === "tomorrow") return addDays(today, 1);
-  const weekday = weekdayFromName(text);
-  if (weekday) {
-    const back = (weekdayIndex(today) - WEEKDAYS.indexOf(weekday) + 7) % 7;
-    return addDays(today, -back);
+export function parseDueDate(value: string, today: IsoDate, options: DateWordOptions = {}): IsoDate {
+  const due = readDate(value, today, "due date", "due", options);
+  if (due < today) {
+    const named = value.trim() === due ? due : `'${value.trim()}' (${due})`;
+    throw usageError(`due date ${named} is in the past (today is ${today})`, "a due date is today or later: e.g. fri, next fri, eow, +3d");
   }
-  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
-    if (!isSupportedYear(Number(text.slice(0, 4)))) return text;
-    if (!isValidIsoDate(text)) throw usageError(`${what} '${input}' does not exist`);
-    return text;
-  }
-  throw usageError(`${what} '${input}' is not a date`, "use YYYY-MM-DD, today, yesterday or a weekday like mon");
-}
-
-/** A due date, not in the past. Unlike other dates, a weekday name means the next such day (today included): a due date looks forward. */
-export function parseDueDate(value: string, today: IsoDate): IsoDate {
-  const weekday = weekdayFromName(value);
-  const due = weekday ? addDays(today, (WEEKDAYS.indexOf(weekday) - weekdayIndex(today) + 7) % 7) : parseDate(value, today, "due date");
-  if (due < today) throw usageError(`due date ${due} is in the past`);
   return due;
 }
 
+function readDate(input: string, today: IsoDate, what: string, sense: DateSense, options: DateWordOptions): IsoDate {
+  const word = resolveDateWord(input, today, sense, options, what);
+  if (word !== null) return word;
+  const text = input.trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+    if (!isSupportedYear(Number(text.slice(0, 4)))) throw usageError(`${what} '${input}' is outside the years acct handles (${YEAR_RANGE})`);
+    if (!isValidIsoDate(text)) throw usageError(`${what} '${input}' does not exist`);
+    return text;
+  }
+  throw usageError(`${what} '${input}' is not a date`, `use ${DATE_FORMS}`);
+}
+
 /** A date or an inclusive range `A..B`. */
-export function parseDateRange(input: string, today: IsoDate): { from: IsoDate; to: IsoDate } {
+export function parseDateRange(input: string, today: IsoDate, options: DateWordOptions = {}): { from: IsoDate; to: IsoDate } {
   const parts = input.split("..");
   if (parts.length > 2) throw usageError(`'${input}' is not a date or a range A..B`);
-  const from = parseDate(parts[0] ?? "", today);
-  const to = parts.length === 2 ? parseDate(parts[1] ?? "", today) : from;
+  const from = parseDate(parts[0] ?? "", today, "date", options);
+  const to = parts.length === 2 ? parseDate(parts[1] ?? "", today, "date", options) : from;
   if (to < from) throw usageError(`range '${input}' ends before it starts`);
   return { from, to };
 }
@@ -150,6 +132,28 @@ export function parseWeek(input: string): { week: string; from: IsoDate; to: Iso
   const range = m ? isoWeekRange(Number(m[1]), Number(m[2])) : null;
   if (!m || !range) throw usageError(`week '${input}' is not an ISO week`, "use YYYY-Www, e.g. 2026-W11");
   return { week: `${m[1]}-W${(m[2] as string).padStart(2, "0")}`, ...range };
+}
+
+/** A month `YYYY-MM` → its id and its first and last days. */
+export function parseMonth(input: string): { id: string; from: IsoDate; to: IsoDate } {
+  const m = /^(\d{4})-(\d{2})$/.exec(input.trim());
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) throw usageError(`month '${input}' is not a month`, "use YYYY-MM, e.g. 2026-03");
+  const [year, month] = [Number(m[1]), Number(m[2])];
+  if (!isSupportedYear(year)) throw usageError(`month '${input}' is outside the years acct handles (${YEAR_RANGE})`);
+  const id = `${m[1]}-${m[2]}`;
+  return { id, from: `${id}-01`, to: `${id}-${String(daysInMonth(year, month)).padStart(2, "0")}` };
+}
+
+/** A quarter `YYYY-Qn` → its id and its first and last days (Q1 is January to March). */
+export function parseQuarter(input: string): { id: string; from: IsoDate; to: IsoDate } {
+  const m = /^(\d{4})-?[qQ]([1-4])$/.exec(input.trim());
+  if (!m) throw usageError(`quarter '${input}' is not a quarter`, "use YYYY-Qn, e.g. 2026-Q1 (Q1 is January to March)");
+  const year = Number(m[1]);
+  if (!isSupportedYear(year)) throw usageError(`quarter '${input}' is outside the years acct handles (${YEAR_RANGE})`);
+  const first = (Number(m[2]) - 1) * 3 + 1;
+  const last = first + 2;
+  const month = (n: number) => `${m[1]}-${String(n).padStart(2, "0")}`;
+  return { id: `${m[1]}-Q${m[2]}`, from: `${month(first)}-01`, to: `${month(last)}-${daysInMonth(year, last)}` };
 }
 
 /** A year acct handles: four digits, FIRST_YEAR…LAST_YEAR. */

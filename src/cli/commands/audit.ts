@@ -1,6 +1,7 @@
 /** `acct audit`: the weekly self-review, as a page, JSON or Markdown; `--reflect` records a review. */
 import { Command, Option } from "commander";
 import { completes } from "../completes.js";
+import { dateWordOptions } from "../date-input.js";
 import type { App } from "../app.js";
 import { withExamples } from "../app.js";
 import type { Context } from "../context.js";
@@ -72,7 +73,7 @@ async function askReview(ctx: Context, given: Partial<Omit<NewReview, "week">>, 
   const commitments: Omit<NewCommitment, "createdOn" | "carriedFrom">[] = [];
   while (await askConfirm(commitments.length === 0 ? "Add a commitment?" : "Add another commitment?", commitments.length === 0)) {
     const text = parseText(await askText("Commitment (specific and measurable):", { parse: (v) => parseText(v, "commitment") }), "commitment");
-    const due = parseDueDate(await askText("Due date:", { default: "sun", parse: (v) => parseDueDate(v, ctx.today) }), ctx.today);
+    const due = parseDueDate(await askText("Due date:", { default: "sun", parse: (v) => parseDueDate(v, ctx.today, dateWordOptions(ctx)) }), ctx.today, dateWordOptions(ctx));
     const metricText = await askText("Measured by an activity type (blank for none):", { optional: true, parse: (v) => resolveType(v, customTypes) });
     const metric = metricText.trim() === "" ? null : resolveType(metricText, customTypes);
     const target = metric === null ? null : parseCount(await askText(`How many ${metric} by ${due}?`, { parse: (v) => parseCount(v, "target") }), "target");

@@ -1,6 +1,7 @@
 /** `acct block add|list|rm|done|skip|today|suggest|export`: weekly time blocks. */
 import { Argument, Command, Option } from "commander";
 import { completes } from "../completes.js";
+import { dateWordOptions } from "../date-input.js";
 import type { App } from "../app.js";
 import { checkOutputTarget, ICS_OUTPUT, writeOutputFile } from "../output-file.js";
 import { withDefaultAction, withExamples } from "../app.js";
@@ -76,7 +77,7 @@ function markAction(app: App, status: MarkStatus) {
     const ctx = app.context(command);
     const db = ctx.read();
     const block = findBlock(db, id);
-    const date = parseDate(flags.date ?? "today", ctx.today);
+    const date = parseDate(flags.date ?? "today", ctx.today, "date", dateWordOptions(ctx));
     if (!block.days.includes(weekdayOf(date))) {
       throw usageError(
         `block #${block.id} (${block.label}) is on ${inWeekOrder(block.days, getWeekStart(db)).join(", ")}, not on ${weekdayOf(date)} ${date}`,

@@ -1,6 +1,7 @@
 /** `acct commit add|list|done|drop`: SMART commitments the next audit checks. */
 import { Argument, Command, Option } from "commander";
 import { completes } from "../completes.js";
+import { dateWordOptions } from "../date-input.js";
 import type { App } from "../app.js";
 import { withDefaultAction, withExamples } from "../app.js";
 import type { Context } from "../context.js";
@@ -44,7 +45,7 @@ export function commitCommand(app: App): Command {
   const add = commit
     .command("add [text]")
     .description("commit to something by a due date; with --metric and --target it is kept automatically by logged entries")
-    .addOption(completes(new Option("--due <date>", "due date (YYYY-MM-DD, a weekday like fri, today, tomorrow)"), "date"))
+    .addOption(completes(new Option("--due <date>", "due date: YYYY-MM-DD, today, fri (after today), next fri, +3d, eow, eom… (acct help dates)"), "date"))
     .addOption(completes(new Option("--metric <type>", "the activity type that measures it (call, meeting, …)"), "type"))
     .option("--target <n>", "how many entries of that type, from today to the due date")
     .addOption(completes(new Option("--carry <id>", "re-commit a missed commitment (text, metric and target default to its own)"), "commitment-id"))
@@ -56,7 +57,7 @@ export function commitCommand(app: App): Command {
       if (text === undefined && !carried) throw usageError("commit add needs the commitment's text", "e.g. acct commit add 'book 3 demos' --due fri --metric meeting --target 3");
       const body = text !== undefined ? parseText(text, "commitment") : (carried as CommitmentView).text;
       if (flags.due === undefined) throw usageError("commit add needs --due", "e.g. --due fri or --due 2026-03-20");
-      const due = parseDueDate(flags.due, ctx.today);
+      const due = parseDueDate(flags.due, ctx.today, dateWordOptions(ctx));
       if ((flags.metric === undefined) !== (flags.target === undefined)) throw usageError("--metric and --target go together", "e.g. --metric call --target 50");
       const db = ctx.read();
       const metric = flags.metric !== undefined ? resolveType(flags.metric, db ? listCustomTypes(db) : []) : (carried?.metric ?? null);
@@ -71,6 +72,7 @@ export function commitCommand(app: App): Command {
     "acct commit add 'book 3 demos' --due fri --metric meeting --target 3",
     "acct commit add 'send the Acme proposal' --due 2026-03-20",
     "acct commit add --carry 4 --due fri",
+    "acct commit add 'send the Acme proposal' --due eow",
   ]);
 
   const listAction = async (command: Command) => {

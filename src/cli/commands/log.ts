@@ -1,6 +1,7 @@
 /** `acct log TYPE [COUNT]`, `acct log list|edit|rm|purge`: recording activity and correcting it. */
 import { Argument, Command, Option } from "commander";
 import { completes } from "../completes.js";
+import { dateWordOptions } from "../date-input.js";
 import type { App } from "../app.js";
 import { withExamples } from "../app.js";
 import type { Context } from "../context.js";
@@ -52,7 +53,7 @@ function addFieldOptions(command: Command): Command {
     .option("--minutes <n>", "minutes spent with the customer")
     .option("--contact <text>", "who (up to 500 characters)")
     .option("--note <text>", "anything else (up to 500 characters)")
-    .addOption(completes(new Option("--date <date>", "YYYY-MM-DD, today, yesterday or a weekday like mon (default today)"), "date"));
+    .addOption(completes(new Option("--date <date>", "YYYY-MM-DD, yesterday, mon (the latest), last fri, -2d… (default today; acct help dates)"), "date"));
 }
 
 /** Resolves a type, reading custom types from the file only when the name is not built in. */
@@ -83,7 +84,7 @@ function typeOrSubcommandHint(ctx: Context, input: string): string {
 
 /** An entry's date: not in the future, since an entry records what was done. */
 function dateOf(ctx: Context, input: string): string {
-  const date = parseDate(input, ctx.today);
+  const date = parseDate(input, ctx.today, "date", dateWordOptions(ctx));
   checkNotFuture(date, ctx.today);
   return date;
 }
@@ -267,8 +268,8 @@ function printEntryList(ctx: Context, db: Db, filter: EntryFilter, limit: number
 function listAction(app: App, flags: ListFlags, command: Command): void {
   refuseFieldFlags(command);
   const ctx = app.context(command);
-  const from = flags.from === undefined ? undefined : parseDate(flags.from, ctx.today, "--from");
-  const to = flags.to === undefined ? undefined : parseDate(flags.to, ctx.today, "--to");
+  const from = flags.from === undefined ? undefined : parseDate(flags.from, ctx.today, "--from", dateWordOptions(ctx));
+  const to = flags.to === undefined ? undefined : parseDate(flags.to, ctx.today, "--to", dateWordOptions(ctx));
   if (from && to && to < from) throw usageError(`--to ${to} is before --from ${from}`);
   const type = flags.type === undefined ? undefined : typeOf(ctx, flags.type);
   if (flags.all && flags.limit !== undefined) throw usageError("--all and --limit contradict each other", "--all lists every entry; --limit N the latest N");
@@ -328,7 +329,7 @@ export function logCommand(app: App): Command {
   const list = log
     .command("list")
     .description("list entries, oldest first")
-    .addOption(completes(new Option("--from <date>", "first date (YYYY-MM-DD, yesterday, mon, …)"), "date"))
+    .addOption(completes(new Option("--from <date>", "first date (YYYY-MM-DD, yesterday, mon, last mon, -2w, …)"), "date"))
     .addOption(completes(new Option("--to <date>", "last date"), "date"))
     .addOption(completes(new Option("--type <type>", "only this type"), "type"))
     .option("--limit <n>", `the latest N entries (text default: ${LIST_DEFAULT_LIMIT})`)

@@ -1,6 +1,7 @@
 /** `acct off add|list|rm`: days off, which the plan's spread skips. */
 import { Argument, Command } from "commander";
 import { completes } from "../completes.js";
+import { dateWordOptions } from "../date-input.js";
 import type { App } from "../app.js";
 import { withExamples } from "../app.js";
 import { usageError } from "../../domain/errors.js";
@@ -22,7 +23,7 @@ export function offCommand(app: App): Command {
     .option("--reason <text>", "why (vacation, public holiday, …)")
     .action((dates: string, flags: { reason?: string }, command: Command) => {
       const ctx = app.context(command);
-      const range = parseDateRange(dates, ctx.today);
+      const range = parseDateRange(dates, ctx.today, dateWordOptions(ctx));
       checkDayOffRange(range, `range '${dates}'`);
       const reason = flags.reason === undefined ? null : parseText(flags.reason, "reason");
       const added = ctx.transaction((d: DayOff) => `off add ${describe(d)}`, (db, journal) => addDayOff(db, range, reason, journal));
