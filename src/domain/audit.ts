@@ -3,7 +3,7 @@
  * funnel, customer time, time blocks, commitments and celebrations. Pure: the
  * command reads the store and passes totals in; renderers only format this.
  */
-import { computeAdherence, blockOccurrences, type Adherence, type Block, type BlockMark } from "./blocks.js";
+import { computeAdherence, type Adherence, type Block, type BlockMark, type LoggedTypes } from "./blocks.js";
 import { ceilTolerant, type CascadeMetric } from "./cascade.js";
 import type { WorkCalendar } from "./calendar.js";
 import { summarizeCommitments, type CommitmentView, type WeekCommitments } from "./commitments.js";
@@ -134,6 +134,8 @@ export interface AuditInput {
   bestWeeks: ReadonlyMap<string, TypeTotals>;
   blocks: readonly Block[];
   blockMarks: readonly BlockMark[];
+  loggedTypes: LoggedTypes;
+  nowMinutes: number;
   commitments: readonly CommitmentView[];
   lastChange: string | null;
 }
@@ -288,10 +290,15 @@ export function buildAudit(input: AuditInput): Audit {
   const metrics = trackedMetrics(plan, input.weeklyTargets).map((metric) => metricFigures(input, metric, period, asOf, input.ytdTotals, clock));
   const verdict = buildVerdict(metrics);
 
-  const blocks =
-    input.blocks.length === 0
-      ? { scheduled: 0, kept: 0, skipped: 0, adherence: null }
-      : computeAdherence(blockOccurrences(input.blocks, from, asOf, calendar), input.blockMarks);
+  const blocks = computeAdherence({
+    blocks: input.blocks,
+    marks: input.blockMarks,
+    logged: input.loggedTypes,
+    calendar,
+    from,
+    asOf,
+    nowMinutes: input.nowMinutes,
+  });
 
   return {
     week: input.week,

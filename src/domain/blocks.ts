@@ -14,6 +14,11 @@ export interface Block {
   activity: string | null;
   /** The day the block was added: it has no occurrences before it. */
   createdOn?: IsoDate;
+  /**
+   * Minutes after midnight on `createdOn` when it was added: that day's
+   * occurrence exists only if it ends later (0, the whole day, when unknown).
+   */
+  createdMin?: number;
 }
 
 /** A block as stored: the day it was added is always known. */
@@ -45,34 +50,144 @@ export function blockOccurrences(blocks: readonly Block[], from: IsoDate, to: Is
   return out;
 }
 
-export interface Adherence {
-  scheduled: number;
-  kept: number;
-  skipped: number;
-  /** kept ÷ scheduled, or null when nothing was scheduled. */
-  adherence: number | null;
+/** The distinct activity types of `blocks`: the entries that can keep them. */
+export function blockActivities(blocks: readonly Block[]): string[] {
+  return [...new Set(blocks.flatMap((b) => (b.activity === null ? [] : [b.activity])))];
 }
 
-/** How many occurrences were scheduled, kept and skipped; marks on other dates are ignored. */
-export function computeAdherence(occurrences: readonly Occurrence[], marks: readonly BlockMark[]): Adherence {
-  const byKey = new Map(marks.map((m) => [`${m.blockId}@${m.date}`, m.status]));
-  let kept = 0;
-  let skipped = 0;
-  for (const o of occurrences) {
-    const status = byKey.get(`${o.blockId}@${o.date}`);
-    if (status === "done") kept++;
-    else if (status === "skipped") skipped++;
+/** Minutes in a day: the "now" of a day that is over, whose every occurrence has ended. */
+export const DAY_MINUTES = 24 * 60;
+
+/** Per day, the activity types with at least one entry logged that day. */
+export type LoggedTypes = ReadonlyMap<IsoDate, ReadonlySet<string>>;
+
+/**
+ * Where an occurrence stands: `kept` (marked done, or kept by the entries of
+ * its activity logged that day), `skipped` (marked so), `unmarked` (ended,
+ * neither), `pending` (not ended yet, no mark).
+ */
+export type OccurrenceStatus = "kept" | "skipped" | "unmarked" | "pending";
+
+export interface OccurrenceState {
+  status: OccurrenceStatus;
+  /** How a kept occurrence was kept: its mark, or the entries logged that day; null unless kept. */
+  keptBy: "mark" | "log" | null;
+  /** The reason given with a skip, if any. */
+  reason: string | null;
+}
+
+/**
+ * True when an occurrence of `block` on `date` has ended by `asOf` at
+ * `nowMinutes` (minutes after midnight): a day before as-of counts whole,
+ * a later day not at all, and on as-of the block's end must have come
+ * (a block ending 09:30 has ended at 09:30).
+ */
+export function hasEnded(block: Pick<Block, "endMin">, date: IsoDate, asOf: IsoDate, nowMinutes: number): boolean {
+  return date < asOf || (date === asOf && block.endMin <= nowMinutes);
+}
+
+/**
+ * One occurrence's state. A mark decides (done: kept, skipped: skipped,
+ * whatever was logged); without one, an occurrence is pending until it
+ * ends, then kept by the log when the block has an activity and entries of
+ * that type were logged that day, else unmarked.
+ */
+export function occurrenceState(
+  block: Pick<Block, "activity">,
+  mark: BlockMark | undefined,
+  typesLogged: ReadonlySet<string> | undefined,
+  ended: boolean,
+): OccurrenceState {
+  if (mark) return mark.status === "done" ? { status: "kept", keptBy: "mark", reason: mark.reason } : { status: "skipped", keptBy: null, reason: mark.reason };
+  if (!ended) return { status: "pending", keptBy: null, reason: null };
+  if (block.activity !== null && typesLogged?.has(block.activity)) return { status: "kept", keptBy: "log", reason: null };
+  return { status: "unmarked", keptBy: null, reason: null };
+}
+
+/** An ended occurrence nobody marked, with what names it. */
+export interface UnmarkedOccurrence {
+  blockId: number;
+  label: string;
+  date: IsoDate;
+  startMin: number;
+  endMin: number;
+}
+
+/** The block figures of a period (the audit's `blocks`, the status glance's week). */
+export interface Adherence {
+  /** Occurrences that have ended by as-of (days off and days before a block existed excluded). */
+  scheduled: number;
+  /** Kept: marked done, or kept by the entries logged that day. */
+  kept: number;
+  skipped: number;
+  unmarked: number;
+  /** Of the kept, those kept by what was logged rather than by a mark. */
+  keptByLog: number;
+  /** kept ÷ (kept + skipped + unmarked), or null when nothing has ended yet. */
+  adherence: number | null;
+  /** The unmarked ones in date, then time order: what to mark. */
+  unmarkedOccurrences: UnmarkedOccurrence[];
+}
+
+export interface AdherenceInput {
+  blocks: readonly Block[];
+  /** Marks of the period (others are ignored). */
+  marks: readonly BlockMark[];
+  /** The activity types logged per day of the period. */
+  logged: LoggedTypes;
+  calendar: WorkCalendar;
+  from: IsoDate;
+  asOf: IsoDate;
+  /** Minutes after midnight on as-of; DAY_MINUTES when as-of is over. */
+  nowMinutes: number;
+}
+
+/**
+ * The block figures from `from` to `asOf`: every occurrence (see occursOn)
+ * whose end has passed by as-of at `nowMinutes` counts once, as kept,
+ * skipped or unmarked (see occurrenceState).
+ */
+export function computeAdherence(input: AdherenceInput): Adherence {
+  const byKey = new Map(input.marks.map((m) => [`${m.blockId}@${m.date}`, m]));
+  const byId = new Map(input.blocks.map((b) => [b.id, b]));
+  const figures: Adherence = { scheduled: 0, kept: 0, skipped: 0, unmarked: 0, keptByLog: 0, adherence: null, unmarkedOccurrences: [] };
+  for (const o of blockOccurrences(input.blocks, input.from, input.asOf, input.calendar)) {
+    const block = byId.get(o.blockId) as Block;
+    if (!hasEnded(block, o.date, input.asOf, input.nowMinutes)) continue;
+    const state = occurrenceState(block, byKey.get(`${o.blockId}@${o.date}`), input.logged.get(o.date), true);
+    figures.scheduled++;
+    if (state.status === "kept") {
+      figures.kept++;
+      if (state.keptBy === "log") figures.keptByLog++;
+    } else if (state.status === "skipped") figures.skipped++;
+    else {
+      figures.unmarked++;
+      figures.unmarkedOccurrences.push({ blockId: block.id, label: block.label, date: o.date, startMin: block.startMin, endMin: block.endMin });
+    }
   }
-  const scheduled = occurrences.length;
-  return { scheduled, kept, skipped, adherence: scheduled === 0 ? null : kept / scheduled };
+  figures.unmarkedOccurrences.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.startMin - b.startMin || a.blockId - b.blockId));
+  figures.adherence = figures.scheduled === 0 ? null : figures.kept / figures.scheduled;
+  return figures;
 }
 
 /**
  * True when `block` has an occurrence on `date`: its weekday is one of the
- * block's days, the date is not a day off, and the block existed by then.
+ * block's days, the date is not a day off, and the block existed by then
+ * (see existedFor).
  */
 export function occursOn(block: Block, date: IsoDate, calendar: WorkCalendar): boolean {
-  return block.days.includes(weekdayOf(date)) && !calendar.isDayOff(date) && (block.createdOn === undefined || date >= block.createdOn);
+  return block.days.includes(weekdayOf(date)) && !calendar.isDayOff(date) && existedFor(block, date);
+}
+
+/**
+ * True when the block had been added by its occurrence on `date`: a later
+ * day than the one it was added, or that day when the occurrence ends
+ * after the moment it was added (a block added at 10:00 for 08:00–09:30
+ * starts the next time).
+ */
+export function existedFor(block: Block, date: IsoDate): boolean {
+  if (block.createdOn === undefined || date > block.createdOn) return true;
+  return date === block.createdOn && block.endMin > (block.createdMin ?? 0);
 }
 
 /** The first date on or after `date` whose weekday is one of the block's days (days off not considered). */
@@ -84,23 +199,28 @@ export function firstWeekdayOnOrAfter(days: readonly Weekday[], date: IsoDate): 
   throw new Error(`no weekday given for a block starting ${date}`);
 }
 
-export type DayStatus = "kept" | "skipped" | "pending";
-
-export interface DayItem {
+export interface DayItem extends OccurrenceState {
   block: Block;
-  status: DayStatus;
-  reason: string | null;
 }
 
-/** The blocks falling on `date` in time order (then by id), each with its mark; none on a day off. */
-export function blocksOnDay(blocks: readonly Block[], date: IsoDate, calendar: WorkCalendar, marks: readonly BlockMark[]): DayItem[] {
+/**
+ * The blocks falling on `date` in time order (then by id), each with its
+ * state (see occurrenceState) at `nowMinutes` that day; none on a day off.
+ */
+export function blocksOnDay(
+  blocks: readonly Block[],
+  date: IsoDate,
+  calendar: WorkCalendar,
+  marks: readonly BlockMark[],
+  typesLogged: ReadonlySet<string>,
+  nowMinutes: number,
+): DayItem[] {
   return blocks
     .filter((b) => occursOn(b, date, calendar))
     .sort((a, b) => a.startMin - b.startMin || a.endMin - b.endMin || a.id - b.id)
     .map((block) => {
       const mark = marks.find((m) => m.blockId === block.id && m.date === date);
-      const status: DayStatus = mark ? (mark.status === "done" ? "kept" : "skipped") : "pending";
-      return { block, status, reason: mark?.reason ?? null };
+      return { block, ...occurrenceState(block, mark, typesLogged, hasEnded(block, date, date, nowMinutes)) };
     });
 }
 
@@ -177,13 +297,32 @@ export const MEETINGS_START = 14 * 60;
 export const MEETINGS_MAX_BLOCK = 120;
 const END_OF_DAY = 24 * 60;
 
-type Slot = Pick<Block, "days" | "startMin" | "endMin">;
+/** The time a block takes in a week: its days and its hours. */
+export type Slot = Pick<Block, "days" | "startMin" | "endMin">;
+
+/** The weekdays two blocks share, in the first one's order. */
+export function sharedDays(a: Pick<Slot, "days">, b: Pick<Slot, "days">): Weekday[] {
+  return a.days.filter((d) => b.days.includes(d));
+}
+
+/**
+ * True when two blocks overlap: they share a weekday and their times
+ * intersect. Times are end-exclusive: 09:00–09:30 and 09:30–10:00 do not.
+ */
+export function overlaps(a: Slot, b: Slot): boolean {
+  return sharedDays(a, b).length > 0 && a.startMin < b.endMin && b.startMin < a.endMin;
+}
+
+/** The first of `existing` (in its order) that `slot` overlaps (see overlaps), or null. */
+export function findOverlap<T extends Slot>(slot: Slot, existing: readonly T[]): T | null {
+  return existing.find((other) => overlaps(slot, other)) ?? null;
+}
 
 /** The earliest start at or after `from` where `minutes` on `days` overlap none of `taken`. */
 export function firstFreeStart(taken: readonly Slot[], days: readonly Weekday[], from: number, minutes: number): number {
   let start = from;
   for (;;) {
-    const clash = taken.find((t) => t.days.some((d) => days.includes(d)) && t.startMin < start + minutes && start < t.endMin);
+    const clash = findOverlap({ days: [...days], startMin: start, endMin: start + minutes }, taken);
     if (!clash) return start;
     start = clash.endMin;
   }

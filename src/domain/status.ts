@@ -3,7 +3,7 @@
  * figures, the year-to-date buffer in working days, and the next time block.
  * Pure: the command hands in the plan, the totals and "now".
  */
-import type { Block, BlockMark } from "./blocks.js";
+import type { Adherence, Block, BlockMark } from "./blocks.js";
 import type { CommitmentJson } from "./commitments.js";
 import type { WorkCalendar } from "./calendar.js";
 import { addDays, isoWeekOf, mondayOf, weekdayOf, type IsoDate } from "./dates.js";
@@ -88,6 +88,7 @@ export function buildGlance(input: StatusInput): Glance {
 export interface StatusData {
   glance: Glance;
   nextBlock: NextBlock | null;
+  blocks: Adherence;
   dueSoon: CommitmentJson[];
   overdue: CommitmentJson[];
   /** Consecutive finished weeks on plan, or null when unknown. */

@@ -1,6 +1,7 @@
 /** The audit's JSON document: the spec's field names, counts and money to 2 decimals, rates to 4. */
 import type { Audit } from "../domain/audit.js";
 import { describeStageCost, describeVerdict } from "./audit-text.js";
+import { adherenceJson } from "./blocks.js";
 import { round } from "./format.js";
 
 const n2 = (x: number) => round(x, 2);
@@ -45,7 +46,7 @@ export function auditToJson(audit: Audit) {
       cost: audit.conversion.cost && { ...audit.conversion.cost, rate: r4(audit.conversion.cost.rate), text: describeStageCost(audit.conversion) },
     },
     customerTime: { ...audit.customerTime, share: opt(audit.customerTime.share, r4) },
-    blocks: { ...audit.blocks, adherence: opt(audit.blocks.adherence, r4) },
+    blocks: adherenceJson(audit.blocks),
     commitments: audit.commitments,
     celebrations: audit.celebrations,
     lastChange: audit.lastChange,

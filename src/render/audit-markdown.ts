@@ -2,7 +2,20 @@
 import type { Audit } from "../domain/audit.js";
 import { formatMoney, formatRate } from "./format.js";
 import { singularOf } from "../domain/metrics.js";
-import { celebrationLines, commitmentLine, describeStageCost, describeVerdict, formatDays, formatMinutes, formatValue, STATUS_MARK } from "./audit-text.js";
+import {
+  celebrationLines,
+  commitmentLine,
+  describeStageCost,
+  describeVerdict,
+  formatDays,
+  formatMinutes,
+  formatValue,
+  STATUS_MARK,
+  UNMARKED_SHOWN,
+} from "./audit-text.js";
+import { describeAdherence, markCommand } from "./blocks.js";
+import { weekdayOf } from "../domain/dates.js";
+import { formatTime } from "../domain/parse.js";
 import type { RenderOptions } from "./options.js";
 import { escapeMarkdown as md } from "./escape.js";
 
@@ -44,7 +57,15 @@ export function renderAuditMarkdown(audit: Audit, { currency }: RenderOptions, o
 
   if (audit.blocks.scheduled > 0) {
     const b = audit.blocks;
-    out.push("", "## Time blocks", "", `${b.kept} of ${b.scheduled} kept, ${b.skipped} skipped${b.adherence === null ? "" : ` (${formatRate(b.adherence)})`}.`);
+    out.push("", "## Time blocks", "", `${describeAdherence(b)}${b.adherence === null ? "" : ` (${formatRate(b.adherence)})`}.`);
+    if (b.unmarked > 0) {
+      out.push("", "Not marked yet:", "");
+      for (const o of b.unmarkedOccurrences.slice(0, UNMARKED_SHOWN)) {
+        const when = `${weekdayOf(o.date)} ${o.date} ${formatTime(o.startMin)}–${formatTime(o.endMin)}`;
+        out.push(`- ${when} #${o.blockId} ${md(o.label)}: \`${markCommand(o)}\` (or skip)`);
+      }
+      if (b.unmarked > UNMARKED_SHOWN) out.push(`- … and ${b.unmarked - UNMARKED_SHOWN} more`);
+    }
   }
 
   const c = audit.commitments;

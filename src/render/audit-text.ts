@@ -7,6 +7,11 @@ import { visibleControls } from "./escape.js";
 import { currencyPrefix, formatMoney, formatNumber, formatRate } from "./format.js";
 import type { RenderOptions } from "./options.js";
 import { renderTable } from "./table.js";
+import { describeAdherence, unmarkedLines } from "./blocks.js";
+import { truncateToWidth } from "./text-width.js";
+
+/** How many unmarked block occurrences a page names one by one. */
+export const UNMARKED_SHOWN = 5;
 
 /** How a renderer escapes text from the data file: `visibleControls` on a terminal, `escapeMarkdown` in Markdown. */
 export type Escape = (text: string) => string;
@@ -198,7 +203,11 @@ export async function renderAuditText(audit: Audit, options: RenderOptions): Pro
   if (audit.blocks.scheduled > 0) {
     const b = audit.blocks;
     out.push("", style.bold("Time blocks"));
-    out.push(`  ${b.kept} of ${b.scheduled} kept, ${b.skipped} skipped${b.adherence === null ? "" : `: ${formatRate(b.adherence)} adherence`}`);
+    out.push(`  ${describeAdherence(b)}${b.adherence === null ? "" : `: ${formatRate(b.adherence)} adherence`}`);
+    if (b.unmarked > 0) {
+      out.push(`  ${style.yellow("Not marked yet:")} say whether you kept them`);
+      for (const line of unmarkedLines(b, UNMARKED_SHOWN)) out.push(truncateToWidth(`    ${line}`, options.width));
+    }
   }
 
   const c = audit.commitments;

@@ -1,9 +1,8 @@
 /** Text and JSON shapes of time blocks, their day, and a suggestion. */
 import type { RenderOptions } from "./options.js";
-import type { ChalkInstance } from "chalk";
-import { weeklyMinutes, type Block, type DayItem, type Proposal, type ProposedBlock } from "../domain/blocks.js";
+import { weeklyMinutes, type Adherence, type Block, type DayItem, type Proposal, type ProposedBlock, type UnmarkedOccurrence } from "../domain/blocks.js";
 import { formatTime } from "../domain/parse.js";
-import { inWeekOrder, type Weekday } from "../domain/dates.js";
+import { inWeekOrder, weekdayOf, type Weekday } from "../domain/dates.js";
 import { visibleControls as v } from "./escape.js";
 import { formatNumber, round } from "./format.js";
 import { renderTable } from "./table.js";
@@ -43,22 +42,75 @@ export async function renderBlockList(blocks: readonly Block[], { style, weekSta
   return `${table}\n${hours(total)} a week in ${blocks.length} block${blocks.length === 1 ? "" : "s"}`;
 }
 
+/** The command that marks an unmarked occurrence kept (`skip` in its place marks it skipped). */
+export function markCommand(o: Pick<UnmarkedOccurrence, "blockId" | "date">): string {
+  return `acct block done ${o.blockId} --date ${o.date}`;
+}
+
+/** The JSON of block figures (the audit's `blocks`, the status's `blocks`): the spec's five fields, then what names the unmarked ones. */
+export function adherenceJson(a: Adherence) {
+  return {
+    scheduled: a.scheduled,
+    kept: a.kept,
+    skipped: a.skipped,
+    unmarked: a.unmarked,
+    adherence: a.adherence === null ? null : round(a.adherence, 4),
+    keptByLog: a.keptByLog,
+    unmarkedOccurrences: a.unmarkedOccurrences.map((o) => ({
+      id: o.blockId,
+      label: o.label,
+      date: o.date,
+      start: formatTime(o.startMin),
+      end: formatTime(o.endMin),
+      command: markCommand(o),
+    })),
+  };
+}
+
+export type AdherenceJson = ReturnType<typeof adherenceJson>;
+
+/** `3 of 5 kept (1 by what was logged), 1 skipped, 1 unmarked`. */
+export function describeAdherence(a: Adherence): string {
+  const logged = a.keptByLog > 0 ? ` (${a.keptByLog} by what was logged)` : "";
+  return `${a.kept} of ${a.scheduled} kept${logged}, ${a.skipped} skipped, ${a.unmarked} unmarked`;
+}
+
+/**
+ * One line per unmarked occurrence, the command that marks it first (the
+ * label last, so a narrow line loses the label, not the command), at most
+ * `limit` of them and then how many more.
+ */
+export function unmarkedLines(a: Adherence, limit: number, esc: (text: string) => string = v): string[] {
+  const lines = a.unmarkedOccurrences
+    .slice(0, limit)
+    .map((o) => `${markCommand(o)} (or skip)  ${weekdayOf(o.date)} ${formatTime(o.startMin)}–${formatTime(o.endMin)} #${o.blockId} ${esc(o.label)}`);
+  const more = a.unmarkedOccurrences.length - lines.length;
+  return more > 0 ? [...lines, `… and ${more} more`] : lines;
+}
+
 export interface DayJson {
   date: string;
   dayOff: boolean;
-  blocks: (BlockJson & { status: DayItem["status"]; reason: string | null })[];
+  blocks: (BlockJson & { status: DayItem["status"]; keptBy: DayItem["keptBy"]; reason: string | null })[];
 }
 
 export function dayJson(date: string, dayOff: boolean, items: readonly DayItem[]): DayJson {
-  return { date, dayOff, blocks: items.map((i) => ({ ...blockJson(i.block), status: i.status, reason: i.reason })) };
+  return { date, dayOff, blocks: items.map((i) => ({ ...blockJson(i.block), status: i.status, keptBy: i.keptBy, reason: i.reason })) };
 }
 
-/** Today's blocks, one line each with its status. */
+/** Today's blocks, one line each with its state; an unmarked one with the commands that mark it. */
 export function renderDay(day: DayJson, { style }: RenderOptions): string {
   if (day.dayOff) return `${day.date} is a day off: no blocks`;
   if (day.blocks.length === 0) return `no blocks on ${day.date}`;
-  const mark = { kept: style.green("kept"), skipped: style.yellow("skipped"), pending: style.dim("pending") };
-  const lines = day.blocks.map((b) => `${b.start}–${b.end}  #${b.id} ${v(b.label)}${b.activity ? ` (${v(b.activity)})` : ""}  ${mark[b.status]}${b.reason ? ` — ${v(b.reason)}` : ""}`);
+  const state = (b: DayJson["blocks"][number]) => {
+    if (b.status === "kept") return style.green(b.keptBy === "log" ? "kept (logged)" : "kept");
+    if (b.status === "skipped") return style.yellow("skipped");
+    if (b.status === "unmarked") return `${style.red("unmarked")} ${style.dim(`— acct block done ${b.id} (or skip)`)}`;
+    return style.dim("pending");
+  };
+  const lines = day.blocks.map(
+    (b) => `${b.start}–${b.end}  #${b.id} ${v(b.label)}${b.activity ? ` (${v(b.activity)})` : ""}  ${state(b)}${b.reason ? ` — ${v(b.reason)}` : ""}`,
+  );
   return [`blocks on ${day.date}:`, ...lines].join("\n");
 }
 

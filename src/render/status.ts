@@ -7,6 +7,7 @@ import { visibleControls as v } from "./escape.js";
 import { formatNumber, round } from "./format.js";
 import type { RenderOptions } from "./options.js";
 import { weekdayOf } from "../domain/dates.js";
+import { adherenceJson, markCommand, type AdherenceJson } from "./blocks.js";
 
 export interface StatusJson {
   ready: true;
@@ -24,6 +25,7 @@ export interface StatusJson {
     bufferDays: number | null;
   }[];
   nextBlock: { id: number; label: string; date: string; start: string; end: string; activity: string | null; now: boolean } | null;
+  blocks: AdherenceJson;
   commitments: { dueSoon: CommitmentJson[]; overdue: CommitmentJson[] };
   streak: number | null;
 }
@@ -65,6 +67,7 @@ export function statusToJson(data: StatusData): StatusJson {
       activity: data.nextBlock.activity,
       now: data.nextBlock.now,
     },
+    blocks: adherenceJson(data.blocks),
     commitments: { dueSoon: data.dueSoon, overdue: data.overdue },
     streak: data.streak,
   };
@@ -141,6 +144,11 @@ export function renderStatusText(data: StatusData, { style, currency }: RenderOp
     lines.push(`${style.bold("Next block")}  ${when} ${formatTime(b.start)}–${formatTime(b.end)} ${v(b.label)}${activity}`);
   } else {
     lines.push(`${style.bold("Next block")}  none scheduled ${style.dim("(acct block add …)")}`);
+  }
+  const first = data.blocks.unmarkedOccurrences[0];
+  if (first) {
+    const n = data.blocks.unmarked;
+    lines.push(`${style.bold("Unmarked")}    ${style.yellow(`${n} this week`)} · ${markCommand(first)} ${style.dim("(or skip)")}`);
   }
   if (data.dueSoon.length === 0 && data.overdue.length === 0) {
     lines.push(`${style.bold("Due soon")}    nothing in the next 7 days`);

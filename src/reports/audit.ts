@@ -3,7 +3,8 @@ import { auditWindow, auditYear, buildAudit, firstStreakWeek, type Audit } from 
 import { isoWeekOf, type IsoDate } from "../domain/dates.js";
 import { failure, usageError } from "../domain/errors.js";
 import { parseDate, parseWeek } from "../domain/parse.js";
-import { listBlockMarks, listBlocks } from "../store/blocks.js";
+import { blockActivities, DAY_MINUTES } from "../domain/blocks.js";
+import { listBlockMarks, listBlocks, loggedTypesBetween } from "../store/blocks.js";
 import { loadCommitments } from "../store/commitments.js";
 import type { Db } from "../store/connection.js";
 import { totalsBetween } from "../store/entries.js";
@@ -45,12 +46,13 @@ export function auditedPlan(db: Db, target: AuditedWeek): LoadedPlan | null {
 }
 
 /** Reads everything the audit needs (as SQL aggregates) and builds it; exit 1 when the year has no plan. */
-export function loadAudit(db: Db | null, target: AuditedWeek, today: IsoDate): Audit {
+export function loadAudit(db: Db | null, target: AuditedWeek, today: IsoDate, nowMinutes: number): Audit {
   const loaded = db ? auditedPlan(db, target) : null;
   const year = loaded?.plan.year ?? auditYear(target.week);
   if (!db || !loaded) throw failure(`no plan for ${year}`, `set one first, e.g. acct plan set --year ${year} --target 1200000 --deal-size 40000 --win-rate 25% --meeting-rate 50% --call-rate 10%`);
   const jan1 = `${year}-01-01`;
   const ytdEnd = target.asOf < `${year}-12-31` ? target.asOf : `${year}-12-31`;
+  const blocks = listBlocks(db);
   return buildAudit({
     plan: loaded.plan,
     calendar: loaded.calendar,
@@ -63,8 +65,10 @@ export function loadAudit(db: Db | null, target: AuditedWeek, today: IsoDate): A
     ytdTotals: ytdEnd >= jan1 ? totalsBetween(db, jan1, ytdEnd) : new Map(),
     yearWeeks: weeklyTotalsBetween(db, firstStreakWeek(year), target.from),
     bestWeeks: bestWeeksBefore(db, target.from),
-    blocks: listBlocks(db),
+    blocks,
     blockMarks: listBlockMarks(db, target.from, target.asOf),
+    loggedTypes: loggedTypesBetween(db, target.from, target.asOf, blockActivities(blocks)),
+    nowMinutes: target.asOf === today ? nowMinutes : DAY_MINUTES,
     commitments: loadCommitments(db, today),
     lastChange: previousReview(db, target.week)?.change ?? null,
   });

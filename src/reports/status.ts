@@ -2,7 +2,8 @@
 import { commitmentToJson, dueSoon } from "../domain/commitments.js";
 import { addDays, maxDate, mondayOf, type IsoDate } from "../domain/dates.js";
 import { buildGlance, findNextBlock, type StatusData } from "../domain/status.js";
-import { listBlockMarks, listBlocks } from "../store/blocks.js";
+import { blockActivities, computeAdherence } from "../domain/blocks.js";
+import { listBlockMarks, listBlocks, loggedTypesBetween } from "../store/blocks.js";
 import { loadCommitments } from "../store/commitments.js";
 import type { Db } from "../store/connection.js";
 import { totalsBetween } from "../store/entries.js";
@@ -33,16 +34,27 @@ export function loadStatus(db: Db, today: IsoDate, nowMinutes: number): StatusDa
     ytdTotals: totalsBetween(db, jan1, today),
   });
   const horizon = addDays(today, 14);
-  const nextBlock = findNextBlock(listBlocks(db), listBlockMarks(db, today, horizon), calendar, today, nowMinutes);
+  const blocks = listBlocks(db);
+  const nextBlock = findNextBlock(blocks, listBlockMarks(db, today, horizon), calendar, today, nowMinutes);
+  const monday = mondayOf(today);
+  const weekBlocks = computeAdherence({
+    blocks,
+    marks: listBlockMarks(db, monday, today),
+    logged: loggedTypesBetween(db, monday, today, blockActivities(blocks)),
+    calendar,
+    from: monday,
+    asOf: today,
+    nowMinutes,
+  });
   const commitments = loadCommitments(db, today);
   const soon = dueSoon(commitments, today, addDays(today, DUE_SOON_DAYS)).map(commitmentToJson);
   // Missed but never carried on or dropped: still the user's to deal with.
   const overdue = commitments.filter((c) => c.status === "missed" && c.carriedTo === null && c.due >= addDays(today, -OVERDUE_DAYS)).map(commitmentToJson);
-  return { glance, nextBlock, dueSoon: soon, overdue, streak: streakOf(db, today) };
+  return { glance, nextBlock, blocks: weekBlocks, dueSoon: soon, overdue, streak: streakOf(db, today, nowMinutes) };
 }
 
 /** Weeks on plan, as the audit counts them; null when this ISO week's year has no plan (early January). */
-function streakOf(db: Db, today: IsoDate): number | null {
+function streakOf(db: Db, today: IsoDate, nowMinutes: number): number | null {
   const week = resolveAuditedWeek({}, today);
-  return auditedPlan(db, week) ? loadAudit(db, week, today).celebrations.streak : null;
+  return auditedPlan(db, week) ? loadAudit(db, week, today, nowMinutes).celebrations.streak : null;
 }

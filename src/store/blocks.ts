@@ -1,5 +1,5 @@
 /** The `blocks` and `block_marks` tables. */
-import type { Block, BlockMark, MarkStatus, StoredBlock } from "../domain/blocks.js";
+import type { Block, BlockMark, LoggedTypes, MarkStatus, StoredBlock } from "../domain/blocks.js";
 import type { IsoDate, Weekday } from "../domain/dates.js";
 import { INSTALL_ID } from "../domain/settings.js";
 import type { Db } from "./connection.js";
@@ -15,6 +15,12 @@ interface BlockRow {
   created_at: string;
 }
 
+/** Minutes after midnight of a creation stamp, as written (`2026-03-12T10:05:00`, or with a space); 0 when it carries no time. */
+function stampMinutes(stamp: string): number {
+  const m = /^\d{4}-\d{2}-\d{2}[T ](\d{2}):(\d{2})/.exec(stamp);
+  return m ? Number(m[1]) * 60 + Number(m[2]) : 0;
+}
+
 function toBlock(row: BlockRow): StoredBlock {
   return {
     id: row.id,
@@ -24,6 +30,7 @@ function toBlock(row: BlockRow): StoredBlock {
     endMin: row.end_min,
     activity: row.activity,
     createdOn: row.created_at.slice(0, 10),
+    createdMin: stampMinutes(row.created_at),
   };
 }
 
@@ -39,6 +46,25 @@ export function listBlockMarks(db: Db, from: IsoDate, to: IsoDate): BlockMark[] 
     .prepare("SELECT block_id, date, status, reason FROM block_marks WHERE date BETWEEN ? AND ? ORDER BY date, block_id")
     .all(from, to) as { block_id: number; date: string; status: MarkStatus; reason: string | null }[];
   return rows.map((r) => ({ blockId: r.block_id, date: r.date, status: r.status, reason: r.reason }));
+}
+
+/**
+ * Per day from `from` to `to`, which of `types` have at least one entry
+ * logged that day (from daily_totals, one row per day and type): what keeps
+ * a block with an activity.
+ */
+export function loggedTypesBetween(db: Db, from: IsoDate, to: IsoDate, types: readonly string[]): LoggedTypes {
+  const out = new Map<IsoDate, Set<string>>();
+  if (types.length === 0 || from > to) return out;
+  const rows = db
+    .prepare(`SELECT date, type FROM daily_totals WHERE date BETWEEN ? AND ? AND entries > 0 AND type IN (${types.map(() => "?").join(", ")})`)
+    .all(from, to, ...types) as { date: string; type: string }[];
+  for (const r of rows) {
+    const day = out.get(r.date) ?? new Set<string>();
+    day.add(r.type);
+    out.set(r.date, day);
+  }
+  return out;
 }
 
 export interface BlockInput {
@@ -63,7 +89,7 @@ export function insertBlock(db: Db, input: BlockInput, at: string, journal: Jour
   const id = Number(lastInsertRowid);
   journal.inserted("blocks", { id });
   ensureInstallId(db);
-  return { id, ...input, createdOn: at.slice(0, 10) };
+  return { id, ...input, createdOn: at.slice(0, 10), createdMin: stampMinutes(at) };
 }
 
 /** Soft-deletes a live block (undo restores it); null when there is none with `id`. */

@@ -27,7 +27,7 @@ interface AuditJson {
   metrics: MetricJson[];
   conversion: { stages: { from: string; to: string; planned: number; actual: number | null }[]; dealSize: { planned: number | null; actual: number | null }; weakest: string | null };
   customerTime: { minutes: number; workingMinutes: number; share: number | null; goal: number | null };
-  blocks: { scheduled: number; kept: number; skipped: number; adherence: number | null };
+  blocks: { scheduled: number; kept: number; skipped: number; unmarked: number; adherence: number | null; unmarkedOccurrences: { id: number; date: string; command: string }[] };
   commitments: { due: { id: number; status: string; carried: number }[]; kept: number; missed: number; open: number; overdue: { id: number }[]; repeated: { id: number; carried: number }[] };
   lastChange: string | null;
 }
@@ -88,7 +88,7 @@ describe("acct audit figures", () => {
     expect(audit.conversion.dealSize).toEqual({ planned: 1000, actual: 12500 });
     expect(audit.conversion.weakest).toBe("opportunities");
     expect(audit.customerTime).toEqual({ minutes: 120, workingMinutes: 1920, share: 0.0625, goal: 0.25 });
-    expect(audit.blocks).toEqual({ scheduled: 0, kept: 0, skipped: 0, adherence: null });
+    expect(audit.blocks).toMatchObject({ scheduled: 0, kept: 0, skipped: 0, unmarked: 0, adherence: null });
   });
 
   it("a past week (--week 2026-W10) is audited as of its Sunday; --date picks the same week", async () => {
@@ -193,9 +193,10 @@ describe("audit sections from other tables", () => {
     conn.exec(`INSERT INTO blocks (id, label, days, start_min, end_min, activity, created_at) VALUES (1, 'prospecting', 'mon,tue,thu,fri', 480, 570, 'call', '2026-01-05T09:00:00');
                INSERT INTO block_marks (block_id, date, status, reason) VALUES (1, '2026-03-09', 'done', NULL), (1, '2026-03-12', 'skipped', 'customer visit'), (1, '2026-03-02', 'done', NULL);`);
     conn.close();
-    // Mon, (Tue off), Thu; Fri is after as-of.
-    expect((await acctJson<AuditJson>(db, ["audit"])).blocks).toEqual({ scheduled: 2, kept: 1, skipped: 1, adherence: 0.5 });
-    expect((await acct(db, ["audit"])).stdout).toContain("1 of 2 kept, 1 skipped: 50% adherence");
+    // Mon, (Tue off), Thu once its 09:30 end has passed; Fri is after as-of.
+    const now = "2026-03-12T10:00";
+    expect((await acctJson<AuditJson>(db, ["audit"], { now })).blocks).toMatchObject({ scheduled: 2, kept: 1, skipped: 1, unmarked: 0, adherence: 0.5 });
+    expect((await acct(db, ["audit"], { now })).stdout).toContain("1 of 2 kept, 1 skipped, 0 unmarked: 50% adherence");
   });
 
   it("late December in week 01 falls back to the plan of the as-of date's year", async () => {

@@ -7,6 +7,7 @@ import {
   type AuditInput,
   type MetricAudit,
 } from "../../src/domain/audit.js";
+import { DAY_MINUTES } from "../../src/domain/blocks.js";
 import { makeCalendar } from "../../src/domain/calendar.js";
 import { describeStageCost, describeVerdict } from "../../src/render/audit-text.js";
 import { buildPlan } from "../../src/domain/plan.js";
@@ -35,6 +36,8 @@ function fixture(overrides: Partial<AuditInput> = {}): AuditInput {
     bestWeeks: new Map(),
     blocks: [],
     blockMarks: [],
+    loggedTypes: new Map(),
+    nowMinutes: DAY_MINUTES,
     commitments: [],
     lastChange: null,
     ...overrides,
@@ -85,7 +88,7 @@ describe("buildAudit on the hand-computed fixture (2026-W11 as of Thu 2026-03-12
     expect(audit.customerTime).toEqual({ minutes: 120, workingMinutes: 4 * 8 * 60, share: 120 / 1920, goal: 0.25 });
   });
   it("no blocks: nothing scheduled, adherence null", () => {
-    expect(audit.blocks).toEqual({ scheduled: 0, kept: 0, skipped: 0, adherence: null });
+    expect(audit.blocks).toEqual({ scheduled: 0, kept: 0, skipped: 0, unmarked: 0, keptByLog: 0, adherence: null, unmarkedOccurrences: [] });
   });
   it("the verdict leads with the outcome, then counts the activity metrics and names the one furthest behind", () => {
     // Revenue 25,000 of 51,000 planned to date. Activity: calls −13.5, meetings −6, opportunities (10 of 51) −41, linkedin behind.
@@ -217,7 +220,19 @@ describe("blocks and celebrations", () => {
       }),
     );
     // Tue is off, Fri is after as-of: only Thu counts.
-    expect(audit.blocks).toEqual({ scheduled: 1, kept: 1, skipped: 0, adherence: 1 });
+    expect(audit.blocks).toMatchObject({ scheduled: 1, kept: 1, skipped: 0, unmarked: 0, adherence: 1 });
+  });
+
+  it("block figures count only occurrences ended by as-of's time of day; calls logged keep a call block", () => {
+    // Mon 03-09 and Thu 03-12, 08:00–09:30, for calls; nothing marked. Calls were logged on Monday.
+    const blocks = [{ id: 1, label: "prospecting", days: ["mon" as const, "thu" as const], startMin: 480, endMin: 570, activity: "call" }];
+    const at = (nowMinutes: number) => buildAudit(fixture({ blocks, loggedTypes: new Map([["2026-03-09", new Set(["call"])]]), nowMinutes })).blocks;
+    // 08:05 Thursday: Thursday's block has not ended; Monday's was kept by the calls logged.
+    expect(at(8 * 60 + 5)).toMatchObject({ scheduled: 1, kept: 1, keptByLog: 1, unmarked: 0, adherence: 1 });
+    // 10:00: Thursday's has ended, no calls that day and no mark: unmarked → 1 ÷ 2.
+    const later = at(10 * 60);
+    expect(later).toMatchObject({ scheduled: 2, kept: 1, skipped: 0, unmarked: 1, adherence: 0.5 });
+    expect(later.unmarkedOccurrences).toEqual([{ blockId: 1, label: "prospecting", date: "2026-03-12", startMin: 480, endMin: 570 }]);
   });
   it("targets hit, a streak of weeks on plan and personal bests", () => {
     const week = (calls: number, meetings: number, linkedin = 10) => typeTotals({ call: { count: calls }, meeting: { count: meetings }, linkedin: { count: linkedin } });

@@ -53,6 +53,18 @@ describe("renderStatusText", () => {
       metric("a-very-long-custom-type-name", { plan: 25, planToDate: 20, actual: 3 }, null),
     ]),
     nextBlock: { id: 1, label: "Prospecting calls with a long label", date: "2026-03-12", start: 480, end: 570, activity: "call", now: true },
+    blocks: {
+      scheduled: 3,
+      kept: 1,
+      skipped: 0,
+      unmarked: 2,
+      keptByLog: 1,
+      adherence: 1 / 3,
+      unmarkedOccurrences: [
+        { blockId: 12345, label: "Prospecting", date: "2026-03-10", startMin: 480, endMin: 570 },
+        { blockId: 2, label: "Review", date: "2026-03-11", startMin: 960, endMin: 1020 },
+      ],
+    },
     dueSoon: [{ id: 4, text: "A commitment whose text goes on and on well beyond what one line of a terminal can hold", due: "2026-03-13", metric: "meeting", target: 12, progress: 4, status: "open", carried: 2 }],
     overdue: [{ id: 2, text: "Update the CRM", due: "2026-03-06", metric: null, target: null, progress: null, status: "missed", carried: 0 }],
     streak: 3,
@@ -66,6 +78,9 @@ describe("renderStatusText", () => {
     expect(text).toContain("3 weeks on plan");
     expect(text).toMatch(/overdue 2026-03-06\s+Update the CRM/);
     expect(text).toContain("−123.4 days"); // the minus sign the audit uses too
+    // The unmarked blocks of the week: how many, and the command that marks the first.
+    expect(text).toContain("Unmarked    2 this week · acct block done 12345 --date 2026-03-10 (or skip)");
+    expect(renderStatusText({ ...data, blocks: { ...data.blocks, unmarked: 0, unmarkedOccurrences: [] } }, options(plain))).not.toContain("Unmarked");
   });
 
   it("has no escape codes without colour", () => {
@@ -77,5 +92,7 @@ describe("renderStatusText", () => {
     const json = statusToJson({ ...data, glance: glance([metric("calls", { plan: 45.909090, planToDate: 36.727272, actual: 3 }, -1.23456)]) });
     expect(json.metrics[0]).toMatchObject({ week: { plan: 45.91, planToDate: 36.73, actual: 3 }, bufferDays: -1.23 });
     expect(json.nextBlock).toMatchObject({ start: "08:00", end: "09:30", now: true });
+    expect(json.blocks).toMatchObject({ scheduled: 3, kept: 1, skipped: 0, unmarked: 2, adherence: 0.3333 });
+    expect(json.blocks.unmarkedOccurrences[1]).toEqual({ id: 2, label: "Review", date: "2026-03-11", start: "16:00", end: "17:00", command: "acct block done 2 --date 2026-03-11" });
   });
 });

@@ -108,7 +108,7 @@ export function auditCommand(app: App): Command {
         }
       }
       const db = ctx.read();
-      const result = loadAudit(db, target, ctx.today);
+      const result = loadAudit(db, target, ctx.today, ctx.clock.minutes);
       if (ctx.json && !flags.reflect) return ctx.printJson(auditToJson(result));
       if (!ctx.json) ctx.print(await RENDERERS[flags.format](result, ctx.render));
       if (!flags.reflect) return;

@@ -8,9 +8,21 @@ import { withDefaultAction, withExamples } from "../app.js";
 import type { Context } from "../context.js";
 import { missingFlags } from "../prompts.js";
 import { resolveType } from "../../domain/activity-types.js";
-import { blocksOnDay, proposeBlocks, weeklyPlanned, type Block, type BlockMark, type MarkStatus } from "../../domain/blocks.js";
+import {
+  blockActivities,
+  blocksOnDay,
+  existedFor,
+  findOverlap,
+  proposeBlocks,
+  sharedDays,
+  weeklyPlanned,
+  type Block,
+  type BlockMark,
+  type MarkStatus,
+  type Slot,
+} from "../../domain/blocks.js";
 import { makeCalendar, type WorkCalendar } from "../../domain/calendar.js";
-import { eachDay, inWeekOrder, WEEKDAYS, weekdayOf } from "../../domain/dates.js";
+import { eachDay, inWeekOrder, WEEKDAYS, weekdayOf, type Weekday } from "../../domain/dates.js";
 import { failure, usageError } from "../../domain/errors.js";
 import { formatTime, parseDate, parseText, parseTime, parseWeekdays, parseWholeNumber } from "../../domain/parse.js";
 import type { Db } from "../../store/connection.js";
@@ -21,6 +33,7 @@ import {
   insertBlock,
   listBlockMarks,
   listBlocks,
+  loggedTypesBetween,
   markBlock,
   removeBlock,
   type BlockInput,
@@ -28,6 +41,7 @@ import {
 import { listCustomTypes, listDaysOff, loadPlan } from "../../store/plans.js";
 import { getSetting, getWeekStart } from "../../store/settings.js";
 import { blockJson, dayJson, describeBlock, renderBlockList, renderDay, renderSuggestion, suggestionJson } from "../../render/blocks.js";
+import type { RenderOptions } from "../../render/options.js";
 import { visibleControls } from "../../render/escape.js";
 
 const DEFAULT_CALLS_PER_HOUR = 15;
@@ -38,6 +52,7 @@ interface AddFlags {
   start?: string;
   end?: string;
   activity?: string;
+  allowOverlap?: boolean;
 }
 
 /** Checks every flag of `block add` (asking on a TTY for missing ones) and returns the block to insert. */
@@ -67,6 +82,21 @@ function findBlock(db: Db | null, input: string): Block {
   return block;
 }
 
+/**
+ * Refuses (exit 2) a new block that overlaps one of `existing` on a shared
+ * weekday, naming that block; run inside the write, so it sees what is there.
+ */
+function refuseOverlap(added: Slot & { label: string }, existing: readonly Block[], render: Pick<RenderOptions, "weekStart">): void {
+  const other = findOverlap(added, existing);
+  if (!other) return;
+  const days = (list: readonly Weekday[]) => inWeekOrder(list, render.weekStart).join(",");
+  const when = `${days(sharedDays(added, other))} from ${formatTime(Math.max(added.startMin, other.startMin))} to ${formatTime(Math.min(added.endMin, other.endMin))}`;
+  throw usageError(
+    `${visibleControls(added.label)} ${days(added.days)} ${formatTime(added.startMin)}–${formatTime(added.endMin)} overlaps block ${describeBlock(other, render)} on ${when}`,
+    "choose other days or times, or add it anyway with --allow-overlap",
+  );
+}
+
 /** Days off from the data file (workdays do not matter to blocks). */
 function daysOffCalendar(db: Db | null): WorkCalendar {
   return makeCalendar(WEEKDAYS, db ? listDaysOff(db) : []);
@@ -84,8 +114,9 @@ function markAction(app: App, status: MarkStatus) {
         `name the day with --date, e.g. --date ${block.days[0]}`,
       );
     }
-    if (block.createdOn !== undefined && date < block.createdOn) {
-      throw usageError(`block #${block.id} (${block.label}) was added on ${block.createdOn}: it has no occurrence on ${date}`);
+    if (!existedFor(block, date)) {
+      const after = date === block.createdOn ? ` after that day's ${formatTime(block.startMin)}–${formatTime(block.endMin)}` : "";
+      throw usageError(`block #${block.id} (${block.label}) was added on ${block.createdOn}${after}: it has no occurrence on ${date}`);
     }
     const offRange = db ? listDaysOff(db).find((d) => d.from <= date && date <= d.to) : undefined;
     if (offRange) throw usageError(`${date} is a day off${offRange.reason ? ` (${offRange.reason})` : ""}: block #${block.id} does not happen then`);
@@ -107,17 +138,27 @@ export function blockCommand(app: App): Command {
     .option("--days <list>", "weekdays, e.g. tue,thu")
     .option("--start <HH:MM>", "start time, 24-hour")
     .option("--end <HH:MM>", "end time, 24-hour")
-    .addOption(completes(new Option("--activity <type>", "the activity the block is for (call, meeting, a type of your own)"), "type"))
+    .addOption(
+      completes(new Option("--activity <type>", "the activity the block is for (call, meeting, a type of your own): logging it that day keeps the block"), "type"),
+    )
+    .option("--allow-overlap", "add the block even if it overlaps another on a shared weekday")
     .action(async (label: string, flags: AddFlags, command: Command) => {
       const ctx = app.context(command);
       const input = await readBlockInput(ctx, label, flags);
-      const added = ctx.transaction((b: Block) => `block add #${b.id} ${input.label}`, (db, journal) => insertBlock(db, input, ctx.clock.stamp, journal));
+      const added = ctx.transaction(
+        (b: Block) => `block add #${b.id} ${input.label}`,
+        (db, journal) => {
+          if (!flags.allowOverlap) refuseOverlap(input, listBlocks(db), ctx.render);
+          return insertBlock(db, input, ctx.clock.stamp, journal);
+        },
+      );
       if (ctx.json) return ctx.printJson(blockJson(added));
       ctx.print(`added block ${describeBlock(added, ctx.render)}`);
     });
   withExamples(add, [
-    "acct block add Prospecting --days tue,thu --start 08:00 --end 09:30 --activity call",
-    "acct block add 'Pipeline review' --days fri --start 16:00 --end 17:00",
+    "acct block add Prospecting --days mon,wed --start 08:00 --end 09:30 --activity call",
+    "acct block add 'Pipeline review' --days fri --start 14:00 --end 15:00",
+    "acct block add 'Call-backs' --days tue --start 09:00 --end 10:00 --activity call --allow-overlap",
   ]);
 
   const listAction = async (command: Command) => {
@@ -167,12 +208,14 @@ export function blockCommand(app: App): Command {
 
   const today = block
     .command("today")
-    .description("today's blocks in time order: kept, skipped or pending")
+    .description("today's blocks in time order: kept, kept (logged), skipped, unmarked, or pending until they end")
     .action((_flags: object, command: Command) => {
       const ctx = app.context(command);
       const db = ctx.read();
       const calendar = daysOffCalendar(db);
-      const items = db ? blocksOnDay(listBlocks(db), ctx.today, calendar, listBlockMarks(db, ctx.today, ctx.today)) : [];
+      const blocks = db ? listBlocks(db) : [];
+      const logged = db ? (loggedTypesBetween(db, ctx.today, ctx.today, blockActivities(blocks)).get(ctx.today) ?? new Set<string>()) : new Set<string>();
+      const items = db ? blocksOnDay(blocks, ctx.today, calendar, listBlockMarks(db, ctx.today, ctx.today), logged, ctx.clock.minutes) : [];
       const day = dayJson(ctx.today, calendar.isDayOff(ctx.today), items);
       if (ctx.json) return ctx.printJson(day);
       ctx.print(renderDay(day, ctx.render));
@@ -184,7 +227,8 @@ export function blockCommand(app: App): Command {
     .description("propose blocks that give the plan's weekly calls and meetings enough time")
     .option("--calls-per-hour <n>", `calls you make in an hour (default: the calls-per-hour setting, else ${DEFAULT_CALLS_PER_HOUR})`)
     .option("--accept", "add the proposed blocks (one undo step)")
-    .action(async (flags: { callsPerHour?: string; accept?: boolean }, command: Command) => {
+    .option("--allow-overlap", "with --accept: add them even if one overlaps another block")
+    .action(async (flags: { callsPerHour?: string; accept?: boolean; allowOverlap?: boolean }, command: Command) => {
       const ctx = app.context(command);
       const db = ctx.read();
       const setting = getSetting(db, "calls-per-hour");
@@ -221,9 +265,16 @@ export function blockCommand(app: App): Command {
         if (proposal.blocks.length > 0 && !ctx.interactive) ctx.note("nothing added; run again with --accept to add these blocks");
         return;
       }
-      const added = ctx.transaction(`block suggest: ${proposal.blocks.length} block(s)`, (wdb, journal) =>
-        proposal.blocks.map((b) => insertBlock(wdb, b, ctx.clock.stamp, journal)),
-      );
+      const added = ctx.transaction(`block suggest: ${proposal.blocks.length} block(s)`, (wdb, journal) => {
+        const there: Block[] = listBlocks(wdb);
+        return proposal.blocks.map((b) => {
+          // Each proposed block against what is there, the ones added just before it included.
+          if (!flags.allowOverlap) refuseOverlap(b, there, ctx.render);
+          const inserted = insertBlock(wdb, b, ctx.clock.stamp, journal);
+          there.push(inserted);
+          return inserted;
+        });
+      });
       if (ctx.json) return ctx.printJson(suggestionJson(facts, proposal, added.map((b) => b.id)));
       for (const b of added) ctx.print(`added block ${describeBlock(b, ctx.render)}`);
     });

@@ -49,7 +49,7 @@ async function runDemo(app: App, ctx: Context, temporary: boolean): Promise<void
   const counts = ctx.transaction("demo data", (db, journal) => seedDemo(db, data, ctx.clock.stamp, journal));
   const db = ctx.read();
   if (!db) return;
-  const audit = loadAudit(db, resolveAuditedWeek({}, ctx.today), ctx.today);
+  const audit = loadAudit(db, resolveAuditedWeek({}, ctx.today), ctx.today, ctx.clock.minutes);
   const status = loadStatus(db, ctx.today, ctx.clock.minutes);
   const own = ownDataFile(app, ctx.dbPath);
 

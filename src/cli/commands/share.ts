@@ -24,7 +24,7 @@ export function shareCommand(app: App): Command {
       const db = ctx.read();
       const buddy = getBuddy(db);
       if (!buddy) throw usageError("no buddy to share with", "set one first: acct buddy set NAME --email E");
-      const audit = loadAudit(db, target, ctx.today);
+      const audit = loadAudit(db, target, ctx.today, ctx.clock.minutes);
       const subject = `Weekly audit ${audit.week}`;
       // Every part of the link percent-encoded; an address that is not a plain one (written into the file some other way) gets no link.
       const mailto = buddy.email ? mailtoLink(buddy.email, { subject }) : null;
