@@ -134,7 +134,9 @@ export interface AuditInput {
   bestWeeks: ReadonlyMap<string, TypeTotals>;
   blocks: readonly Block[];
   blockMarks: readonly BlockMark[];
+  /** The activity types of the blocks logged per day of the period: what keeps a block with an activity. */
   loggedTypes: LoggedTypes;
+  /** Minutes after midnight on as-of (DAY_MINUTES when as-of is over): which of its blocks have ended. */
   nowMinutes: number;
   commitments: readonly CommitmentView[];
   lastChange: string | null;

@@ -88,6 +88,7 @@ export function buildGlance(input: StatusInput): Glance {
 export interface StatusData {
   glance: Glance;
   nextBlock: NextBlock | null;
+  /** This week's block figures up to now, as the audit counts them (computeAdherence). */
   blocks: Adherence;
   dueSoon: CommitmentJson[];
   overdue: CommitmentJson[];

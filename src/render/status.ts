@@ -25,6 +25,7 @@ export interface StatusJson {
     bufferDays: number | null;
   }[];
   nextBlock: { id: number; label: string; date: string; start: string; end: string; activity: string | null; now: boolean } | null;
+  /** This week's block figures up to now, as the audit counts them. */
   blocks: AdherenceJson;
   commitments: { dueSoon: CommitmentJson[]; overdue: CommitmentJson[] };
   streak: number | null;
@@ -147,6 +148,7 @@ export function renderStatusText(data: StatusData, { style, currency }: RenderOp
   }
   const first = data.blocks.unmarkedOccurrences[0];
   if (first) {
+    // One line: how many, and the command for the first (the audit names them all).
     const n = data.blocks.unmarked;
     lines.push(`${style.bold("Unmarked")}    ${style.yellow(`${n} this week`)} · ${markCommand(first)} ${style.dim("(or skip)")}`);
   }

@@ -45,7 +45,11 @@ export function auditedPlan(db: Db, target: AuditedWeek): LoadedPlan | null {
   return loadPlan(db, isoYear) ?? (asOfYear !== isoYear ? loadPlan(db, asOfYear) : null);
 }
 
-/** Reads everything the audit needs (as SQL aggregates) and builds it; exit 1 when the year has no plan. */
+/**
+ * Reads everything the audit needs (as SQL aggregates) and builds it; exit 1
+ * when the year has no plan. `nowMinutes` is the clock's time of day on
+ * `today`: a past period's as-of is over, so all its blocks have ended.
+ */
 export function loadAudit(db: Db | null, target: AuditedWeek, today: IsoDate, nowMinutes: number): Audit {
   const loaded = db ? auditedPlan(db, target) : null;
   const year = loaded?.plan.year ?? auditYear(target.week);

@@ -36,6 +36,7 @@ export function loadStatus(db: Db, today: IsoDate, nowMinutes: number): StatusDa
   const horizon = addDays(today, 14);
   const blocks = listBlocks(db);
   const nextBlock = findNextBlock(blocks, listBlockMarks(db, today, horizon), calendar, today, nowMinutes);
+  // The audit's week, counted as the audit counts it.
   const monday = mondayOf(today);
   const weekBlocks = computeAdherence({
     blocks,
