@@ -23,7 +23,8 @@ export function readClock(env: NodeJS.ProcessEnv, systemNow: Date = new Date()):
     if (!m || !isValidIsoDate(m[1] as string) || Number(m[2] ?? 0) > 23 || Number(m[3] ?? 0) > 59) {
       throw usageError(`ACCT_NOW '${fixed}' is not a date`, "use YYYY-MM-DD or an ISO date-time like 2026-03-12T09:30");
     }
-    const minutes = Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0);
+    // A date alone means the end of that day (SPEC: the clock): all of its working hours have passed.
+    const minutes = m[2] === undefined ? 23 * 60 + 59 : Number(m[2]) * 60 + Number(m[3]);
     return { today: m[1] as string, minutes, stamp: `${m[1]}T${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}:00` };
   }
   const d = systemNow;

@@ -9,7 +9,7 @@ import type { WorkCalendar } from "./calendar.js";
 import { summarizeCommitments, type CommitmentView, type WeekCommitments } from "./commitments.js";
 import { addDays, minDate, mondayOf, type IsoDate } from "./dates.js";
 import type { TypeTotals } from "./entry.js";
-import { isCascade, metricActual, metricFigures, metricPlan, trackedMetrics, yearClock, type MetricFigures, type Standing } from "./metrics.js";
+import { isCascade, metricActual, metricFigures, metricPlan, trackedMetrics, type MetricFigures, type PlanBasis, type Standing } from "./metrics.js";
 import { annualOf, type Plan } from "./plan.js";
 
 /** One audited metric: the metric engine's figures for the audited period. */
@@ -92,6 +92,8 @@ export interface Verdict {
 }
 
 export interface Audit {
+  period: AuditPeriod;
+  reviews: readonly WeekReview[];
   week: string;
   from: IsoDate;
   to: IsoDate;
@@ -109,21 +111,37 @@ export interface Audit {
   lastChange: string | null;
 }
 
+/** What is audited: a week, a month, a quarter or a year, and its name (`2026-W11`, `2026-03`, `2026-Q1`, `2026`). */
+export interface AuditPeriod {
+  kind: "week" | "month" | "quarter" | "year";
+  id: string;
+}
+
+/** A week's review, as a longer period's audit lists them. */
+export interface WeekReview {
+  week: string;
+  rating: number;
+  wins: string | null;
+  misses: string | null;
+  change: string | null;
+}
+
 /** Totals of one ISO week (Monday `monday`) per entry type. */
 export interface WeekTotals {
   monday: IsoDate;
   totals: ReadonlyMap<string, TypeTotals>;
 }
 
-export interface AuditInput {
-  plan: Plan;
-  calendar: WorkCalendar;
-  /** Weekly targets of non-cascade types (email, custom types). */
-  weeklyTargets: ReadonlyMap<string, number>;
+export interface AuditInput extends PlanBasis {
+  period: AuditPeriod;
+  /** The reviews of the period's weeks (a longer period lists them). */
+  reviews: readonly WeekReview[];
   week: string;
   from: IsoDate;
   to: IsoDate;
   asOf: IsoDate;
+  /** How much of as-of's working hours has passed: 1 for a day before today (SPEC: today's share). */
+  share: number;
   /** Totals per type of entries dated `from`…`asOf`. */
   weekTotals: ReadonlyMap<string, TypeTotals>;
   /** Totals per type of entries dated Jan 1 … as-of (of the plan year). */
@@ -224,6 +242,11 @@ export function firstStreakWeek(year: number): IsoDate {
 }
 
 function buildCelebrations(input: AuditInput, metrics: readonly MetricAudit[]): Celebrations {
+  // Streaks and personal bests are about weeks: a month, quarter or year audit celebrates its targets hit.
+  if (input.period.kind !== "week") {
+    const hit = metrics.filter((m) => m.period.plan > 0 && m.period.actual >= m.period.plan - EPSILON).map((m) => m.metric);
+    return { targetsHit: hit, streak: 0, streakIncludesThisWeek: false, personalBests: [] };
+  }
   const targetsHit = metrics.filter((m) => m.period.plan > 0 && m.period.actual >= m.period.plan - EPSILON).map((m) => m.metric);
   const activity = metrics.filter((m) => countsForStreak(m.metric)).map((m) => m.metric);
 
@@ -287,9 +310,8 @@ export function buildVerdict(metrics: readonly MetricAudit[]): Verdict {
  */
 export function buildAudit(input: AuditInput): Audit {
   const { plan, calendar, from, to, asOf } = input;
-  const clock = yearClock(input, asOf);
   const period = { from, to, totals: input.weekTotals };
-  const metrics = trackedMetrics(plan, input.weeklyTargets).map((metric) => metricFigures(input, metric, period, asOf, input.ytdTotals, clock));
+  const metrics = trackedMetrics(input).map((metric) => metricFigures(input, metric, period, { date: asOf, share: input.share }, input.ytdTotals));
   const verdict = buildVerdict(metrics);
 
   const blocks = computeAdherence({
@@ -303,6 +325,8 @@ export function buildAudit(input: AuditInput): Audit {
   });
 
   return {
+    period: input.period,
+    reviews: input.reviews,
     week: input.week,
     from,
     to,

@@ -1,26 +1,30 @@
 /**
- * The metric engine: what a metric planned and what was done over a span of
- * days, and the figures derived from them (status, buffer, projection, what
- * is still needed a week). The status glance, the audit and the report all
- * call these functions, so a figure reads the same on every page.
+ * The metric engine: what a metric planned and what was done over a period,
+ * and the figures derived from them (standing, buffer, projection, what is
+ * still needed a week), as SPEC's "The weekly audit" defines them. The
+ * status glance, the audit of any period and the report all call these
+ * functions, so a figure reads the same on every page.
  */
 import { TYPE_OF_METRIC } from "./activity-types.js";
 import type { WorkCalendar } from "./calendar.js";
 import { CASCADE_METRICS, type CascadeMetric } from "./cascade.js";
-import { addDays, maxDate, minDate, type IsoDate } from "./dates.js";
+import { addDays, minDate, type IsoDate } from "./dates.js";
 import { ZERO_TOTALS, type TypeTotals } from "./entry.js";
-import { annualOf, planBetween, weeklyTargetBetween, type Plan } from "./plan.js";
+import type { Plan } from "./plan.js";
+import type { Schedule } from "./schedule.js";
 
-/** What a metric's plan is made of: the year's cascade and the weekly targets of other types, over the working days. */
+/** What a metric's plan is made of: the plan in effect now, its calendar, and the schedule of daily targets. */
 export interface PlanBasis {
   plan: Plan;
   calendar: WorkCalendar;
-  /** Weekly targets of types outside the cascade (email, custom types). */
-  weeklyTargets: ReadonlyMap<string, number>;
+  schedule: Schedule;
 }
 
 /** How a metric stands for the year to date: at or above plan, at 80 % of it or more, or below. */
 export type Standing = "on-track" | "at-risk" | "behind";
+
+/** Outcomes come in lumps: no daily target is shown for them. */
+export const OUTCOME_METRICS: readonly string[] = ["deals", "revenue"];
 
 const EPSILON = 1e-9;
 
@@ -34,9 +38,8 @@ export function singularOf(metric: string): string {
 }
 
 /** The metrics a plan tracks: the cascade (revenue only when the plan has it), then types with weekly targets, by name. */
-export function trackedMetrics(plan: Plan, weeklyTargets: ReadonlyMap<string, number>): string[] {
-  const cascade = CASCADE_METRICS.filter((m) => m !== "revenue" || plan.annual.revenue !== null);
-  return [...cascade, ...[...weeklyTargets.keys()].filter((t) => !isCascade(t)).sort()];
+export function trackedMetrics(basis: PlanBasis): string[] {
+  return basis.schedule.metrics();
 }
 
 /** A metric's actual in per-type totals: counts of its entry type, or deal amounts (currency units) for revenue. */
@@ -45,18 +48,14 @@ export function metricActual(metric: string, totals: ReadonlyMap<string, TypeTot
   return (totals.get(isCascade(metric) ? TYPE_OF_METRIC[metric] : metric) ?? ZERO_TOTALS).count;
 }
 
-/** A metric's plan from `from` to `to`, both included: the cascade's daily targets, or the weekly target spread over working days. */
+/** A metric's plan from `from` to `to`, both included: the sum of its daily targets. */
 export function metricPlan(basis: PlanBasis, metric: string, from: IsoDate, to: IsoDate): number {
-  if (from > to) return 0;
-  if (isCascade(metric)) return planBetween(basis.plan, metric, from, to, basis.calendar);
-  const start = maxDate(from, `${basis.plan.year}-01-01`);
-  const end = minDate(to, `${basis.plan.year}-12-31`);
-  return start > end ? 0 : weeklyTargetBetween(basis.weeklyTargets.get(metric) ?? 0, start, end, basis.calendar);
+  return from > to ? 0 : basis.schedule.planBetween(metric, from, to);
 }
 
-/** A metric's total for the plan year: the cascade's annual figure, or the sum of a weekly target over the year. */
-export function metricAnnual(basis: PlanBasis, metric: string): number {
-  return isCascade(metric) ? annualOf(basis.plan, metric) : metricPlan(basis, metric, `${basis.plan.year}-01-01`, `${basis.plan.year}-12-31`);
+/** A metric's annual total as the revision in effect on `asOf` has it (a type's: the sum of its daily targets). */
+export function metricAnnual(basis: PlanBasis, metric: string, asOf: IsoDate): number {
+  return basis.schedule.annual(metric, asOf);
 }
 
 /** `on-track` at or above plan, `at-risk` at 80 % of it or more, else `behind`. */
@@ -66,16 +65,18 @@ export function standingOf(actual: number, plan: number): Standing {
   return "behind";
 }
 
-/** Working days ahead (+) or behind (−): the gap over the average daily target. Null when the year has no target or no working days. */
-export function bufferDays(ytdActual: number, ytdPlan: number, annual: number, workingDaysInYear: number): number | null {
-  if (annual <= 0 || workingDaysInYear <= 0) return null;
-  return (ytdActual - ytdPlan) / (annual / workingDaysInYear);
+/**
+ * Today's share `f`: the part of today's working hours that has passed,
+ * `clamp((minutes since midnight − day-start) ÷ (hours per day × 60), 0, 1)`.
+ */
+export function todayShare(minutes: number, dayStart: number, hoursPerDay: number): number {
+  if (hoursPerDay <= 0) return 1;
+  return Math.min(1, Math.max(0, (minutes - dayStart) / (hoursPerDay * 60)));
 }
 
-/** The year's total at the current pace: actual per elapsed working day × working days in the year; null before the first working day. */
-export function projection(ytdActual: number, elapsedWorkingDays: number, workingDaysInYear: number): number | null {
-  if (elapsedWorkingDays <= 0) return null;
-  return (ytdActual / elapsedWorkingDays) * workingDaysInYear;
+/** The year's total at the current pace against the plan's own shape: ytd actual ÷ ytd plan × annual; null while nothing is planned. */
+export function projection(ytdActual: number, ytdPlan: number, annual: number): number | null {
+  return ytdPlan > EPSILON ? (ytdActual / ytdPlan) * annual : null;
 }
 
 /** What is still needed per week: the rest of the annual total over the remaining working days, × workdays per week; null when none remain. */
@@ -84,7 +85,19 @@ export function requiredPerWeek(annual: number, ytdActual: number, remainingWork
   return (Math.max(0, annual - ytdActual) / remainingWorkingDays) * workdaysPerWeek;
 }
 
-/** A span of days and what was done in it. */
+/**
+ * Working days ahead (+) or behind (−): the gap between actual and plan,
+ * measured in the coming days' plan. 0 when there is no gap; null when no
+ * working day follows as-of in the plan year.
+ */
+export function bufferDays(basis: PlanBasis, metric: string, asOf: IsoDate, ytdActual: number, ytdPlan: number): number | null {
+  const gap = ytdActual - ytdPlan;
+  if (Math.abs(gap) < EPSILON) return 0;
+  const days = basis.schedule.daysToCover(metric, asOf, Math.abs(gap));
+  return days === null ? null : Math.sign(gap) * days;
+}
+
+/** A span of days and what was done in it up to as-of. */
 export interface Span {
   from: IsoDate;
   to: IsoDate;
@@ -103,54 +116,44 @@ export interface MetricFigures {
   requiredPerWeek: number | null;
 }
 
-/** The year-level counts every metric of one as-of day shares. */
-export interface YearClock {
-  jan1: IsoDate;
-  dec31: IsoDate;
-  /** The last day of the year to date: as-of, or Dec 31 for a later as-of. */
-  ytdEnd: IsoDate;
-  workingDaysInYear: number;
-  elapsedWorkingDays: number;
-  remainingWorkingDays: number;
+/** When the figures are taken: the as-of day and how much of it has passed (1 for a day before today). */
+export interface AsOf {
+  date: IsoDate;
+  share: number;
 }
 
-/** The plan year's working days before, at and after `asOf`. */
-export function yearClock(basis: PlanBasis, asOf: IsoDate): YearClock {
-  const jan1 = `${basis.plan.year}-01-01`;
-  const dec31 = `${basis.plan.year}-12-31`;
-  const ytdEnd = minDate(asOf, dec31);
-  const { calendar } = basis;
-  return {
-    jan1,
-    dec31,
-    ytdEnd,
-    workingDaysInYear: calendar.countWorkingDays(jan1, dec31),
-    elapsedWorkingDays: ytdEnd >= jan1 ? calendar.countWorkingDays(jan1, ytdEnd) : 0,
-    remainingWorkingDays: asOf < dec31 ? calendar.countWorkingDays(maxDate(addDays(asOf, 1), jan1), dec31) : 0,
-  };
+/** A metric's plan from `from` up to as-of: the days before it whole, as-of's by its share. */
+export function planToDate(basis: PlanBasis, metric: string, from: IsoDate, asOf: AsOf): number {
+  if (from > asOf.date) return 0;
+  return metricPlan(basis, metric, from, addDays(asOf.date, -1)) + basis.schedule.target(metric, asOf.date) * asOf.share;
 }
 
 /**
  * A metric's figures for `period` as of `asOf`: the period's plan, its plan
- * up to as-of and its actual (`period.totals`, entries up to as-of), the year
- * to date (`ytdTotals`), the annual total, and what they imply.
+ * to date and actual, the year to date with the opening balance (the plan
+ * year's `ytdTotals` up to as-of), the annual total, and what they imply.
  */
-export function metricFigures(basis: PlanBasis, metric: string, period: Span, asOf: IsoDate, ytdTotals: ReadonlyMap<string, TypeTotals>, clock = yearClock(basis, asOf)): MetricFigures {
-  const annual = metricAnnual(basis, metric);
-  const ytdPlan = metricPlan(basis, metric, clock.jan1, clock.ytdEnd);
-  const ytdActual = metricActual(metric, ytdTotals);
+export function metricFigures(basis: PlanBasis, metric: string, period: Span, asOf: AsOf, ytdTotals: ReadonlyMap<string, TypeTotals>): MetricFigures {
+  const { schedule } = basis;
+  const jan1 = `${schedule.year}-01-01`;
+  const dec31 = `${schedule.year}-12-31`;
+  const opening = schedule.openingOf(metric);
+  const annual = metricAnnual(basis, metric, asOf.date);
+  const ytdPlan = opening + (asOf.date > dec31 ? metricPlan(basis, metric, jan1, dec31) : planToDate(basis, metric, jan1, asOf));
+  const ytdActual = opening + metricActual(metric, ytdTotals);
+  const remaining = asOf.date < dec31 ? schedule.workingDaysBetween(addDays(asOf.date, 1), dec31) : 0;
   return {
     metric,
     period: {
       plan: metricPlan(basis, metric, period.from, period.to),
-      planToDate: metricPlan(basis, metric, period.from, minDate(asOf, period.to)),
+      planToDate: asOf.date > period.to ? metricPlan(basis, metric, period.from, period.to) : planToDate(basis, metric, period.from, asOf),
       actual: metricActual(metric, period.totals),
     },
     ytd: { plan: ytdPlan, actual: ytdActual },
     annual,
     status: standingOf(ytdActual, ytdPlan),
-    bufferDays: bufferDays(ytdActual, ytdPlan, annual, clock.workingDaysInYear),
-    projection: projection(ytdActual, clock.elapsedWorkingDays, clock.workingDaysInYear),
-    requiredPerWeek: requiredPerWeek(annual, ytdActual, clock.remainingWorkingDays, basis.plan.workdays.length),
+    bufferDays: bufferDays(basis, metric, minDate(asOf.date, dec31), ytdActual, ytdPlan),
+    projection: projection(ytdActual, ytdPlan, annual),
+    requiredPerWeek: requiredPerWeek(annual, ytdActual, remaining, schedule.revisionAt(asOf.date).input.workdays.length),
   };
 }

@@ -1,10 +1,10 @@
 /**
- * Spreading a plan over time: annual totals → months (largest remainder) →
- * daily targets on working days → any span of days (weeks, year to date).
+ * A year's plan as the pages show it: the cascade of the plan in effect,
+ * and each month's targets, the sums of the schedule's daily targets.
  */
-import { CASCADE_METRICS, computeAnnual, type AnnualTotals, type CascadeMetric, type PlanInput } from "./cascade.js";
-import { monthKey, monthRange, workingDaysByMonth, type WorkCalendar } from "./calendar.js";
-import { maxDate, minDate, mondayOf, addDays, type IsoDate } from "./dates.js";
+import { computeAnnual, type AnnualTotals, type CascadeMetric, type PlanInput } from "./cascade.js";
+import { monthKey, monthRange } from "./calendar.js";
+import type { Schedule } from "./schedule.js";
 
 export interface MonthPlan {
   month: string;
@@ -24,7 +24,8 @@ export interface Plan extends PlanInput {
 /**
  * Splits a whole `total` over `weights` in whole units so the parts add up
  * to `total` exactly: each part gets the floor of its share, and the units
- * left over go to the largest remainders (ties to the earlier part).
+ * left over go to the largest remainders (ties to the earlier part). Text
+ * pages show month figures this way, so they still add up to the year.
  */
 export function splitLargestRemainder(total: number, weights: readonly number[]): number[] {
   const sum = weights.reduce((a, b) => a + b, 0);
@@ -43,73 +44,25 @@ export function splitLargestRemainder(total: number, weights: readonly number[])
   return parts;
 }
 
-/** The cascade and its month-by-month split for `input` on `calendar`. */
-export function buildPlan(input: PlanInput, calendar: WorkCalendar): Plan {
-  const annual = computeAnnual(input);
-  const workingDays = workingDaysByMonth(input.year, calendar);
-  const weights = workingDays.map((days, i) => days * (input.seasonality[i] ?? 1));
-  const split = (total: number | null) => splitLargestRemainder(Math.round(total ?? 0), weights);
-  const byMetric = {
-    revenue: split(annual.revenue),
-    deals: split(annual.deals),
-    opportunities: split(annual.opportunities),
-    meetings: split(annual.meetings),
-    calls: split(annual.calls),
-  };
-  const months = workingDays.map((days, i) => ({
-    month: monthKey(input.year, i + 1),
-    workingDays: days,
-    revenue: byMetric.revenue[i] as number,
-    deals: byMetric.deals[i] as number,
-    opportunities: byMetric.opportunities[i] as number,
-    meetings: byMetric.meetings[i] as number,
-    calls: byMetric.calls[i] as number,
-  }));
-  return { ...input, annual, months };
+/** The plan `input` (in effect now) with its cascade, and the months of `schedule`: exact sums of their days. */
+export function buildPlan(input: PlanInput, schedule: Schedule): Plan {
+  const months = Array.from({ length: 12 }, (_, i) => {
+    const { from, to } = monthRange(schedule.year, i + 1);
+    const sum = (metric: CascadeMetric) => schedule.planBetween(metric, from, to);
+    return {
+      month: monthKey(schedule.year, i + 1),
+      workingDays: schedule.workingDaysBetween(from, to),
+      revenue: sum("revenue"),
+      deals: sum("deals"),
+      opportunities: sum("opportunities"),
+      meetings: sum("meetings"),
+      calls: sum("calls"),
+    };
+  });
+  return { ...input, annual: computeAnnual(input), months };
 }
 
 /** The annual total of one cascade metric (0 for revenue when the plan has none). */
 export function annualOf(plan: Plan, metric: CascadeMetric): number {
   return plan.annual[metric] ?? 0;
-}
-
-/** A metric's target on one day: its month's target over the month's working days; 0 off work or outside the year. */
-export function dailyTarget(plan: Plan, metric: CascadeMetric, date: IsoDate, calendar: WorkCalendar): number {
-  if (Number(date.slice(0, 4)) !== plan.year || !calendar.isWorkingDay(date)) return 0;
-  const month = plan.months[Number(date.slice(5, 7)) - 1];
-  if (!month || month.workingDays === 0) return 0;
-  return month[metric] / month.workingDays;
-}
-
-/** Sum of a metric's daily targets from `from` to `to` (both included), within the plan year. */
-export function planBetween(plan: Plan, metric: CascadeMetric, from: IsoDate, to: IsoDate, calendar: WorkCalendar): number {
-  const start = maxDate(from, `${plan.year}-01-01`);
-  const end = minDate(to, `${plan.year}-12-31`);
-  if (start > end) return 0;
-  // A month's daily target is the same on each of its working days, so each
-  // month in the span adds that target times its working days in the span.
-  let total = 0;
-  for (let month = Number(start.slice(5, 7)), last = Number(end.slice(5, 7)); month <= last; month++) {
-    const m = plan.months[month - 1];
-    if (!m || m.workingDays === 0) continue;
-    const range = monthRange(plan.year, month);
-    total += (m[metric] / m.workingDays) * calendar.countWorkingDays(maxDate(start, range.from), minDate(end, range.to));
-  }
-  return total;
-}
-
-/**
- * A custom type's plan between two dates: its weekly target spread evenly
- * over each week's working days, counted on the working days in the span.
- */
-export function weeklyTargetBetween(weeklyTarget: number, from: IsoDate, to: IsoDate, calendar: WorkCalendar): number {
-  let total = 0;
-  for (let monday = mondayOf(from); monday <= to; monday = addDays(monday, 7)) {
-    const sunday = addDays(monday, 6);
-    const inWeek = calendar.countWorkingDays(monday, sunday);
-    if (inWeek === 0) continue;
-    const counted = calendar.countWorkingDays(maxDate(monday, from), minDate(sunday, to));
-    total += (weeklyTarget * counted) / inWeek;
-  }
-  return total;
 }

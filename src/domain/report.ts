@@ -3,12 +3,13 @@
  * metric, each week's actual against its plan, the funnel's conversion, and
  * commitments kept week by week. Charts are drawn from this by the renderer.
  */
+import { buildConversion } from "./audit.js";
 import type { CommitmentView } from "./commitments.js";
 import type { WorkCalendar } from "./calendar.js";
 import { addDays, isoWeekOf, maxDate, minDate, mondayOf, type IsoDate } from "./dates.js";
 import type { TypeTotals } from "./entry.js";
 import type { Plan } from "./plan.js";
-import { metricActual, metricAnnual, metricPlan, trackedMetrics } from "./metrics.js";
+import { metricActual, metricAnnual, metricPlan, trackedMetrics, type PlanBasis } from "./metrics.js";
 
 export interface WeekPoint {
   week: string;
@@ -54,10 +55,7 @@ export interface Report {
   commitments: CommitmentWeek[];
 }
 
-export interface ReportInput {
-  plan: Plan;
-  calendar: WorkCalendar;
-  weeklyTargets: ReadonlyMap<string, number>;
+export interface ReportInput extends PlanBasis {
   /** Last day counted as done: today, or Dec 31 for a past year. */
   asOf: IsoDate;
   ytdTotals: ReadonlyMap<string, TypeTotals>;
@@ -84,9 +82,11 @@ export function buildReport(input: ReportInput, totalsBetween: (from: IsoDate, t
   const { plan, asOf } = input;
   const weeks = weeksOfYear(plan.year);
   const totalsOfWeek = weeks.map((w) => (w.from <= asOf ? totalsBetween(w.from, minDate(w.to, asOf)) : null));
-  const metrics = trackedMetrics(plan, input.weeklyTargets).map((metric): MetricSeries => {
-    let cumulativePlan = 0;
-    let cumulativeActual = 0;
+  const metrics = trackedMetrics(input).map((metric): MetricSeries => {
+    // The opening balance is already done when the year's road starts.
+    const opening = input.schedule.openingOf(metric);
+    let cumulativePlan = opening;
+    let cumulativeActual = opening;
     const points = weeks.map((w, i): WeekPoint => {
       const weekPlan = metricPlan(input, metric, w.from, w.to);
       const totals = totalsOfWeek[i];
@@ -97,26 +97,14 @@ export function buildReport(input: ReportInput, totalsBetween: (from: IsoDate, t
     });
     return {
       metric,
-      annual: metricAnnual(input, metric),
-      ytdPlan: metricPlan(input, metric, `${plan.year}-01-01`, asOf),
-      ytdActual: metricActual(metric, input.ytdTotals),
+      annual: metricAnnual(input, metric, asOf),
+      ytdPlan: opening + metricPlan(input, metric, `${plan.year}-01-01`, asOf),
+      ytdActual: opening + metricActual(metric, input.ytdTotals),
       weeks: points,
     };
   });
-  return { year: plan.year, asOf, metrics, funnel: buildFunnel(plan, input.ytdTotals), commitments: commitmentsByWeek(input.commitments, plan.year) };
-}
-
-/** Planned and actual (year-to-date) conversion at each step of the funnel. */
-export function buildFunnel(plan: Plan, ytd: ReadonlyMap<string, TypeTotals>): FunnelStage[] {
-  const rate = (to: string, from: string) => {
-    const base = metricActual(from, ytd);
-    return base > 0 ? metricActual(to, ytd) / base : null;
-  };
-  return [
-    { from: "calls", to: "meetings", planned: plan.callRate, actual: rate("meetings", "calls") },
-    { from: "meetings", to: "opportunities", planned: plan.meetingRate, actual: rate("opportunities", "meetings") },
-    { from: "opportunities", to: "deals", planned: plan.winRate, actual: rate("deals", "opportunities") },
-  ];
+  const funnel = buildConversion(plan, input.ytdTotals).stages.map((s) => ({ from: s.from, to: s.to, planned: s.planned, actual: s.actual }));
+  return { year: plan.year, asOf, metrics, funnel, commitments: commitmentsByWeek(input.commitments, plan.year) };
 }
 
 /** Commitments due in `year`, counted by the ISO week of their due date; dropped ones are left out. */

@@ -28,6 +28,8 @@ interface Seen {
   /** carried_from → the commitment that carried it over. */
   carriedTo: Map<number, number>;
   reviewWeeks: Set<string>;
+  /** Years with a first plan, for their revisions. */
+  planYears: Set<number>;
   /** Dates and timestamps already found valid: a file repeats them on thousands of rows. */
   validDates: Set<string>;
   validStamps: Set<string>;
@@ -147,6 +149,69 @@ const knownType: ColumnRule = (v, column, _row, seen) => {
 /** Left to the table's row rule. */
 const byRow: ColumnRule = () => {};
 
+/** A type that can have a weekly target: known, and not one of the cascade's (their targets come from the plan). */
+const weeklyTargetType: ColumnRule = (v, column, row, seen) => {
+  knownType(v, column, row, seen);
+  if (Object.hasOwn(METRIC_OF_TYPE, v as string)) {
+    throw usageError(`${column} '${v as string}' has no weekly target: its targets come from the plan's cascade`);
+  }
+};
+
+/** The columns a first plan and a revision share: what `acct plan set` takes. */
+const PLAN_COLUMNS: Record<string, ColumnRule> = {
+  year: (v, column) => {
+    if (!isWhole(v, 0, 9999)) throw usageError(`${column} ${show(v)} is not a year like 2026`);
+    parseYear(String(v).padStart(4, "0"));
+  },
+  unit: oneOf("revenue", "deals"),
+  target: byRow,
+  deal_size: optional(money),
+  win_rate: rate,
+  meeting_rate: rate,
+  call_rate: rate,
+  workdays: weekdays,
+  seasonality: (v, column) => void parseStoredSeasonality(v, column),
+  hours_per_day: (v, column) => {
+    if (!isHoursPerDay(v)) throw usageError(`${column} ${show(v)} is not a number above 0 and at most 24`);
+  },
+  customer_time: optional(rate),
+};
+
+/** A plan's target by its unit, and a cascade that gives numbers. */
+function checkPlanRow(row: RestoreRow, seen: Seen): void {
+  (row.unit === "revenue" ? money : count)(row.target as RestoreValue, "target", row, seen);
+  if (row.unit === "revenue" && row.deal_size === null) throw usageError("a revenue plan needs a deal_size");
+  checkCascade({
+    year: row.year as number,
+    unit: row.unit as PlanInput["unit"],
+    target: row.target as number,
+    dealSizeCents: row.deal_size as number | null,
+    winRate: row.win_rate as number,
+    meetingRate: row.meeting_rate as number,
+    callRate: row.call_rate as number,
+    workdays: (row.workdays as string).split(",") as Weekday[],
+    seasonality: parseStoredSeasonality(row.seasonality as RestoreValue, "seasonality"),
+    hoursPerDay: row.hours_per_day as number,
+    customerTime: row.customer_time as number | null,
+  });
+}
+
+/** An opening balance as stored: a JSON object of metric → what was achieved before the start (0 or more). */
+function parseStoredOpening(v: RestoreValue, column: string, _seen: Seen): Record<string, number> {
+  let value: unknown;
+  try {
+    value = JSON.parse(textValue(v, column));
+  } catch {
+    throw usageError(`${column} ${show(v)} is not a JSON object of opening balances`);
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw usageError(`${column} ${show(v)} is not a JSON object of opening balances`);
+  for (const [metric, amount] of Object.entries(value)) {
+    if (!/^[a-z][a-z0-9_-]*$/.test(metric)) throw usageError(`${column}: '${metric}' is not a metric name`);
+    if (typeof amount !== "number" || !Number.isFinite(amount) || amount < 0 || amount > 1e12) throw usageError(`${column}: ${metric} ${show(amount as RestoreValue)} is not an amount from 0 to 1e12`);
+  }
+  return value as Record<string, number>;
+}
+
 // ---- tables ----
 
 const parseStoredSeasonality = (v: RestoreValue, column: string): number[] => {
@@ -169,41 +234,28 @@ export const RESTORE_RULES: Readonly<Record<string, TableRules>> = {
   },
   plans: {
     columns: {
-      year: (v, column) => {
-        if (!isWhole(v, 0, 9999)) throw usageError(`${column} ${show(v)} is not a year like 2026`);
-        parseYear(String(v).padStart(4, "0"));
-      },
-      unit: oneOf("revenue", "deals"),
-      target: byRow,
-      deal_size: optional(money),
-      win_rate: rate,
-      meeting_rate: rate,
-      call_rate: rate,
-      workdays: weekdays,
-      seasonality: (v, column) => void parseStoredSeasonality(v, column),
-      hours_per_day: (v, column) => {
-        if (!isHoursPerDay(v)) throw usageError(`${column} ${show(v)} is not a number above 0 and at most 24`);
-      },
-      customer_time: optional(rate),
+      ...PLAN_COLUMNS,
       updated_at: stamp,
+      start_date: optional(date("any")),
+      // Left out by an export from before revision 2: the column's default applies.
+      opening: optional((v, column, _row, seen) => void parseStoredOpening(v, column, seen)),
+      note: optional(text),
+      seq: optional(whole(0, Number.MAX_SAFE_INTEGER)),
     },
     row: (row, seen) => {
-      (row.unit === "revenue" ? money : count)(row.target as RestoreValue, "target", row, seen);
-      if (row.unit === "revenue" && row.deal_size === null) throw usageError("a revenue plan needs a deal_size");
-      const input: PlanInput = {
-        year: row.year as number,
-        unit: row.unit as PlanInput["unit"],
-        target: row.target as number,
-        dealSizeCents: row.deal_size as number | null,
-        winRate: row.win_rate as number,
-        meetingRate: row.meeting_rate as number,
-        callRate: row.call_rate as number,
-        workdays: (row.workdays as string).split(",") as Weekday[],
-        seasonality: parseStoredSeasonality(row.seasonality as RestoreValue, "seasonality"),
-        hoursPerDay: row.hours_per_day as number,
-        customerTime: row.customer_time as number | null,
-      };
-      checkCascade(input);
+      checkPlanRow(row, seen);
+      if (row.start_date !== null && row.start_date !== undefined && !(row.start_date as string).startsWith(`${row.year as number}-`)) {
+        throw usageError(`start_date ${row.start_date as string} is not in the plan's year ${row.year as number}`);
+      }
+    },
+    remember: (row, seen) => void seen.planYears.add(row.year as number),
+  },
+  plan_revisions: {
+    columns: { id, ...PLAN_COLUMNS, from_date: date("any"), note: optional(text), seq: whole(0, Number.MAX_SAFE_INTEGER), created_at: stamp },
+    row: (row, seen) => {
+      if (!seen.planYears.has(row.year as number)) throw usageError(`year ${row.year as number} has no plan for this revision`);
+      if (!(row.from_date as string).startsWith(`${row.year as number}-`)) throw usageError(`from_date ${row.from_date as string} is not in the plan's year ${row.year as number}`);
+      checkPlanRow(row, seen);
     },
   },
   custom_types: {
@@ -219,18 +271,13 @@ export const RESTORE_RULES: Readonly<Record<string, TableRules>> = {
     remember: (row, seen) => void seen.customTypes.push(row.name as string),
   },
   weekly_targets: {
-    columns: {
-      type: (v, column, row, seen) => {
-        knownType(v, column, row, seen);
-        if (Object.hasOwn(METRIC_OF_TYPE, v as string)) {
-          throw usageError(`${column} '${v as string}' has no weekly target: its targets come from the plan's cascade`);
-        }
-      },
-      target: count,
-    },
+    columns: { type: weeklyTargetType, target: count },
+  },
+  target_changes: {
+    columns: { type: weeklyTargetType, from_date: date("any"), target: whole(0, MAX_COUNT) },
   },
   days_off: {
-    columns: { id, from_date: date("any"), to_date: date("any"), reason: optional(text) },
+    columns: { id, from_date: date("any"), to_date: date("any"), reason: optional(text), added_seq: optional(whole(0, Number.MAX_SAFE_INTEGER)), removed_seq: optional(whole(0, Number.MAX_SAFE_INTEGER)) },
     row: (row) => checkDayOffRange({ from: row.from_date as string, to: row.to_date as string }),
   },
   entries: {
@@ -377,6 +424,7 @@ export function checkRestoreTables(tables: Readonly<Record<string, readonly Rest
     allCommitmentIds: new Set((tables.commitments ?? []).map((r) => r.id).filter((v): v is number => typeof v === "number")),
     carriedTo: new Map(),
     reviewWeeks: new Set(),
+    planYears: new Set(),
     validDates: new Set(),
     validStamps: new Set(),
   };

@@ -1,6 +1,6 @@
 /** The preferences a user sets once with `acct config`: keys, defaults and validation. */
 import { AcctError, usageError } from "./errors.js";
-import { parseEmail, parseHours, parseName, parseWholeNumber } from "./parse.js";
+import { formatTime, parseEmail, parseHours, parseName, parseTime, parseWholeNumber } from "./parse.js";
 import { closest } from "./suggest.js";
 
 export interface SettingSpec {
@@ -49,6 +49,13 @@ export const SETTINGS: readonly SettingSpec[] = [
     default: "8",
     accepts: "a number above 0, at most 24",
     parse: (input) => String(parseHours(input)),
+  },
+  {
+    key: "day-start",
+    description: "when the working day starts: today's plan counts from then, pro rata over the hours a day",
+    default: "09:00",
+    accepts: "a time like 08:30",
+    parse: (input) => formatTime(parseTime(input, "day-start")),
   },
   {
     key: "calls-per-hour",

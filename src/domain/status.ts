@@ -8,14 +8,14 @@ import type { CommitmentJson } from "./commitments.js";
 import type { WorkCalendar } from "./calendar.js";
 import { addDays, isoWeekOf, mondayOf, weekdayOf, type IsoDate } from "./dates.js";
 import type { TypeTotals } from "./entry.js";
-import { metricActual, metricFigures, metricPlan, trackedMetrics, yearClock } from "./metrics.js";
-import type { Plan } from "./plan.js";
+import { metricActual, metricFigures, OUTCOME_METRICS, trackedMetrics, type PlanBasis } from "./metrics.js";
 
 /** One metric on the glance: today, this week and the year to date (the metric engine's figures for this week, plus today's). */
 export interface GlanceMetric {
   /** `calls` … `revenue`, or an activity type with a weekly target. */
   metric: string;
-  today: { plan: number; actual: number };
+  /** Today's target (the whole day's) and actual; no target for outcomes (deals, revenue), which come in lumps. */
+  today: { plan: number | null; actual: number };
   week: { plan: number; planToDate: number; actual: number };
   ytd: { plan: number; actual: number };
   annual: number;
@@ -34,12 +34,10 @@ export interface NextBlock {
   now: boolean;
 }
 
-export interface StatusInput {
-  plan: Plan;
-  calendar: WorkCalendar;
-  /** Weekly targets of email and custom types. */
-  weeklyTargets: ReadonlyMap<string, number>;
+export interface StatusInput extends PlanBasis {
   today: IsoDate;
+  /** How much of today's working hours has passed (SPEC: today's share). */
+  share: number;
   todayTotals: ReadonlyMap<string, TypeTotals>;
   weekTotals: ReadonlyMap<string, TypeTotals>;
   ytdTotals: ReadonlyMap<string, TypeTotals>;
@@ -61,12 +59,12 @@ export function buildGlance(input: StatusInput): Glance {
   const { calendar, today } = input;
   const from = mondayOf(today);
   const to = addDays(from, 6);
-  const clock = yearClock(input, today);
-  const metrics = trackedMetrics(input.plan, input.weeklyTargets).map((metric): GlanceMetric => {
-    const f = metricFigures(input, metric, { from, to, totals: input.weekTotals }, today, input.ytdTotals, clock);
+  const asOf = { date: today, share: input.share };
+  const metrics = trackedMetrics(input).map((metric): GlanceMetric => {
+    const f = metricFigures(input, metric, { from, to, totals: input.weekTotals }, asOf, input.ytdTotals);
     return {
       metric,
-      today: { plan: metricPlan(input, metric, today, today), actual: metricActual(metric, input.todayTotals) },
+      today: { plan: OUTCOME_METRICS.includes(metric) ? null : input.schedule.target(metric, today), actual: metricActual(metric, input.todayTotals) },
       week: f.period,
       ytd: f.ytd,
       annual: f.annual,

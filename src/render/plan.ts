@@ -1,14 +1,56 @@
 /** The plan as JSON and as a text page (the cascade, then the month table). */
 import type { ChalkInstance } from "chalk";
 import { inWeekOrder, type Weekday } from "../domain/dates.js";
-import type { Plan } from "../domain/plan.js";
+import { computeAnnual, type AnnualTotals, type PlanInput } from "../domain/cascade.js";
+import { splitLargestRemainder, type Plan } from "../domain/plan.js";
 import { visibleControls } from "./escape.js";
 import { formatMoney, formatNumber, formatRate } from "./format.js";
 import type { RenderOptions } from "./options.js";
 import { renderTable } from "./table.js";
 
+/** One entry of the plan's history (`acct plan history`): the first plan or a revision, with its cascade. */
+export interface RevisionJson {
+  id: number;
+  from: string;
+  note: string | null;
+  target: number;
+  unit: string;
+  dealSize: number | null;
+  winRate: number;
+  meetingRate: number;
+  callRate: number;
+  workdays: string[];
+  seasonality: number[];
+  hoursPerDay: number;
+  customerTime: number | null;
+  annual: AnnualTotals;
+}
+
+/** The plan's history for `plan history` and `plan show`: the first plan (id 1), then each revision in order. */
+export function historyToJson(history: readonly { from: string; note: string | null; input: PlanInput }[]): RevisionJson[] {
+  return history.map((r, i) => ({
+    id: i + 1,
+    from: r.from,
+    note: r.note,
+    target: r.input.unit === "revenue" ? r.input.target / 100 : r.input.target,
+    unit: r.input.unit,
+    dealSize: r.input.dealSizeCents === null ? null : r.input.dealSizeCents / 100,
+    winRate: r.input.winRate,
+    meetingRate: r.input.meetingRate,
+    callRate: r.input.callRate,
+    workdays: [...r.input.workdays],
+    seasonality: [...r.input.seasonality],
+    hoursPerDay: r.input.hoursPerDay,
+    customerTime: r.input.customerTime,
+    annual: computeAnnual(r.input),
+  }));
+}
+
 export interface PlanJson {
   year: number;
+  start: string;
+  opening: Record<string, number>;
+  revisions: RevisionJson[];
   unit: string;
   target: number;
   dealSize: number | null;
@@ -25,9 +67,21 @@ export interface PlanJson {
   weeklyTargets: Record<string, number>;
 }
 
-export function planToJson(plan: Plan, weeklyTargets: ReadonlyMap<string, number>): PlanJson {
+/** What `plan show` shows of a year: the plan in effect, where it started, what came before, its revisions. */
+export interface PlanView {
+  plan: Plan;
+  start: string;
+  opening: Record<string, number>;
+  history: readonly { from: string; note: string | null; input: PlanInput }[];
+}
+
+export function planToJson({ plan, start, opening, history }: PlanView, weeklyTargets: ReadonlyMap<string, number>): PlanJson {
+  const r2 = (x: number) => Math.round(x * 100) / 100;
   return {
     year: plan.year,
+    start,
+    opening,
+    revisions: historyToJson(history).slice(1),
     unit: plan.unit,
     target: plan.unit === "revenue" ? plan.target / 100 : plan.target,
     dealSize: plan.dealSizeCents === null ? null : plan.dealSizeCents / 100,
@@ -40,12 +94,20 @@ export function planToJson(plan: Plan, weeklyTargets: ReadonlyMap<string, number
     customerTime: plan.customerTime,
     workingDays: plan.months.reduce((sum, m) => sum + m.workingDays, 0),
     annual: plan.annual,
-    months: plan.months,
+    months: plan.months.map((m) => ({
+      ...m,
+      revenue: r2(m.revenue),
+      deals: r2(m.deals),
+      opportunities: r2(m.opportunities),
+      meetings: r2(m.meetings),
+      calls: r2(m.calls),
+    })),
     weeklyTargets: Object.fromEntries(weeklyTargets),
   };
 }
 
-export async function renderPlanText(plan: Plan, weeklyTargets: ReadonlyMap<string, number>, { style, currency, weekStart }: RenderOptions): Promise<string> {
+export async function renderPlanText(view: PlanView, weeklyTargets: ReadonlyMap<string, number>, { style, currency, weekStart }: RenderOptions): Promise<string> {
+  const { plan } = view;
   const a = plan.annual;
   const money = (units: number) => formatMoney(units, currency);
   const n = (x: number) => formatNumber(x);
@@ -53,7 +115,14 @@ export async function renderPlanText(plan: Plan, weeklyTargets: ReadonlyMap<stri
   const weeks = workingDays / Math.max(1, plan.workdays.length);
   const lines: string[] = [];
   const targetText = plan.unit === "revenue" ? `${money(plan.target / 100)} revenue` : `${n(plan.target)} deals`;
-  lines.push(style.bold(`Plan ${plan.year}: ${targetText}`), "");
+  lines.push(style.bold(`Plan ${plan.year}: ${targetText}`));
+  if (view.start !== `${plan.year}-01-01`) lines.push(`  starts ${view.start}; nothing is planned before it`);
+  const opening = Object.entries(view.opening);
+  if (opening.length > 0) {
+    lines.push(`  done before the start: ${opening.map(([metric, x]) => (metric === "revenue" ? `${money(x)} revenue` : `${n(x)} ${visibleControls(metric)}`)).join(", ")}`);
+  }
+  for (const r of view.history.slice(1)) lines.push(`  revised from ${r.from}${r.note === null ? "" : `: ${visibleControls(r.note)}`}`);
+  lines.push("");
   const step = (from: string, to: string) => `  ${from.padEnd(42)} → ${style.bold(to)}`;
   if (plan.unit === "revenue") {
     lines.push(step(`${money(plan.target / 100)} ÷ ${money((plan.dealSizeCents ?? 0) / 100)} a deal`, `${n(a.deals)} deals`));
@@ -74,15 +143,22 @@ export async function renderPlanText(plan: Plan, weeklyTargets: ReadonlyMap<stri
   }
   for (const [type, target] of weeklyTargets) lines.push(`  weekly target: ${n(target)} ${visibleControls(type)}`);
   lines.push("");
-  const rows = plan.months.map((m) => [m.month, m.workingDays, n(m.calls), n(m.meetings), n(m.opportunities), n(m.deals), money(m.revenue)]);
+  // Whole units that still add up: the months' exact figures split by largest remainder.
+  const whole = (metric: "calls" | "meetings" | "opportunities" | "deals" | "revenue") => {
+    const exact = plan.months.map((m) => m[metric]);
+    return splitLargestRemainder(Math.round(exact.reduce((s, x) => s + x, 0)), exact);
+  };
+  const [calls, meetings, opportunities, deals, revenue] = (["calls", "meetings", "opportunities", "deals", "revenue"] as const).map(whole) as number[][];
+  const rows: (string | number)[][] = plan.months.map((m, i) => [m.month, m.workingDays, n(calls?.[i] ?? 0), n(meetings?.[i] ?? 0), n(opportunities?.[i] ?? 0), n(deals?.[i] ?? 0), money(revenue?.[i] ?? 0)]);
+  const total = (xs: number[] | undefined) => (xs ?? []).reduce((s, x) => s + x, 0);
   rows.push([
     style.bold("Total"),
     style.bold(String(workingDays)),
-    style.bold(n(a.calls)),
-    style.bold(n(a.meetings)),
-    style.bold(n(a.opportunities)),
-    style.bold(n(a.deals)),
-    style.bold(money(plan.months.reduce((s, m) => s + m.revenue, 0))),
+    style.bold(n(total(calls))),
+    style.bold(n(total(meetings))),
+    style.bold(n(total(opportunities))),
+    style.bold(n(total(deals))),
+    style.bold(money(total(revenue))),
   ]);
   lines.push(await renderTable(["Month", "Days", "Calls", "Meetings", "Opps", "Deals", "Revenue"], rows, style));
   return lines.join("\n");

@@ -18,7 +18,7 @@ export interface StatusJson {
   workingDays: { soFar: number; inWeek: number };
   metrics: {
     metric: string;
-    today: { plan: number; actual: number };
+    today: { plan: number | null; actual: number };
     week: { plan: number; planToDate: number; actual: number };
     ytd: { plan: number; actual: number };
     annual: number;
@@ -53,7 +53,7 @@ export function statusToJson(data: StatusData): StatusJson {
     workingDays: { soFar: g.workingDaysSoFar, inWeek: g.workingDaysInWeek },
     metrics: g.metrics.map((m) => ({
       metric: m.metric,
-      today: { plan: r2(m.today.plan), actual: r2(m.today.actual) },
+      today: { plan: m.today.plan === null ? null : r2(m.today.plan), actual: r2(m.today.actual) },
       week: { plan: r2(m.week.plan), planToDate: r2(m.week.planToDate), actual: r2(m.week.actual) },
       ytd: { plan: r2(m.ytd.plan), actual: r2(m.ytd.actual) },
       annual: r2(m.annual),
@@ -134,7 +134,8 @@ export function renderStatusText(data: StatusData, { style, currency }: RenderOp
     const shown = v(m.metric);
     const name = shown.length > 13 ? `${shown.slice(0, 12)}…` : shown;
     const doneDue = `${c(m.week.actual)}/${c(m.week.planToDate)}`;
-    const today = `${c(m.today.actual)}/${c(m.today.plan)}`;
+    // Outcomes come in lumps: today shows what was done, with no fraction of a deal to aim at.
+    const today = m.today.plan === null ? c(m.today.actual) : `${c(m.today.actual)}/${c(m.today.plan)}`;
     lines.push(`${name.padEnd(14)}${progressBar(m, style)} ${doneDue.padStart(13)} ${c(m.week.plan).padStart(6)} ${today.padStart(10)}  ${describeBuffer(m.bufferDays, style)}`);
   }
   lines.push("");

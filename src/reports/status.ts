@@ -7,8 +7,8 @@ import { listBlockMarks, listBlocks, loggedTypesBetween } from "../store/blocks.
 import { loadCommitments } from "../store/commitments.js";
 import type { Db } from "../store/connection.js";
 import { totalsBetween } from "../store/entries.js";
-import { listWeeklyTargets, loadPlan } from "../store/plans.js";
-import { auditedPlan, loadAudit, resolveAuditedWeek } from "./audit.js";
+import { loadPlan } from "../store/plans.js";
+import { auditedPlan, loadAudit, resolveAuditedWeek, todayShareOf } from "./audit.js";
 
 /** Commitments due within this many days are shown. */
 const DUE_SOON_DAYS = 7;
@@ -20,15 +20,16 @@ export function loadStatus(db: Db, today: IsoDate, nowMinutes: number): StatusDa
   const year = Number(today.slice(0, 4));
   const found = loadPlan(db, year);
   if (!found) return null;
-  const { plan, calendar } = found;
+  const { plan, calendar, schedule } = found;
   const jan1 = `${year}-01-01`;
   // The week's plan stops at the year's edge, so its actual does too.
   const weekStart = maxDate(mondayOf(today), jan1);
   const glance = buildGlance({
     plan,
     calendar,
-    weeklyTargets: listWeeklyTargets(db),
+    schedule,
     today,
+    share: todayShareOf(db, found, today, nowMinutes),
     todayTotals: totalsBetween(db, today, today),
     weekTotals: totalsBetween(db, weekStart, today),
     ytdTotals: totalsBetween(db, jan1, today),

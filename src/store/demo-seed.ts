@@ -8,7 +8,7 @@ import { insertBlock, markBlock } from "./blocks.js";
 import { closeCommitment, insertCommitment } from "./commitments.js";
 import { insertEntry } from "./entries.js";
 import type { JournalEntry } from "./journal.js";
-import { addCustomType, addDayOff, savePlanInput, setWeeklyTarget } from "./plans.js";
+import { addCustomType, addDayOff, saveFirstPlan, setTypeTarget } from "./plans.js";
 import { saveReview } from "./reviews.js";
 
 /** True when the file holds anything a user wrote (a plan, entries, blocks, commitments, reviews, days off or types). */
@@ -27,10 +27,10 @@ export interface SeedCounts {
 
 /** Stores the whole sample; every row is recorded in the journal so `acct undo` removes the demo in one step. */
 export function seedDemo(db: Db, demo: DemoData, at: string, journal: JournalEntry): SeedCounts {
-  savePlanInput(db, demo.plan, at, journal);
+  saveFirstPlan(db, { input: demo.plan, start: `${demo.plan.year}-01-01`, opening: {}, note: null, at }, journal);
   for (const d of demo.daysOff) addDayOff(db, { from: d.from, to: d.to }, d.reason, journal);
   addCustomType(db, demo.customType.name, at, journal);
-  setWeeklyTarget(db, demo.customType.name, demo.customType.perWeek, journal);
+  setTypeTarget(db, demo.customType.name, `${demo.plan.year}-01-01`, demo.customType.perWeek, journal);
   for (const e of demo.entries) insertEntry(db, e, at, journal);
 
   let marks = 0;

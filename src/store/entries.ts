@@ -119,6 +119,11 @@ export function totalsBetween(db: Db, from: IsoDate, to: IsoDate): Map<string, T
   return new Map(rows.map((r) => [r.type, { count: r.count, amountCents: r.amount, minutes: r.minutes, entries: r.entries }]));
 }
 
+/** Whether any live entry is dated `from`…`to`. */
+export function hasEntriesBetween(db: Db, from: IsoDate, to: IsoDate): boolean {
+  return from <= to && db.prepare("SELECT 1 FROM daily_totals WHERE date BETWEEN ? AND ? LIMIT 1").get(from, to) !== undefined;
+}
+
 /** Replaces an entry's fields (the row must be live); the triggers move its totals. */
 export function updateEntry(db: Db, entry: Entry, journal: JournalEntry): Entry {
   journal.before("entries", { id: entry.id });

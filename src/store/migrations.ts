@@ -203,6 +203,48 @@ export const MIGRATIONS: readonly string[] = [
     DELETE FROM weekly_totals WHERE monday = date(OLD.date, 'weekday 0', '-6 days') AND type = OLD.type AND entries = 0;
   END;
   `,
+
+  // 4: plans through a real year (SPEC "The plan", revision 2). The plans
+  // row stays the year's first plan, now with its start, opening balance and
+  // note; later revisions are rows of their own, each taking effect from a
+  // day. Days off are removed by marking, not deleting, and every change
+  // (plan, revision, day off added or removed) carries a number in the order
+  // it was recorded: the schedule of daily targets is rebuilt from that
+  // history (domain/schedule.ts). Weekly targets of other types can change
+  // from a day on. Existing days off count as known before the plan.
+  `
+  ALTER TABLE plans ADD COLUMN start_date TEXT;
+  ALTER TABLE plans ADD COLUMN opening TEXT NOT NULL DEFAULT '{}';
+  ALTER TABLE plans ADD COLUMN note TEXT;
+  ALTER TABLE plans ADD COLUMN seq INTEGER NOT NULL DEFAULT 1;
+  CREATE TABLE plan_revisions (
+    id             INTEGER PRIMARY KEY,
+    year           INTEGER NOT NULL REFERENCES plans (year),
+    from_date      TEXT    NOT NULL,
+    note           TEXT,
+    unit           TEXT    NOT NULL CHECK (unit IN ('revenue', 'deals')),
+    target         INTEGER NOT NULL CHECK (target > 0),
+    deal_size      INTEGER CHECK (deal_size > 0),
+    win_rate       REAL    NOT NULL,
+    meeting_rate   REAL    NOT NULL,
+    call_rate      REAL    NOT NULL,
+    workdays       TEXT    NOT NULL,
+    seasonality    TEXT    NOT NULL,
+    hours_per_day  REAL    NOT NULL,
+    customer_time  REAL,
+    seq            INTEGER NOT NULL,
+    created_at     TEXT    NOT NULL,
+    UNIQUE (year, from_date)
+  );
+  ALTER TABLE days_off ADD COLUMN added_seq INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE days_off ADD COLUMN removed_seq INTEGER;
+  CREATE TABLE target_changes (
+    type       TEXT    NOT NULL,
+    from_date  TEXT    NOT NULL,
+    target     INTEGER NOT NULL CHECK (target >= 0),
+    PRIMARY KEY (type, from_date)
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -26,6 +26,11 @@ export function previousReview(db: Db, week: string): Review | null {
   return (db.prepare(`SELECT ${COLUMNS} FROM reviews WHERE week < ? ORDER BY week DESC, id DESC LIMIT 1`).get(week) as Review | undefined) ?? null;
 }
 
+/** The reviews of the weeks `from`…`to` (ISO weeks), in week order. */
+export function reviewsBetween(db: Db, from: string, to: string): Review[] {
+  return db.prepare(`SELECT ${COLUMNS} FROM reviews WHERE week BETWEEN ? AND ? ORDER BY week, id`).all(from, to) as Review[];
+}
+
 /** Stores the review of `review.week`, replacing an earlier one of the same week (one review per week). */
 export function saveReview(db: Db, review: NewReview, at: string, journal: JournalEntry): Review {
   const existing = db.prepare("SELECT id FROM reviews WHERE week = ?").get(review.week) as { id: number } | undefined;

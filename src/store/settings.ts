@@ -36,6 +36,12 @@ export function getBuddy(db: Db | null): Buddy | null {
   return name === null ? null : { name, email: getSetting(db, BUDDY_EMAIL) };
 }
 
+/** The `day-start` setting in minutes after midnight (default 09:00). */
+export function getDayStart(db: Db | null): number {
+  const [h, m] = (getSetting(db, "day-start") ?? "09:00").split(":").map(Number);
+  return Number.isInteger(h) && Number.isInteger(m) ? (h as number) * 60 + (m as number) : 9 * 60;
+}
+
 /** The `week-start` setting: the first day of the week in displays. */
 export function getWeekStart(db: Db | null): Weekday {
   return getSetting(db, "week-start") === "sun" ? "sun" : "mon";

@@ -29,7 +29,7 @@ export interface ExportDocument {
 const NOT_DATA = new Set(["daily_totals", "weekly_totals", "journal"]);
 
 /** Parents before children, so foreign keys hold while restoring. */
-const ORDER = ["settings", "plans", "custom_types", "weekly_targets", "days_off", "entries", "blocks", "block_marks", "commitments", "reviews"];
+const ORDER = ["settings", "plans", "plan_revisions", "custom_types", "weekly_targets", "target_changes", "days_off", "entries", "blocks", "block_marks", "commitments", "reviews"];
 
 /** The data tables of the open file, in restore order. */
 export function dataTables(db: Db): string[] {

@@ -7,7 +7,7 @@ import { acct, acctJson, expectUsageError, fingerprint, tempDb } from "../helper
 // 2026 has 261 weekdays. 261 deals at 100 % win and meeting rates and a 25 %
 // call rate make every daily target whole: 1 deal, 1 opportunity, 1 meeting,
 // 4 calls and 1,000 of revenue per working day.
-const WHOLE_PLAN = ["plan", "set", "--unit", "deals", "--target", "261", "--deal-size", "1000", "--win-rate", "1", "--meeting-rate", "1", "--call-rate", "0.25", "--customer-time", "25%"];
+const WHOLE_PLAN = ["plan", "set", "--unit", "deals", "--target", "261", "--deal-size", "1000", "--win-rate", "1", "--meeting-rate", "1", "--call-rate", "0.25", "--customer-time", "25%", "--start", "2026-01-01"];
 
 interface MetricJson {
   metric: string;
@@ -147,7 +147,7 @@ describe("audit edges of the calendar", () => {
 
   it("a week spanning two months takes each month's daily target", async () => {
     // April weighs double: 261 + 22 = 283 meeting-days; calls 4 a day in March, 8 in April.
-    const db = await planned(["plan", "set", "--unit", "deals", "--target", "283", "--deal-size", "1000", "--win-rate", "1", "--meeting-rate", "1", "--call-rate", "0.25", "--seasonality", "1,1,1,2,1,1,1,1,1,1,1,1"], "2026-04-02");
+    const db = await planned(["plan", "set", "--unit", "deals", "--target", "283", "--deal-size", "1000", "--win-rate", "1", "--meeting-rate", "1", "--call-rate", "0.25", "--seasonality", "1,1,1,2,1,1,1,1,1,1,1,1", "--start", "2026-01-01"], "2026-04-02");
     const audit = await acctJson<AuditJson>(db, ["audit"], { now: "2026-04-02" });
     expect([audit.week, audit.from, audit.to]).toEqual(["2026-W14", "2026-03-30", "2026-04-05"]);
     const calls = metricOf(audit, "calls");
@@ -160,7 +160,7 @@ describe("audit edges of the calendar", () => {
     const db = tempDb();
     expect((await acct(db, ["off", "add", "2026-03-10..2026-03-11", "--reason", "training"])).code).toBe(0);
     // 259 working days left in the year: keep 4 calls a day.
-    expect((await acct(db, ["plan", "set", "--unit", "deals", "--target", "259", "--deal-size", "1000", "--win-rate", "1", "--meeting-rate", "1", "--call-rate", "0.25"])).code).toBe(0);
+    expect((await acct(db, ["plan", "set", "--unit", "deals", "--target", "259", "--deal-size", "1000", "--win-rate", "1", "--meeting-rate", "1", "--call-rate", "0.25", "--start", "2026-01-01"])).code).toBe(0);
     seed(db, [["2026-03-09", "call", 4, undefined, 30]]);
     const audit = await acctJson<AuditJson>(db, ["audit"]);
     const calls = metricOf(audit, "calls");
@@ -176,7 +176,8 @@ describe("audit edges of the calendar", () => {
     expect(current.week).toEqual({ plan: 16, planToDate: 16, actual: 0 });
     expect(current.ytd).toEqual({ plan: 1044, actual: 1000 });
     expect(current.projection).toBe(1000);
-    expect(current.bufferDays).toBe(-11);
+    // No working day of the year follows Dec 31: there are no coming days to measure the gap in.
+    expect(current.bufferDays).toBeNull();
     expect(current.requiredPerWeek).toBeNull();
     const past = await acctJson<AuditJson>(db, ["audit", "--week", "2026-W53"], { now: "2027-01-05" });
     expect(past.asOf).toBe("2027-01-03");
@@ -200,7 +201,7 @@ describe("audit sections from other tables", () => {
   });
 
   it("late December in week 01 falls back to the plan of the as-of date's year", async () => {
-    const db = await planned([...WHOLE_PLAN, "--year", "2025"], "2025-12-30");
+    const db = await planned([...WHOLE_PLAN.slice(0, -2), "--year", "2025", "--start", "2025-01-01"], "2025-12-30");
     const audit = await acctJson<AuditJson>(db, ["audit"], { now: "2025-12-30" });
     expect([audit.week, audit.asOf]).toEqual(["2026-W01", "2025-12-30"]);
     expect(metricOf(audit, "calls").week.plan).toBe(12); // Dec 29–31 of the 2025 plan

@@ -57,7 +57,7 @@ describe("acct block add / list / rm", () => {
     const db = await withBlock();
     expect((await acctJson<BlockJson>(db, ["block", "rm", "1"])).label).toBe("Prospecting");
     expect(await acctJson<BlockJson[]>(db, ["block", "list"])).toEqual([]);
-    expect(query<{ deleted_at: string | null }>(db, "SELECT deleted_at FROM blocks")).toEqual([{ deleted_at: "2026-03-12T00:00:00" }]);
+    expect(query<{ deleted_at: string | null }>(db, "SELECT deleted_at FROM blocks")).toEqual([{ deleted_at: "2026-03-12T23:59:00" }]);
     expect(query(db, "SELECT summary FROM journal ORDER BY id")).toEqual([{ summary: "block add #1 Prospecting" }, { summary: "block rm #1 Prospecting" }]);
     expectUsageError(await acct(db, ["block", "rm", "1"]), /no block with id 1/);
   });
@@ -108,10 +108,12 @@ describe("acct block add: bad input writes nothing", () => {
 describe("acct block done / skip / today", () => {
   it("marks occurrences and shows today's blocks in time order", async () => {
     const db = await withBlock();
-    await acctJson(db, ["block", "add", "Early", "--days", "thu", "--start", "07:00", "--end", "07:30"]);
+    // Added at 06:00 and listed then (a date alone is the end of the day, when 07:00 has passed).
+    const early = { now: "2026-03-12T06:00" };
+    await acctJson(db, ["block", "add", "Early", "--days", "thu", "--start", "07:00", "--end", "07:30"], early);
     expect(await acctJson(db, ["block", "done", "1"])).toEqual({ blockId: 1, label: "Prospecting", date: "2026-03-12", status: "done", reason: null });
     expect(await acctJson(db, ["block", "skip", "1", "--date", "tue", "--reason", "sick"])).toMatchObject({ date: "2026-03-10", status: "skipped", reason: "sick" });
-    const today = await acctJson<{ date: string; dayOff: boolean; blocks: (BlockJson & { status: string })[] }>(db, ["block", "today"]);
+    const today = await acctJson<{ date: string; dayOff: boolean; blocks: (BlockJson & { status: string })[] }>(db, ["block", "today"], early);
     expect(today.date).toBe("2026-03-12");
     expect(today.dayOff).toBe(false);
     expect(today.blocks.map((b) => [b.id, b.start, b.status])).toEqual([
@@ -178,17 +180,17 @@ describe("acct block suggest", () => {
   it("sizes blocks from March's plan and adds them with --accept as one undo step", async () => {
     const db = tempDb();
     await acctJson(db, EXAMPLE_PLAN);
-    // March 2026: 202 calls and 20 meetings over 22 working days → a week of 45.91 calls and 4.55 meetings.
+    // Every working day of 2026 carries 2,400 / 261 calls and 240 / 261 meetings → a week of 45.98 calls and 4.6 meetings.
     const shown = await acct(db, ["block", "suggest"]);
     expect(shown.code).toBe(0);
-    expect(shown.stdout).toContain("45.91 ÷ 15 calls an hour = 3.06 h");
-    expect(shown.stdout).toContain("4.55 × 1 h a meeting = 4.55 h");
+    expect(shown.stdout).toContain("45.98 ÷ 15 calls an hour = 3.07 h");
+    expect(shown.stdout).toContain("4.6 × 1 h a meeting = 4.6 h");
     expect(shown.stderr).toContain("--accept");
     const before = fingerprint(db);
     const proposal = await acctJson<{ callHours: number; blocks: BlockJson[]; added: number[] | null }>(db, ["block", "suggest"]);
     expect(fingerprint(db)).toBe(before);
-    expect(proposal.callHours).toBe(3.06);
-    // 183.6 min of calls → 3 × 75 min; 272.7 min of meetings → 4 × 75 min.
+    expect(proposal.callHours).toBe(3.07);
+    // 183.9 min of calls → 3 × 75 min; 275.9 min of meetings → 4 × 75 min.
     expect(proposal.blocks).toEqual([
       { label: "Prospecting", days: ["mon", "wed", "fri"], start: "08:00", end: "09:15", activity: "call", weeklyHours: 3.75 },
       { label: "Customer meetings", days: ["mon", "tue", "thu", "fri"], start: "14:00", end: "15:15", activity: "meeting", weeklyHours: 5 },
@@ -209,7 +211,7 @@ describe("acct block suggest", () => {
   it("takes calls per hour from the flag, else from the calls-per-hour setting", async () => {
     const db = tempDb();
     await acctJson(db, EXAMPLE_PLAN);
-    expect(await acctJson<{ callsPerHour: number; callHours: number }>(db, ["block", "suggest", "--calls-per-hour", "10"])).toMatchObject({ callsPerHour: 10, callHours: 4.59 });
+    expect(await acctJson<{ callsPerHour: number; callHours: number }>(db, ["block", "suggest", "--calls-per-hour", "10"])).toMatchObject({ callsPerHour: 10, callHours: 4.6 });
     const conn = new Database(db);
     conn.prepare("INSERT INTO settings (key, value) VALUES ('calls-per-hour', '20')").run();
     conn.close();

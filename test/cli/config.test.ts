@@ -26,6 +26,7 @@ describe("acct config", () => {
       ["currency", "$", false],
       ["week-start", "mon", false],
       ["hours-per-day", "8", false],
+      ["day-start", "09:00", false],
       ["calls-per-hour", "15", false],
     ]);
     expect(fingerprint(db)).toBe("absent");
@@ -85,7 +86,8 @@ describe("acct config", () => {
     expect((await acctJson<{ hoursPerDay: number }>(db, EXAMPLE_PLAN)).hoursPerDay).toBe(6);
     expect((await acctJson<{ hoursPerDay: number }>(db, [...EXAMPLE_PLAN, "--hours-per-day", "9"])).hoursPerDay).toBe(9);
     await acct(db, ["config", "unset", "hours-per-day"]);
-    expect((await acctJson<{ hoursPerDay: number }>(db, EXAMPLE_PLAN)).hoursPerDay).toBe(8);
+    // A new plan (another file): the flag left out takes the default again. A revision would keep the plan's 9.
+    expect((await acctJson<{ hoursPerDay: number }>(tempDb(), EXAMPLE_PLAN)).hoursPerDay).toBe(8);
   });
 
   it("gives acct block suggest its calls per hour, and acct log its currency", async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
-import { acct, acctJson, EXAMPLE_PLAN, expectUsageError, fingerprint, tempDb } from "../helpers/in-process.js";
+import { acct, acctJson, EXAMPLE_PLAN, examplePlanFor, expectUsageError, fingerprint, tempDb } from "../helpers/in-process.js";
 
 interface StatusMetric {
   metric: string;
@@ -55,7 +55,7 @@ describe("acct status on a fresh database", () => {
 
   it("asks for a plan when the file exists without one for this year", async () => {
     const db = tempDb();
-    expect((await acct(db, [...EXAMPLE_PLAN, "--year", "2025"])).code).toBe(0);
+    expect((await acct(db, examplePlanFor(2025))).code).toBe(0);
     const result = await acct(db, ["status"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/no plan for this year/);
@@ -74,12 +74,13 @@ describe("acct status on an empty year (a plan, no entries)", () => {
     expect(status).toMatchObject({ ready: true, today: "2026-03-12", week: "2026-W11", nextBlock: null, commitments: { dueSoon: [], overdue: [] } });
     expect(status.metrics.map((m) => m.metric)).toEqual(["calls", "meetings", "opportunities", "deals", "revenue"]);
     const calls = metric(status, "calls");
-    // March: 22 working days, 202 calls; Mon–Thu of this week is 4 of them.
-    expect(calls.week).toEqual({ plan: 45.91, planToDate: 36.73, actual: 0 });
+    // 2,400 / 261 calls every working day; Mon–Thu of this week is 4 of its 5.
+    const perDay = 2400 / 261;
+    expect(calls.week).toEqual({ plan: Math.round(5 * perDay * 100) / 100, planToDate: Math.round(4 * perDay * 100) / 100, actual: 0 });
     expect(calls.annual).toBe(2400);
-    // Jan 1 – Mar 12: 22 + 20 + 9 working days; all of it behind.
-    expect(calls.ytd.plan).toBeCloseTo(203 + 184 + (9 * 202) / 22, 1);
-    expect(calls.bufferDays).toBeCloseTo(-calls.ytd.plan / (2400 / 261), 1);
+    // Jan 1 – Mar 12: 22 + 20 + 9 working days; all of it behind, measured in the coming days' targets.
+    expect(calls.ytd.plan).toBeCloseTo(51 * perDay, 1);
+    expect(calls.bufferDays).toBeCloseTo(-51, 1);
   });
 
   it("fits 80 columns without colour when piped", async () => {

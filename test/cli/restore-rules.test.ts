@@ -97,8 +97,8 @@ const CASES: Case[] = [
   ],
   [
     "a weekly target for a cascade type",
-    (d) => void (rowOf(d, "weekly_targets").type = "call"),
-    /^acct: tables\.weekly_targets\[0\]: type 'call' has no weekly target/,
+    (d) => void (rowOf(d, "target_changes").type = "call"),
+    /^acct: tables\.target_changes\[0\]: type 'call' has no weekly target/,
   ],
   [
     "a day off longer than a year",

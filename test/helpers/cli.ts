@@ -66,8 +66,11 @@ export function fileBytes(path: string): Buffer {
   return readFileSync(path);
 }
 
-/** The standard example plan: 1,200,000 at 40,000 a deal, 25 % / 50 % / 10 %. */
-export const EXAMPLE_PLAN = ["plan", "set", "--target", "1200000", "--deal-size", "40000", "--win-rate", "0.25", "--meeting-rate", "0.5", "--call-rate", "0.1"];
+/** The standard example plan: 1,200,000 at 40,000 a deal, 25 % / 50 % / 10 %, for all of 2026 (not from "today"). */
+export const EXAMPLE_PLAN = ["plan", "set", "--target", "1200000", "--deal-size", "40000", "--win-rate", "0.25", "--meeting-rate", "0.5", "--call-rate", "0.1", "--start", "2026-01-01"];
+
+/** The example plan for another whole year. */
+export const examplePlanFor = (year: number): string[] => [...EXAMPLE_PLAN.slice(0, -2), "--year", String(year), "--start", `${year}-01-01`];
 
 /** Asserts the shape of a usage error: exit 2, one `acct:` line first, no stack trace. */
 export function expectUsageError(result: Result, pattern: RegExp): void {

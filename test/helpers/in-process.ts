@@ -11,7 +11,7 @@ import { run } from "../../src/cli/run.js";
 import type { Result } from "./cli.js";
 
 export type { Result } from "./cli.js";
-export { EXAMPLE_PLAN, expectUsageError, fileBytes, fingerprint, tempDb } from "./cli.js";
+export { EXAMPLE_PLAN, examplePlanFor, expectUsageError, fileBytes, fingerprint, tempDb } from "./cli.js";
 
 export interface InProcessOptions {
   /** ACCT_NOW (default 2026-03-12, a Thursday). */

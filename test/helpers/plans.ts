@@ -1,6 +1,10 @@
 /** The example plan of the tests: 1,200,000 at 40,000 a deal, 25 % / 50 % / 10 %, Monday to Friday. */
 import type { PlanInput } from "../../src/domain/cascade.js";
 import type { Weekday } from "../../src/domain/dates.js";
+import { makeCalendar, type DayOffRange } from "../../src/domain/calendar.js";
+import type { PlanBasis } from "../../src/domain/metrics.js";
+import { buildPlan } from "../../src/domain/plan.js";
+import { buildSchedule, type TypeTarget } from "../../src/domain/schedule.js";
 
 export const WORKWEEK: readonly Weekday[] = ["mon", "tue", "wed", "thu", "fri"];
 
@@ -19,4 +23,16 @@ export function examplePlanInput(overrides: Partial<PlanInput> = {}): PlanInput 
     customerTime: null,
     ...overrides,
   };
+}
+
+/** A plan as the metric engine takes it: the plan, its calendar and its schedule, from Jan 1 with days off known from the start. */
+export function planBasis(input: PlanInput, daysOff: readonly DayOffRange[] = [], typeTargets: readonly TypeTarget[] = []): PlanBasis {
+  const schedule = buildSchedule({
+    year: input.year,
+    opening: {},
+    revisions: [{ seq: 1, from: `${input.year}-01-01`, input, note: null }],
+    daysOff: daysOff.map((d) => ({ ...d, addedSeq: 0, removedSeq: null })),
+    typeTargets,
+  });
+  return { plan: buildPlan(input, schedule), calendar: makeCalendar(input.workdays, daysOff), schedule };
 }

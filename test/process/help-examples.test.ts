@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { readClock } from "../../src/cli/clock.js";
 import { HELP_TOPICS } from "../../src/cli/help-topics.js";
 import { createProgram } from "../../src/cli/program.js";
-import { BIN, EXAMPLE_PLAN } from "../helpers/cli.js";
+import { BIN, EXAMPLE_PLAN, examplePlanFor } from "../helpers/cli.js";
 
 const NOW = "2026-03-12";
 
@@ -122,8 +122,8 @@ const SEED_ENTRIES = [
  */
 const SEED: string[] = [
   `acct ${EXAMPLE_PLAN.join(" ")}`,
-  `acct ${EXAMPLE_PLAN.join(" ")} --year 2025`,
-  `acct ${EXAMPLE_PLAN.join(" ")} --year 2027`,
+  `acct ${examplePlanFor(2025).join(" ")}`,
+  `acct ${examplePlanFor(2027).join(" ")}`,
   "acct off add 2026-01-02",
   "acct off add 2026-04-03 --reason 'Good Friday'",
   "acct off add 2026-08-03..2026-08-14 --reason vacation",

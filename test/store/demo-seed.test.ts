@@ -9,7 +9,7 @@ import { inWriteTransaction, openForWrite, type Db } from "../../src/store/conne
 import { holdsData, seedDemo } from "../../src/store/demo-seed.js";
 import { totalsBetween } from "../../src/store/entries.js";
 import { JournalEntry, undoLast } from "../../src/store/journal.js";
-import { listWeeklyTargets, loadPlan } from "../../src/store/plans.js";
+import { loadPlan, weeklyTargetsOn } from "../../src/store/plans.js";
 import { listReviews } from "../../src/store/reviews.js";
 
 let db: Db;
@@ -34,7 +34,7 @@ describe("seedDemo", () => {
     const counts = seed();
     expect(holdsData(db)).toBe(true);
     expect(loadPlan(db, 2026)?.plan.annual).toEqual({ revenue: 1_200_000, deals: 30, opportunities: 120, meetings: 240, calls: 2400 });
-    expect(listWeeklyTargets(db).get("linkedin")).toBe(20);
+    expect(weeklyTargetsOn(db, today).get("linkedin")).toBe(20);
     const calls = demo.entries.filter((e) => e.type === "call").reduce((s, e) => s + e.count, 0);
     expect(totalsBetween(db, "2025-01-01", today).get("call")?.count).toBe(calls);
     expect(listBlocks(db)).toHaveLength(3);

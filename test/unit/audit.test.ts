@@ -8,24 +8,24 @@ import {
   type MetricAudit,
 } from "../../src/domain/audit.js";
 import { DAY_MINUTES } from "../../src/domain/blocks.js";
-import { makeCalendar } from "../../src/domain/calendar.js";
 import { describeStageCost, describeVerdict } from "../../src/render/audit-text.js";
-import { buildPlan } from "../../src/domain/plan.js";
-import { examplePlanInput, WORKWEEK } from "../helpers/plans.js";
+import { examplePlanInput, planBasis, WORKWEEK } from "../helpers/plans.js";
 import { typeTotals } from "../helpers/totals.js";
 
 // 2026 has 261 weekdays. 261 deals at 100 % win and meeting rates and a 25 %
 // call rate make every daily target whole: 1 deal, 1 opportunity, 1 meeting,
 // 4 calls and 1,000 of revenue per working day.
 const input = examplePlanInput({ unit: "deals", target: 261, dealSizeCents: 1_000_00, winRate: 1, meetingRate: 1, callRate: 0.25, customerTime: 0.25 });
-const calendar = makeCalendar([...WORKWEEK], []);
-const plan = buildPlan(input, calendar);
+const linkedin = [{ type: "linkedin", from: "1970-01-01", perWeek: 10 }];
+const basis = planBasis(input, [], linkedin);
+const { plan, calendar } = basis;
 
 function fixture(overrides: Partial<AuditInput> = {}): AuditInput {
   return {
-    plan,
-    calendar,
-    weeklyTargets: new Map([["linkedin", 10]]),
+    ...basis,
+    period: { kind: "week", id: "2026-W11" },
+    reviews: [],
+    share: 1,
     week: "2026-W11",
     from: "2026-03-09",
     to: "2026-03-15",
@@ -107,7 +107,7 @@ describe("buildAudit on the hand-computed fixture (2026-W11 as of Thu 2026-03-12
     expect(ahead.status).toBe("on-track");
   });
   it("a deals plan without a deal size leads with deals", () => {
-    const deals = buildAudit(fixture({ plan: buildPlan({ ...input, dealSizeCents: null }, calendar) }));
+    const deals = buildAudit(fixture(planBasis({ ...input, dealSizeCents: null }, [], linkedin)));
     expect(deals.verdict.metric).toBe("deals");
     expect(deals.metrics.map((m) => m.metric)).not.toContain("revenue");
   });
@@ -133,13 +133,13 @@ describe("conversion", () => {
     expect(describeStageCost(c)).toBe("at 20% opportunity→deal you need 1,305 opportunities, not 261 (5,220 calls, not 1,044)");
   });
   it("call→meeting cost in calls, as in the spec's example", () => {
-    const spec = buildPlan({ ...input, unit: "revenue", target: 1_200_000_00, dealSizeCents: 40_000_00, winRate: 0.25, meetingRate: 0.5, callRate: 0.1 }, calendar);
+    const spec = planBasis({ ...input, unit: "revenue", target: 1_200_000_00, dealSizeCents: 40_000_00, winRate: 0.25, meetingRate: 0.5, callRate: 0.1 }, [], linkedin).plan;
     const c = buildConversion(spec, typeTotals({ call: { count: 1000 }, meeting: { count: 48 }, opportunity: { count: 24 }, deal: { count: 6, amountCents: 6 * 40_000_00 } }));
     expect(c.weakest).toBe("calls");
     expect(describeStageCost(c)).toBe("at 4.8% call→meeting you need 5,000 calls, not 2,400");
   });
   it("a stage at 0 so far: no cost (null), and the text says what is known instead of a number", () => {
-    const spec = buildPlan({ ...input, unit: "revenue", target: 1_200_000_00, dealSizeCents: 40_000_00, winRate: 0.25, meetingRate: 0.5, callRate: 0.1 }, calendar);
+    const spec = planBasis({ ...input, unit: "revenue", target: 1_200_000_00, dealSizeCents: 40_000_00, winRate: 0.25, meetingRate: 0.5, callRate: 0.1 }, [], linkedin).plan;
     const calls = buildConversion(spec, typeTotals({ call: { count: 40 } }));
     expect(calls.weakest).toBe("calls");
     expect(calls.cost).toEqual({
@@ -159,7 +159,8 @@ describe("conversion", () => {
   });
 
   it("never gives Infinity or NaN, whatever the totals (property)", () => {
-    const spec = buildPlan({ ...input, unit: "revenue", target: 1_200_000_00, dealSizeCents: 40_000_00, winRate: 0.25, meetingRate: 0.5, callRate: 0.1 }, calendar);
+    const specBasis = planBasis({ ...input, unit: "revenue", target: 1_200_000_00, dealSizeCents: 40_000_00, winRate: 0.25, meetingRate: 0.5, callRate: 0.1 }, [], linkedin);
+    const spec = specBasis.plan;
     const count = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 0, max: 10_000_000 }));
     fc.assert(
       fc.property(count, count, count, count, count, (call, meeting, opportunity, deal, amount) => {
@@ -167,7 +168,7 @@ describe("conversion", () => {
         const numbers: unknown[] = [...c.stages.flatMap((st) => [st.planned, st.actual]), c.dealSize.actual, c.cost?.needed, c.cost?.callsNeeded, c.cost?.planned];
         for (const x of numbers) if (typeof x === "number") expect(Number.isFinite(x), String(x)).toBe(true);
         expect(describeStageCost(c) ?? "").not.toMatch(/Infinity|NaN/);
-        const a = buildAudit(fixture({ plan: spec, ytdTotals: typeTotals({ call: { count: call }, meeting: { count: meeting }, opportunity: { count: opportunity }, deal: { count: deal, amountCents: amount } }) }));
+        const a = buildAudit(fixture({ ...specBasis, ytdTotals: typeTotals({ call: { count: call }, meeting: { count: meeting }, opportunity: { count: opportunity }, deal: { count: deal, amountCents: amount } }) }));
         expect(nonFinite(a)).toEqual([]);
         expect(describeStageCost(a.conversion) ?? "").not.toMatch(/Infinity|NaN/);
       }),
@@ -197,7 +198,8 @@ describe("edges of the year", () => {
     expect(lastCalls.ytd.plan).toBe(1044);
     expect(lastCalls.projection).toBe(1000);
     expect(lastCalls.requiredPerWeek).toBeNull();
-    expect(lastCalls.bufferDays).toBe(-11);
+    // No working day of the plan year follows as-of: no coming days to measure the gap in (SPEC: null).
+    expect(lastCalls.bufferDays).toBeNull();
   });
   it("before the year starts (a W01 audited in late December): no projection", () => {
     const early = buildAudit(fixture({ week: "2026-W01", from: "2025-12-29", to: "2026-01-04", asOf: "2025-12-30", ytdTotals: new Map() }));
@@ -211,10 +213,9 @@ describe("edges of the year", () => {
 
 describe("blocks and celebrations", () => {
   it("block adherence counts the week's occurrences up to as-of, days off excluded", () => {
-    const withOff = makeCalendar([...WORKWEEK], [{ from: "2026-03-10", to: "2026-03-10" }]);
     const audit = buildAudit(
       fixture({
-        calendar: withOff,
+        ...planBasis(input, [{ from: "2026-03-10", to: "2026-03-10" }], linkedin),
         blocks: [{ id: 1, label: "prospecting", days: ["tue", "thu", "fri"], startMin: 480, endMin: 570, activity: "call" }],
         blockMarks: [{ blockId: 1, date: "2026-03-12", status: "done", reason: null }],
       }),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { examplePlanInput } from "../helpers/plans.js";
+import { planBasis } from "../helpers/plans.js";
 import {
   blockOccurrences,
   blocksOnDay,
@@ -350,16 +351,15 @@ describe("weeklyPlanned", () => {
   const input: PlanInput = examplePlanInput();
 
   it("is the month's daily target times the workdays a week", () => {
-    const plan = buildPlan(input, noDaysOff);
-    // March 2026: 202 calls over 22 working days, 5 workdays a week.
-    expect(plan.months[2]).toMatchObject({ calls: 202, workingDays: 22 });
-    expect(weeklyPlanned(plan, "calls", "2026-03-12")).toBeCloseTo((202 / 22) * 5, 9);
+    const { plan } = planBasis(input);
+    // March 2026: 22 working days of 2400 / 261 calls, 5 workdays a week.
+    expect(plan.months[2]?.workingDays).toBe(22);
+    expect(weeklyPlanned(plan, "calls", "2026-03-12")).toBeCloseTo((2400 / 261) * 5, 9);
     expect(weeklyPlanned(plan, "meetings", "2026-03-12")).toBeCloseTo(((plan.months[2]?.meetings ?? 0) / 22) * 5, 9);
   });
 
   it("falls back to the year's average in a month with no working days", () => {
-    const calendar = makeCalendar([...WORKWEEK], [{ from: "2026-08-01", to: "2026-08-31" }]);
-    const plan = buildPlan(input, calendar);
+    const { plan } = planBasis(input, [{ from: "2026-08-01", to: "2026-08-31" }]);
     const workingDays = plan.months.reduce((s, m) => s + m.workingDays, 0);
     expect(weeklyPlanned(plan, "calls", "2026-08-10")).toBeCloseTo((2400 / workingDays) * 5, 9);
   });

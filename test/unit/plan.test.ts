@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { examplePlanInput, WORKWEEK } from "../helpers/plans.js";
+import { examplePlanInput, planBasis, WORKWEEK } from "../helpers/plans.js";
 import { makeCalendar, workingDaysByMonth } from "../../src/domain/calendar.js";
 import { CASCADE_METRICS, type PlanInput } from "../../src/domain/cascade.js";
 import { addDays, eachDay } from "../../src/domain/dates.js";
-import { buildPlan, dailyTarget, planBetween, splitLargestRemainder, weeklyTargetBetween } from "../../src/domain/plan.js";
+import { splitLargestRemainder } from "../../src/domain/plan.js";
 
 const input: PlanInput = examplePlanInput();
 
@@ -35,76 +35,42 @@ describe("working days", () => {
 });
 
 describe("buildPlan", () => {
-  it("splits calls by working days with the largest remainder", () => {
-    const plan = buildPlan(input, makeCalendar([...WORKWEEK], []));
-    // 2400 × days / 261: floors sum to 2396; the 4 left go to Feb (.908), Jul and Dec (.494), then Jan (.298).
-    expect(plan.months.map((m) => m.calls)).toEqual([203, 184, 202, 202, 193, 202, 212, 193, 202, 202, 193, 212]);
+  it("gives each month the sum of its days' targets, adding up to the year", () => {
+    const { plan } = planBasis(input);
+    // Every working day carries 2400 / 261 calls: January's 22 days make 202.3.
+    expect(plan.months[0]?.calls).toBeCloseTo((22 * 2400) / 261, 9);
     for (const metric of ["calls", "meetings", "opportunities", "deals", "revenue"] as const) {
-      expect(plan.months.reduce((s, m) => s + m[metric], 0)).toBe(metric === "revenue" ? 1_200_000 : plan.annual[metric]);
+      expect(plan.months.reduce((s, m) => s + m[metric], 0)).toBeCloseTo(metric === "revenue" ? 1_200_000 : plan.annual[metric], 6);
     }
   });
 
   it("moves targets with seasonality", () => {
     const seasonality = [1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 2];
-    const plan = buildPlan({ ...input, seasonality }, makeCalendar([...WORKWEEK], []));
+    const { plan } = planBasis({ ...input, seasonality });
     expect(plan.months[6]?.calls).toBe(0);
-    // weights: 238 (11 months minus July, Dec counted twice: 261 − 23 + 23) → Dec gets 2 × 23 / 261 of 2400.
-    expect(plan.months[11]!.calls).toBeGreaterThan(2 * plan.months[0]!.calls - 2);
-    expect(plan.months.reduce((s, m) => s + m.calls, 0)).toBe(2400);
+    // Weights: 261 − 23 (July) + 23 (December counted twice) = 261; December gets 2 × 23 / 261 of 2,400.
+    expect(plan.months[11]?.calls).toBeCloseTo((2 * 23 * 2400) / 261, 9);
+    expect(plan.months.reduce((s, m) => s + m.calls, 0)).toBeCloseTo(2400, 9);
   });
 
-  it("gives days off no target and spreads the month over the rest", () => {
-    const calendar = makeCalendar([...WORKWEEK], [{ from: "2026-08-03", to: "2026-08-14" }]);
-    const plan = buildPlan(input, calendar);
+  it("gives days off no target and spreads the year over the rest", () => {
+    const { plan, schedule } = planBasis(input, [{ from: "2026-08-03", to: "2026-08-14" }]);
     expect(plan.months[7]?.workingDays).toBe(11);
-    expect(dailyTarget(plan, "calls", "2026-08-05", calendar)).toBe(0);
-    expect(dailyTarget(plan, "calls", "2026-08-17", calendar)).toBeCloseTo(plan.months[7]!.calls / 11, 10);
+    expect(schedule.target("calls", "2026-08-05")).toBe(0);
+    expect(schedule.target("calls", "2026-08-17")).toBeCloseTo(2400 / 251, 10);
   });
-});
 
-describe("planBetween", () => {
-  const calendar = makeCalendar([...WORKWEEK], []);
-  const plan = buildPlan(input, calendar);
-  it("sums the daily targets of a week's working days", () => {
-    // 2026-W11: Mon 9 … Sun 15 March: five March working days, 202 calls / 22 days each.
-    expect(planBetween(plan, "calls", "2026-03-09", "2026-03-15", calendar)).toBeCloseTo((5 * 202) / 22, 9);
-  });
-  it("splits a week that spans two months by each month's rate", () => {
-    // Mon 2026-03-30, Tue 03-31 in March; Wed 04-01 … Fri 04-03 in April.
-    expect(planBetween(plan, "calls", "2026-03-30", "2026-04-05", calendar)).toBeCloseTo((2 * 202) / 22 + (3 * 202) / 22, 9);
-  });
-  it("counts nothing outside the plan year", () => {
-    // 2026-W01 runs Mon 2025-12-29 … Sun 2026-01-04: only Jan 1 and 2 count.
-    expect(planBetween(plan, "calls", "2025-12-29", "2026-01-04", calendar)).toBeCloseTo((2 * 203) / 22, 9);
-  });
-  it("adds up to the annual total over the year", () => {
-    expect(planBetween(plan, "meetings", "2026-01-01", "2026-12-31", calendar)).toBeCloseTo(240, 9);
-  });
-  it("equals the sum of the daily targets over any span, with days off and a short week", () => {
-    const offCalendar = makeCalendar(["mon", "tue", "wed", "thu"], [{ from: "2026-03-10", to: "2026-03-20" }, { from: "2026-12-24", to: "2027-01-02" }]);
-    const offPlan = buildPlan(input, offCalendar);
+  it("a span's plan equals the sum of its daily targets, with days off and a short week (property)", () => {
+    const { schedule } = planBasis({ ...input, workdays: ["mon", "tue", "wed", "thu"] }, [{ from: "2026-03-10", to: "2026-03-20" }, { from: "2026-12-24", to: "2027-01-02" }]);
     const day = (n: number) => addDays("2025-12-20", n);
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 400 }), fc.constantFrom(...CASCADE_METRICS), (a, b, metric) => {
         const [from, to] = a <= b ? [day(a), day(b)] : [day(b), day(a)];
         let sum = 0;
-        for (const d of eachDay(from, to)) sum += dailyTarget(offPlan, metric, d, offCalendar);
-        expect(planBetween(offPlan, metric, from, to, offCalendar)).toBeCloseTo(sum, 6);
+        for (const d of eachDay(from, to)) sum += schedule.target(metric, d);
+        expect(schedule.planBetween(metric, from, to)).toBeCloseTo(sum, 6);
       }),
       { numRuns: 300 },
     );
-  });
-});
-
-describe("weeklyTargetBetween", () => {
-  it("spreads a weekly target evenly over the week's working days", () => {
-    const calendar = makeCalendar([...WORKWEEK], []);
-    expect(weeklyTargetBetween(25, "2026-03-09", "2026-03-15", calendar)).toBeCloseTo(25, 9);
-    expect(weeklyTargetBetween(25, "2026-03-09", "2026-03-11", calendar)).toBeCloseTo(15, 9);
-  });
-  it("keeps the week's total when a day is off", () => {
-    const calendar = makeCalendar([...WORKWEEK], [{ from: "2026-03-09", to: "2026-03-09" }]);
-    expect(weeklyTargetBetween(24, "2026-03-09", "2026-03-15", calendar)).toBeCloseTo(24, 9);
-    expect(weeklyTargetBetween(24, "2026-03-09", "2026-03-10", calendar)).toBeCloseTo(6, 9);
   });
 });

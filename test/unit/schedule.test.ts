@@ -7,7 +7,7 @@ import { buildSchedule, type DayOffEvent, type Revision, type ScheduleInput } fr
 const plan = examplePlanInput(); // 2026: 1.2m at 40k, 25/50/10 % → 2,400 calls; Mon–Fri, 261 working days
 const first = (from = "2026-01-01", overrides = {}): Revision => ({ seq: 1, from, input: { ...plan, ...overrides }, note: null });
 const input = (overrides: Partial<ScheduleInput> = {}): ScheduleInput => ({ year: 2026, opening: {}, revisions: [first()], daysOff: [], typeTargets: [], ...overrides });
-const off = (from: string, to: string, addedSeq: number, removedSeq: number | null = null): DayOffEvent => ({ from, to, reason: null, addedSeq, removedSeq });
+const off = (from: string, to: string, addedSeq: number, removedSeq: number | null = null): DayOffEvent => ({ from, to, addedSeq, removedSeq });
 
 describe("the schedule", () => {
   it("spreads the year evenly over its working days without seasonality", () => {

@@ -1,48 +1,50 @@
 import { describe, expect, it } from "vitest";
-import { examplePlanInput, WORKWEEK } from "../helpers/plans.js";
+import { examplePlanInput, planBasis, WORKWEEK } from "../helpers/plans.js";
+import { makeCalendar } from "../../src/domain/calendar.js";
 import { typeTotals } from "../helpers/totals.js";
 import type { Block } from "../../src/domain/blocks.js";
-import { makeCalendar } from "../../src/domain/calendar.js";
 import type { PlanInput } from "../../src/domain/cascade.js";
-import { buildPlan } from "../../src/domain/plan.js";
 import { buildGlance, findNextBlock, fraction } from "../../src/domain/status.js";
 
 const input: PlanInput = examplePlanInput();
-const calendar = makeCalendar([...WORKWEEK], []);
-const plan = buildPlan(input, calendar);
+const basis = planBasis(input, [], [{ type: "linkedin", from: "1970-01-01", perWeek: 25 }]);
+const { calendar } = basis;
 
 describe("buildGlance", () => {
-  // Thursday 2026-01-08. January: 22 working days and 203 calls, so 203/22 calls a working day.
+  // Thursday 2026-01-08, the day over (share 1): 2,400 calls over 261 working days a day.
   const glance = buildGlance({
-    plan,
-    calendar,
-    weeklyTargets: new Map([["linkedin", 25]]),
+    ...basis,
     today: "2026-01-08",
+    share: 1,
     todayTotals: typeTotals({ call: { count: 10 } }),
     weekTotals: typeTotals({ call: { count: 40 }, linkedin: { count: 12 } }),
     ytdTotals: typeTotals({ call: { count: 60 }, linkedin: { count: 12 } }),
   });
   const calls = glance.metrics.find((m) => m.metric === "calls")!;
   const linkedin = glance.metrics.find((m) => m.metric === "linkedin")!;
+  const perDay = 2400 / 261;
 
   it("frames the ISO week and counts its working days", () => {
     expect(glance).toMatchObject({ week: "2026-W02", from: "2026-01-05", to: "2026-01-11", workingDaysSoFar: 4, workingDaysInWeek: 5 });
   });
 
   it("puts this week's actual next to the plan to date and the whole week's plan", () => {
-    const perDay = 203 / 22;
     expect(calls.week.plan).toBeCloseTo(5 * perDay, 9);
     expect(calls.week.planToDate).toBeCloseTo(4 * perDay, 9);
     expect(calls.week.actual).toBe(40);
     expect(calls.today).toEqual({ plan: expect.closeTo(perDay, 9), actual: 10 });
   });
 
-  it("computes the buffer from Jan 1 to today: 6 working days of plan", () => {
-    // Jan 1–2 (Thu, Fri) and Jan 5–8: 6 working days → 55.36 calls planned; 60 done.
-    expect(calls.ytd.plan).toBeCloseTo((6 * 203) / 22, 9);
+  it("shows no daily target for outcomes, which come in lumps", () => {
+    expect(glance.metrics.find((m) => m.metric === "deals")?.today.plan).toBeNull();
+    expect(glance.metrics.find((m) => m.metric === "revenue")?.today.plan).toBeNull();
+  });
+
+  it("measures the buffer in the coming days' plan: 6 working days planned, 60 done", () => {
+    // Jan 1–2 (Thu, Fri) and Jan 5–8: 6 working days → 55.17 calls planned; 60 done.
+    expect(calls.ytd.plan).toBeCloseTo(6 * perDay, 9);
     expect(calls.annual).toBeCloseTo(2400, 9);
-    expect(calls.bufferDays).toBeCloseTo((60 - (6 * 203) / 22) / (2400 / 261), 9);
-    expect(calls.bufferDays).toBeCloseTo(0.504, 3);
+    expect(calls.bufferDays).toBeCloseTo((60 - 6 * perDay) / perDay, 9);
   });
 
   it("spreads a weekly target evenly over the week's working days", () => {

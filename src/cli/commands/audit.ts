@@ -13,7 +13,7 @@ import type { Db } from "../../store/connection.js";
 import { listBlockMarks, listBlocks } from "../../store/blocks.js";
 import { insertCommitment, loadCommitments, type NewCommitment } from "../../store/commitments.js";
 import { totalsBetween } from "../../store/entries.js";
-import { listCustomTypes, listWeeklyTargets, loadPlan } from "../../store/plans.js";
+import { listCustomTypes } from "../../store/plans.js";
 import { previousReview, saveReview, type NewReview, type Review } from "../../store/reviews.js";
 import { bestWeeksBefore, weeklyTotalsBetween } from "../../store/weekly-totals.js";
 import { loadAudit, resolveAuditedWeek, type WeekChoice } from "../../reports/audit.js";

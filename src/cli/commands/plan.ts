@@ -1,4 +1,4 @@
-/** `acct plan set|show|target`: the annual cascade and its monthly split. */
+/** `acct plan set|show|history|target`: the annual cascade, its revisions, and the schedule's months. */
 import { Argument, Command, Option } from "commander";
 import { completes } from "../completes.js";
 import type { App } from "../app.js";
@@ -8,10 +8,13 @@ import { missingFlags } from "../prompts.js";
 import { METRIC_OF_TYPE, resolveType } from "../../domain/activity-types.js";
 import { checkCascade, type PlanInput, type PlanUnit } from "../../domain/cascade.js";
 import { failure, usageError } from "../../domain/errors.js";
-import { parseCount, parseHours, parseMoney, parseRate, parseSeasonality, parseWeekdays, parseYear } from "../../domain/parse.js";
-import { listCustomTypes, listWeeklyTargets, loadPlan, savePlanInput, setWeeklyTarget } from "../../store/plans.js";
+import { addDays, type IsoDate } from "../../domain/dates.js";
+import { parseCount, parseDate, parseHours, parseMoney, parseRate, parseSeasonality, parseText, parseWeekdays, parseWholeNumber, parseYear } from "../../domain/parse.js";
+import { addRevision, listCustomTypes, loadPlan, replacePlanOn, saveFirstPlan, setTypeTarget, weeklyTargetsOn, type LoadedPlan } from "../../store/plans.js";
+import { hasEntriesBetween } from "../../store/entries.js";
 import { getSetting } from "../../store/settings.js";
-import { planToJson, renderPlanText } from "../../render/plan.js";
+import { historyToJson, planToJson, renderPlanText, type PlanView } from "../../render/plan.js";
+import { formatMoney } from "../../render/format.js";
 import { visibleControls } from "../../render/escape.js";
 
 interface SetFlags {
@@ -26,7 +29,14 @@ interface SetFlags {
   seasonality?: string;
   hoursPerDay?: string;
   customerTime?: string;
+  start?: string;
+  opening?: string;
+  from?: string;
+  note?: string;
 }
+
+/** Flags that describe the plan itself (not when it takes effect). */
+const PLAN_FLAGS = ["target", "unit", "dealSize", "winRate", "meetingRate", "callRate", "workdays", "seasonality", "hoursPerDay", "customerTime"] as const;
 
 const FLAG_NAMES: Record<keyof SetFlags, string> = {
   year: "--year",
@@ -40,6 +50,10 @@ const FLAG_NAMES: Record<keyof SetFlags, string> = {
   seasonality: "--seasonality",
   hoursPerDay: "--hours-per-day",
   customerTime: "--customer-time",
+  start: "--start",
+  opening: "--opening",
+  from: "--from",
+  note: "--note",
 };
 
 function parseUnit(value: string): PlanUnit {
@@ -75,6 +89,57 @@ export function planInputFromFlags(flags: SetFlags, defaultYear: number): PlanIn
     hoursPerDay: flags.hoursPerDay ? parseHours(flags.hoursPerDay) : 8,
     customerTime: flags.customerTime ? parseRate(flags.customerTime, "customer time") : null,
   };
+}
+
+/** A revision's inputs: the current plan's, with the flags given in their place (seasonality, workdays, customer time included). */
+function reviseInput(current: PlanInput, flags: SetFlags): PlanInput {
+  const unit = flags.unit ? parseUnit(flags.unit) : current.unit;
+  if (unit !== current.unit && flags.target === undefined) throw usageError("changing --unit needs a --target in that unit");
+  return {
+    ...current,
+    unit,
+    target: flags.target !== undefined ? parseTarget(flags.target, unit) : current.target,
+    dealSizeCents: flags.dealSize !== undefined ? parseMoney(flags.dealSize, "deal size") : current.dealSizeCents,
+    winRate: flags.winRate !== undefined ? parseRate(flags.winRate, "win rate") : current.winRate,
+    meetingRate: flags.meetingRate !== undefined ? parseRate(flags.meetingRate, "meeting rate") : current.meetingRate,
+    callRate: flags.callRate !== undefined ? parseRate(flags.callRate, "call rate") : current.callRate,
+    workdays: flags.workdays !== undefined ? parseWeekdays(flags.workdays) : current.workdays,
+    seasonality: flags.seasonality !== undefined ? parseSeasonality(flags.seasonality) : current.seasonality,
+    hoursPerDay: flags.hoursPerDay !== undefined ? parseHours(flags.hoursPerDay) : current.hoursPerDay,
+    customerTime: flags.customerTime !== undefined ? parseRate(flags.customerTime, "customer time") : current.customerTime,
+  };
+}
+
+/**
+ * The first day a new plan covers: `--start`, else Jan 1 — except for this
+ * year once it has begun, when nothing has been logged before today: today
+ * (a seller who starts in March is not behind for January and February).
+ */
+function startOf(flag: string | undefined, year: number, today: IsoDate, loggedBefore: (date: IsoDate) => boolean): IsoDate {
+  if (flag !== undefined) {
+    const start = parseDate(flag, today, "--start");
+    if (Number(start.slice(0, 4)) !== year) throw usageError(`--start ${start} is not in the plan year ${year}`);
+    return start;
+  }
+  const jan1 = `${year}-01-01`;
+  return Number(today.slice(0, 4)) === year && today > jan1 && !loggedBefore(today) ? today : jan1;
+}
+
+/** `revenue=420k,deals=11,calls=1200`: what was done in the plan year before the start and is not logged. */
+export function parseOpening(text: string, customTypes: readonly string[]): Record<string, number> {
+  const opening: Record<string, number> = {};
+  for (const part of text.split(",").map((p) => p.trim()).filter((p) => p !== "")) {
+    const [name = "", value = ""] = part.split("=").map((x) => x.trim());
+    if (value === "") throw usageError(`--opening '${part}' is not NAME=VALUE`, "e.g. --opening revenue=420k,deals=11,calls=1200");
+    const metric = name.toLowerCase() === "revenue" ? "revenue" : metricOfType(resolveType(name, customTypes));
+    opening[metric] = metric === "revenue" ? parseMoney(value, "opening revenue") / 100 : parseWholeNumber(value, `opening ${metric}`, 0, 10_000_000);
+  }
+  return opening;
+}
+
+/** The metric an entry type's counts make: `call` → `calls`, a custom type its own name. */
+function metricOfType(type: string): string {
+  return Object.hasOwn(METRIC_OF_TYPE, type) ? (METRIC_OF_TYPE[type] as string) : type;
 }
 
 /** Parses the flags that were given, so a bad value is reported before a missing one. */
@@ -120,23 +185,70 @@ async function askPlan(flags: SetFlags, current: PlanInput | null, defaultYear: 
   return out;
 }
 
-async function showPlan(ctx: Context, year: number, planFound: ReturnType<typeof loadPlan>, weeklyTargets: Map<string, number>): Promise<void> {
-  if (!planFound) throw failure(`there is no plan for ${year}`, `create one with: acct plan set --year ${year} --target 1.2m --deal-size 40k --win-rate 25% --meeting-rate 50% --call-rate 10%`);
-  if (ctx.json) {
-    ctx.printJson(planToJson(planFound.plan, weeklyTargets));
-    return;
-  }
-  ctx.print(await renderPlanText(planFound.plan, weeklyTargets, ctx.render));
+/** What `plan show` shows of a loaded year. */
+function viewOf(loaded: LoadedPlan): PlanView {
+  return {
+    plan: loaded.plan,
+    start: loaded.first.start,
+    opening: loaded.first.opening,
+    history: [{ from: loaded.first.start, note: loaded.first.note, input: loaded.first.input }, ...loaded.revisions],
+  };
+}
+
+async function showPlan(ctx: Context, year: number, loaded: LoadedPlan | null, weeklyTargets: Map<string, number>): Promise<void> {
+  if (!loaded) throw failure(`there is no plan for ${year}`, `create one with: acct plan set --year ${year} --target 1.2m --deal-size 40k --win-rate 25% --meeting-rate 50% --call-rate 10%`);
+  if (ctx.json) return ctx.printJson(planToJson(viewOf(loaded), weeklyTargets));
+  ctx.print(await renderPlanText(viewOf(loaded), weeklyTargets, ctx.render));
 }
 
 const currentYear = (ctx: Context) => Number(ctx.today.slice(0, 4));
+
+/** Stores a revision of a year's plan from `--from` (default today): the flags given replace the current inputs. */
+async function revisePlan(ctx: Context, year: number, current: LoadedPlan, flags: SetFlags): Promise<void> {
+  // Running the same `plan set` again names the same start: only a different one is a mistake.
+  const sameStart = flags.start === undefined || parseDate(flags.start, ctx.today, "--start") === current.first.start;
+  if (!sameStart || flags.opening !== undefined) throw usageError(`${year} has a plan: --start and --opening are for the first plan only`, "a revision takes effect --from a day");
+  if (PLAN_FLAGS.every((k) => flags[k] === undefined)) {
+    throw usageError(`${year} has a plan: give the flags to change, e.g. --target or --win-rate`, `a revision starts from the plan in effect; see it with acct plan show --year ${year}`);
+  }
+  const input = reviseInput(current.plan, flags);
+  if (input.unit === "revenue" && input.dealSizeCents === null) throw usageError("a revenue plan needs --deal-size");
+  checkCascade(input);
+  const latest = current.revisions.at(-1)?.from ?? current.first.start;
+  // Default today; before the plan has begun, the change corrects it from its first day (none of it has passed).
+  const from = flags.from !== undefined ? parseDate(flags.from, ctx.today, "--from") : ctx.today < current.first.start ? latest : ctx.today;
+  if (Number(from.slice(0, 4)) !== year) throw usageError(`--from ${from} is not in the plan year ${year}`, flags.from === undefined ? `give the day it takes effect with --from ${year}-MM-DD` : undefined);
+  if (from < latest) throw usageError(`--from ${from} is before ${latest}, when the plan in effect began`, "a revision takes effect after the one before it");
+  const note = flags.note === undefined ? null : parseText(flags.note, "--note");
+  // On the day the plan in effect began, a change corrects it: nothing of it has passed yet.
+  const sameDay = from === latest;
+  const stored = ctx.transaction(sameDay ? `plan set ${year}` : `plan revision ${year} from ${from}`, (db, journal) => {
+    if (sameDay) replacePlanOn(db, year, from, input, note, ctx.clock.stamp, journal);
+    else addRevision(db, { input, from, note, at: ctx.clock.stamp }, journal);
+    return { found: loadPlan(db, year), weeklyTargets: weeklyTargetsOn(db, ctx.today) };
+  });
+  await showPlan(ctx, year, stored.found, stored.weeklyTargets);
+  if (!ctx.json) ctx.print(sameDay ? `\ncorrected the plan that began ${from} (undo with: acct undo)` : `\nrevised from ${from}: days before it keep their targets (undo with: acct undo)`);
+}
+
+/** What a new plan's owner does next. */
+function nextSteps(ctx: Context, start: IsoDate): string {
+  const s = ctx.style;
+  return [
+    "",
+    s.bold("Next:"),
+    `  days off you already know:   acct off add ${start.slice(0, 4)}-08-03..${start.slice(0, 4)}-08-14 --reason vacation`,
+    "  time for the calls:          acct block suggest",
+    "  then every day:              acct log call 5",
+  ].join("\n");
+}
 
 export function planCommand(app: App): Command {
   const plan = new Command("plan").description("set and show the annual plan: target → deals → opportunities → meetings → calls");
 
   const set = plan
     .command("set")
-    .description("store the plan for a year (replaces that year's plan); asks on a terminal when no flags are given")
+    .description("store the plan for a year; for a year that has one, a revision from --from (default today); asks on a terminal")
     .option("--year <year>", "plan year (default: this year)")
     .option("--target <amount>", "annual target: money (unit revenue) or a number of deals (unit deals)")
     .addOption(new Option("--unit <unit>", "what the target counts").choices(["revenue", "deals"]))
@@ -148,30 +260,43 @@ export function planCommand(app: App): Command {
     .option("--seasonality <weights>", "12 month weights (default all 1)")
     .option("--hours-per-day <hours>", "working hours a day (default 8)")
     .option("--customer-time <rate>", "goal share of working time with customers")
+    .option("--start <date>", "first plan of a year only: the first day it covers (default Jan 1; this year, once begun and with nothing logged: today)")
+    .option("--opening <list>", "first plan only: what was done this year before the start, e.g. revenue=420k,deals=11,calls=1200")
+    .option("--from <date>", "a revision only: the day it takes effect (default today)")
+    .option("--note <text>", "why: kept with the plan or revision")
     .action(async (flags: SetFlags, command: Command) => {
       const ctx = app.context(command);
+      const year = flags.year ? parseYear(flags.year) : currentYear(ctx);
+      const existing = ctx.read();
+      const current = existing ? loadPlan(existing, year) : null;
+      if (current) return revisePlan(ctx, year, current, flags);
+      if (flags.from !== undefined) throw usageError(`${year} has no plan yet: --from is for a revision`, "give the first plan's first day with --start");
       let given: SetFlags = flags;
-      const noFlags = Object.values(flags).every((v) => v === undefined);
+      const noFlags = PLAN_FLAGS.every((k) => flags[k] === undefined);
       validateGiven(given, currentYear(ctx));
       const missing = missingOf(given);
       if (noFlags || missing.length > 0) {
-        if (!ctx.interactive) {
-          missingFlags("plan set", missing.map((k) => FLAG_NAMES[k]));
-        }
-        const db = ctx.read();
-        const year = given.year ? parseYear(given.year) : currentYear(ctx);
-        given = await askPlan(given, db ? (loadPlan(db, year)?.plan ?? null) : null, currentYear(ctx));
+        if (!ctx.interactive) missingFlags("plan set", missing.map((k) => FLAG_NAMES[k]));
+        given = await askPlan(given, null, currentYear(ctx));
       }
       // `acct config set hours-per-day` is the default when the flag is left out.
       given = { ...given, hoursPerDay: given.hoursPerDay ?? getSetting(ctx.read(), "hours-per-day") ?? undefined };
       const input = planInputFromFlags(given, currentYear(ctx));
       if (input.unit === "revenue" && input.dealSizeCents === null) throw usageError("a revenue plan needs --deal-size");
       checkCascade(input);
+      const start = startOf(given.start, input.year, ctx.today, (date) => (existing ? hasEntriesBetween(existing, `${input.year}-01-01`, addDays(date, -1)) : false));
+      if (given.opening === undefined && start > `${input.year}-01-01` && ctx.interactive && noFlags) {
+        const { askText } = await import("../prompts.js");
+        given.opening = await askText(`Done this year before ${start}, not logged (e.g. revenue=420k,deals=11; blank for none)`, { optional: true, parse: (v) => parseOpening(v, existing ? listCustomTypes(existing) : []) });
+      }
+      const opening = given.opening ? parseOpening(given.opening, existing ? listCustomTypes(existing) : []) : {};
+      const note = given.note === undefined ? null : parseText(given.note, "--note");
       const stored = ctx.transaction(`plan set ${input.year}`, (db, journal) => {
-        savePlanInput(db, input, ctx.clock.stamp, journal);
-        return { found: loadPlan(db, input.year), weeklyTargets: listWeeklyTargets(db) };
+        saveFirstPlan(db, { input, start, opening, note, at: ctx.clock.stamp }, journal);
+        return { found: loadPlan(db, input.year), weeklyTargets: weeklyTargetsOn(db, ctx.today) };
       });
       await showPlan(ctx, input.year, stored.found, stored.weeklyTargets);
+      if (!ctx.json) ctx.print(nextSteps(ctx, start));
     });
   withExamples(set, [
     "acct plan set --target 1.2m --deal-size 40k --win-rate 25% --meeting-rate 50% --call-rate 10%",
@@ -183,7 +308,7 @@ export function planCommand(app: App): Command {
     const ctx = app.context(command);
     const year = flags.year ? parseYear(flags.year) : currentYear(ctx);
     const db = ctx.read();
-    await showPlan(ctx, year, db ? loadPlan(db, year) : null, db ? listWeeklyTargets(db) : new Map());
+    await showPlan(ctx, year, db ? loadPlan(db, year) : null, db ? weeklyTargetsOn(db, ctx.today) : new Map());
   };
   const show = plan
     .command("show")
@@ -193,25 +318,47 @@ export function planCommand(app: App): Command {
   withDefaultAction(plan, (command) => showAction({}, command));
   withExamples(show, ["acct plan show", "acct plan show --year 2027 --json"]);
 
+  const history = plan
+    .command("history")
+    .description("the year's first plan and its revisions, each with the day it took effect and why")
+    .option("--year <year>", "plan year (default: this year)")
+    .action((flags: { year?: string }, command: Command) => {
+      const ctx = app.context(command);
+      const year = flags.year ? parseYear(flags.year) : currentYear(ctx);
+      const db = ctx.read();
+      const loaded = db ? loadPlan(db, year) : null;
+      if (!loaded) throw failure(`there is no plan for ${year}`, `create one with: acct plan set --year ${year} --target 1.2m --deal-size 40k --win-rate 25% --meeting-rate 50% --call-rate 10%`);
+      const entries = historyToJson(viewOf(loaded).history);
+      if (ctx.json) return ctx.printJson(entries);
+      for (const r of entries) {
+        const target = r.unit === "revenue" ? formatMoney(r.target, ctx.render.currency) : `${r.target} deals`;
+        ctx.print(`#${r.id} from ${r.from}: ${target}, ${r.annual.calls} calls${r.note === null ? "" : ` — ${visibleControls(r.note)}`}`);
+      }
+    });
+  withExamples(history, ["acct plan history", "acct plan history --year 2026 --json"]);
+
   const target = plan
     .command("target")
     .addArgument(completes(new Argument("<type>"), "type"))
     .argument("<per-week>")
-    .description("set a weekly target for email or a custom type (e.g. linkedin 25)")
-    .action((typeName: string, perWeek: string, _flags: object, command: Command) => {
+    .description("set a weekly target for email or a custom type (e.g. linkedin 25), from a day on")
+    .option("--from <date>", "the day it takes effect (default today, or the plan's start if later)")
+    .action((typeName: string, perWeek: string, flags: { from?: string }, command: Command) => {
       const ctx = app.context(command);
-      const count = parseCount(perWeek, "weekly target");
+      const count = parseWholeNumber(perWeek, "weekly target", 0, 100_000);
       const known = ctx.read();
       const type = resolveType(typeName, known ? listCustomTypes(known) : []);
       if (type in METRIC_OF_TYPE) {
         throw usageError(`${type} targets come from the plan's cascade`, "change them with acct plan set (rates, target, deal size)");
       }
+      const start = known ? loadPlan(known, currentYear(ctx))?.first.start : undefined;
+      const from = flags.from !== undefined ? parseDate(flags.from, ctx.today, "--from") : start !== undefined && start > ctx.today ? start : ctx.today;
       const result = ctx.transaction(`plan target ${type}`, (db, journal) => {
-        setWeeklyTarget(db, type, count, journal);
-        return { type, perWeek: count };
+        setTypeTarget(db, type, from, count, journal);
+        return { type, perWeek: count, from };
       });
       if (ctx.json) ctx.printJson(result);
-      else ctx.print(`weekly target: ${result.perWeek} ${visibleControls(result.type)}`);
+      else ctx.print(`weekly target: ${result.perWeek} ${visibleControls(result.type)} from ${from}`);
     });
   withExamples(target, ["acct type add linkedin && acct plan target linkedin 25", "acct plan target email 50"]);
 

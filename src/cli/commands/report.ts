@@ -10,7 +10,7 @@ import { parseText, parseYear } from "../../domain/parse.js";
 import { buildReport } from "../../domain/report.js";
 import { loadCommitments } from "../../store/commitments.js";
 import { totalsBetween } from "../../store/entries.js";
-import { listWeeklyTargets, loadPlan } from "../../store/plans.js";
+import { loadPlan } from "../../store/plans.js";
 
 interface ReportFlags {
   year?: string;
@@ -41,7 +41,7 @@ export function reportCommand(app: App): Command {
         {
           plan: found.plan,
           calendar: found.calendar,
-          weeklyTargets: listWeeklyTargets(db),
+          schedule: found.schedule,
           asOf,
           ytdTotals: asOf >= `${year}-01-01` ? totalsBetween(db, `${year}-01-01`, asOf) : new Map(),
           commitments: loadCommitments(db, ctx.today),

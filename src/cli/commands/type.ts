@@ -3,7 +3,7 @@ import { Command } from "commander";
 import type { App } from "../app.js";
 import { withDefaultAction, withExamples } from "../app.js";
 import { BUILTIN_TYPES, validateNewTypeName } from "../../domain/activity-types.js";
-import { addCustomType, listCustomTypes, listWeeklyTargets } from "../../store/plans.js";
+import { addCustomType, listCustomTypes, weeklyTargetsOn } from "../../store/plans.js";
 import { visibleControls } from "../../render/escape.js";
 
 export function typeCommand(app: App): Command {
@@ -26,7 +26,7 @@ export function typeCommand(app: App): Command {
       const ctx = app.context(command);
       const db = ctx.read();
       const custom = db ? listCustomTypes(db) : [];
-      const targets = db ? listWeeklyTargets(db) : new Map<string, number>();
+      const targets = db ? weeklyTargetsOn(db, ctx.today) : new Map<string, number>();
       const rows = [
         ...BUILTIN_TYPES.map((name) => ({ name, builtin: true, weeklyTarget: targets.get(name) ?? null })),
         ...custom.map((name) => ({ name, builtin: false, weeklyTarget: targets.get(name) ?? null })),
