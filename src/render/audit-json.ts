@@ -11,14 +11,15 @@ const opt = (x: number | null, f: (x: number) => number) => (x === null ? null :
 export type AuditJson = ReturnType<typeof auditToJson>;
 
 export function auditToJson(audit: Audit) {
+  const isWeek = audit.period.kind === "week";
   return {
-    week: audit.week,
+    ...(isWeek ? { week: audit.week } : {}),
     from: audit.from,
     to: audit.to,
     asOf: audit.asOf,
     year: audit.year,
     status: audit.status,
-    period: { kind: "week", id: audit.week, from: audit.from, to: audit.to },
+    period: { kind: audit.period.kind, id: audit.period.id, from: audit.from, to: audit.to },
     verdict: {
       ...audit.verdict,
       ofPlan: opt(audit.verdict.ofPlan, r4),
@@ -30,7 +31,7 @@ export function auditToJson(audit: Audit) {
       return {
       metric: m.metric,
       period,
-      week: period,
+      ...(isWeek ? { week: period } : {}),
       ytd: { plan: n2(m.ytd.plan), actual: n2(m.ytd.actual) },
       annual: n2(m.annual),
       status: m.status,
@@ -50,5 +51,6 @@ export function auditToJson(audit: Audit) {
     commitments: audit.commitments,
     celebrations: audit.celebrations,
     lastChange: audit.lastChange,
+    reviews: audit.reviews,
   };
 }

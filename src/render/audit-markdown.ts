@@ -3,7 +3,10 @@ import type { Audit } from "../domain/audit.js";
 import { formatMoney, formatRate } from "./format.js";
 import { singularOf } from "../domain/metrics.js";
 import {
+  auditTitle,
   celebrationLines,
+  periodName,
+  reviewLines,
   commitmentLine,
   describeStageCost,
   describeVerdict,
@@ -88,6 +91,10 @@ export function renderAuditMarkdown(audit: Audit, { currency }: RenderOptions, o
   if (celebrations.length > 0) {
     out.push("", "## Celebrations", "");
     for (const line of celebrations) out.push(`- ${line}`);
+  }
+  if (audit.reviews.length > 0) {
+    out.push("", "## The weeks' reviews", "");
+    for (const line of reviewLines(audit, md)) out.push(`- ${line}`);
   }
   if (audit.lastChange !== null) out.push("", "## What I said I would change", "", `> ${md(audit.lastChange)}`);
   return `${out.join("\n")}\n`;

@@ -44,6 +44,22 @@ export function formatMinutes(minutes: number): string {
 
 export const STATUS_MARK: Record<Standing, string> = { "on-track": "✓", "at-risk": "!", behind: "✗" };
 
+/** The page's title: `Weekly audit 2026-W11`, `Audit of 2026-03`, `Audit of 2026-Q1`, `Audit of 2026`. */
+export function auditTitle(audit: Audit): string {
+  return audit.period.kind === "week" ? `Weekly audit ${audit.period.id}` : `Audit of ${audit.period.id}`;
+}
+
+/** What the period column is called: Week, Month, Quarter, Year. */
+export function periodName(audit: Audit): string {
+  const kind = audit.period.kind;
+  return `${kind[0]?.toUpperCase()}${kind.slice(1)}`;
+}
+
+/** The weeks' reviews a longer period lists: `2026-W10 rated 4/5 — change: call block on Friday`. */
+export function reviewLines(audit: Audit, esc: Escape = visibleControls): string[] {
+  return audit.reviews.map((r) => `${r.week} rated ${r.rating}/5${r.change === null ? "" : ` — change: ${esc(r.change)}`}`);
+}
+
 const STANDING_WORDS: Record<Standing, string> = { "on-track": "on track", "at-risk": "at risk", behind: "behind" };
 
 /** The headline: `Revenue on track: 104% of plan to date. Activity: 4 of 5 on plan; furthest behind: opportunities, 3.2 days.` */
@@ -107,7 +123,7 @@ interface Column {
 
 const COLUMNS: readonly Column[] = [
   { head: "Metric", cell: (m) => visibleControls(m.metric) },
-  { head: "Week", cell: (m, v) => v(m.period.plan), note: "Week: this week's plan" },
+  { head: "Period", cell: (m, v) => v(m.period.plan), note: "Period: its plan" },
   { head: "To date", cell: (m, v) => v(m.period.planToDate), note: "To date: its plan up to as-of", dropRank: 3 },
   { head: "Done", cell: (m, v) => v(m.period.actual) },
   { head: "YTD plan", cell: (m, v) => v(m.ytd.plan), dropRank: 4 },
@@ -154,10 +170,12 @@ async function metricsTable(audit: Audit, { style, currency, width }: RenderOpti
     shown = shown.filter((j) => j !== i);
     hidden.push(COLUMNS[i]?.head as string);
   }
-  const head = shown.map((i) => COLUMNS[i]?.head as string);
+  // The period column is named for what is audited: Week, Month, Quarter or Year.
+  const named = (text: string) => text.replace(/^Period(: its plan)?$/, (_all, note: string | undefined) => (note ? `${periodName(audit)}: this ${audit.period.kind}'s plan` : periodName(audit)));
+  const head = shown.map((i) => named(COLUMNS[i]?.head as string));
   const rows = cells.map((row) => shown.map((i) => row[i] as string));
   const table = await renderTable(head, rows, style, shown.map((i) => (i === 0 || COLUMNS[i]?.head === "Status" ? "left" : "right")));
-  const notes = shown.flatMap((i) => (COLUMNS[i]?.note === undefined ? [] : [COLUMNS[i]?.note as string]));
+  const notes = shown.flatMap((i) => (COLUMNS[i]?.note === undefined ? [] : [named(COLUMNS[i]?.note as string)]));
   let legend = `${notes.join("; ")}.`;
   if (hidden.length > 0) legend += ` Not shown, for the terminal's width: ${hidden.join(", ")} (see --format md or --json).`;
   return [table, ...wrap(legend, Number.isFinite(width) ? width : 100).map((line) => style.dim(line))];
@@ -171,7 +189,7 @@ export async function renderAuditText(audit: Audit, options: RenderOptions): Pro
   const { style, currency } = options;
   const out: string[] = [];
   const paintStatus = audit.status === "on-track" ? style.green : audit.status === "at-risk" ? style.yellow : style.red;
-  out.push(style.bold(`Weekly audit ${audit.week}`) + style.dim(` (${audit.from} – ${audit.to}, as of ${audit.asOf})`));
+  out.push(style.bold(auditTitle(audit)) + style.dim(` (${audit.from} – ${audit.to}, as of ${audit.asOf})`));
   out.push(paintStatus(`${STATUS_MARK[audit.status]} ${describeVerdict(audit.verdict)}`), "");
   out.push(...(await metricsTable(audit, options)));
 
@@ -235,6 +253,10 @@ export async function renderAuditText(audit: Audit, options: RenderOptions): Pro
     for (const line of celebrations) out.push(`  ${style.green("★")} ${line}`);
   }
 
+  if (audit.reviews.length > 0) {
+    out.push("", style.bold("The weeks' reviews"));
+    for (const line of reviewLines(audit)) out.push(`  ${line}`);
+  }
   if (audit.lastChange !== null) out.push("", style.bold("Last time you said you would change"), `  ${visibleControls(audit.lastChange)}`);
   return out.join("\n");
 }

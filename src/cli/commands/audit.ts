@@ -16,7 +16,7 @@ import { totalsBetween } from "../../store/entries.js";
 import { listCustomTypes } from "../../store/plans.js";
 import { previousReview, saveReview, type NewReview, type Review } from "../../store/reviews.js";
 import { bestWeeksBefore, weeklyTotalsBetween } from "../../store/weekly-totals.js";
-import { loadAudit, resolveAuditedWeek, type WeekChoice } from "../../reports/audit.js";
+import { loadAudit, resolveAuditedPeriod, type PeriodChoice } from "../../reports/audit.js";
 import { auditToJson } from "../../render/audit-json.js";
 import { renderAuditMarkdown } from "../../render/audit-markdown.js";
 import { renderAuditText } from "../../render/audit-text.js";
@@ -29,7 +29,7 @@ const RENDERERS: Record<AuditFlags["format"], (audit: Audit, options: RenderOpti
   md: (audit, options) => renderAuditMarkdown(audit, options),
 };
 
-interface AuditFlags extends WeekChoice {
+interface AuditFlags extends PeriodChoice {
   format: "text" | "md";
   reflect?: boolean;
   rating?: string;
@@ -84,9 +84,12 @@ async function askReview(ctx: Context, given: Partial<Omit<NewReview, "week">>, 
 
 export function auditCommand(app: App): Command {
   const audit = new Command("audit")
-    .description("the weekly audit: plan vs actual, effectiveness, customer time, blocks, commitments")
+    .description("the audit of a week (or a month, quarter, year): plan vs actual, effectiveness, customer time, blocks, commitments")
     .option("--week <YYYY-Www>", "the ISO week to audit (default: this week)")
     .addOption(completes(new Option("--date <date>", "audit the week containing this date"), "date"))
+    .option("--month <YYYY-MM>", "audit a month, with its weeks' reviews")
+    .option("--quarter <YYYY-Qn>", "audit a quarter, with its weeks' reviews")
+    .option("--year <YYYY>", "audit a year, with its weeks' reviews")
     .addOption(new Option("--format <format>", "text or md (Markdown for your buddy)").choices(["text", "md"]).default("text"))
     .option("--reflect", "after the report, record a review: rating, wins, misses, what you will change, new commitments")
     .option("--rating <1-5>", "with --reflect: how the week went")
@@ -95,7 +98,8 @@ export function auditCommand(app: App): Command {
     .option("--change <text>", "with --reflect: what you will change")
     .action(async (flags: AuditFlags, command: Command) => {
       const ctx = app.context(command);
-      const target = resolveAuditedWeek(flags, ctx.today);
+      const target = resolveAuditedPeriod(flags, ctx.today);
+      if (flags.reflect && target.kind !== "week") throw usageError("--reflect reviews a week", "audit the week with --week or --date, then --reflect");
       const given = parseReviewFlags(flags);
       if (!flags.reflect && Object.keys(given).length > 0) throw usageError("--rating, --wins, --misses and --change go with --reflect");
       // With --json, stdout carries one JSON document, so no prompts either.
