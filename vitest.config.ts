@@ -14,6 +14,8 @@ export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // A temporary folder per test file, in memory where possible, removed after it.
+    setupFiles: ["test/helpers/temp-folder.ts"],
     projects: [
       // Pure domain and render functions, and the store on a real SQLite file.
       { extends: true, test: { name: "unit", include: ["test/unit/**/*.test.ts", "test/store/**/*.test.ts"] } },
