@@ -66,3 +66,8 @@ export function buildPlan(input: PlanInput, schedule: Schedule): Plan {
 export function annualOf(plan: Plan, metric: CascadeMetric): number {
   return plan.annual[metric] ?? 0;
 }
+
+/** The plan in effect on `date` (the first plan before its start), with the schedule's months. */
+export function planOn(schedule: Schedule, date: string): Plan {
+  return buildPlan(schedule.revisionAt(date).input, schedule);
+}

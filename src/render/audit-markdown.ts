@@ -29,12 +29,12 @@ export interface MarkdownOptions {
 
 export function renderAuditMarkdown(audit: Audit, { currency }: RenderOptions, options: MarkdownOptions = {}): string {
   const out: string[] = [];
-  out.push(`# Weekly audit ${audit.week} (${audit.from} – ${audit.to})`, "");
+  out.push(`# ${auditTitle(audit)} (${audit.from} – ${audit.to})`, "");
   if (options.to) out.push(`Hi ${md(options.to)}, here is my week, as of ${audit.asOf}.`, "");
   else out.push(`As of ${audit.asOf}.`, "");
   out.push(`**${STATUS_MARK[audit.status]} ${describeVerdict(audit.verdict, md)}**`, "");
 
-  out.push("| Metric | Week plan | Week actual | YTD plan | YTD actual | Annual | Status | Buffer days |");
+  out.push(`| Metric | ${periodName(audit)} plan | ${periodName(audit)} actual | YTD plan | YTD actual | Annual | Status | Buffer days |`);
   out.push("| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: |");
   for (const m of audit.metrics) {
     const v = (x: number) => formatValue(m.metric, x, currency);

@@ -11,6 +11,7 @@ import { totalsBetween } from "../store/entries.js";
 import { loadPlan, type LoadedPlan } from "../store/plans.js";
 import { getDayStart } from "../store/settings.js";
 import { todayShare } from "../domain/metrics.js";
+import { planOn } from "../domain/plan.js";
 import { previousReview, reviewsBetween } from "../store/reviews.js";
 import { bestWeeksBefore, weeklyTotalsBetween } from "../store/weekly-totals.js";
 
@@ -93,7 +94,8 @@ export function loadAudit(db: Db | null, target: AuditedPeriod, today: IsoDate, 
   return buildAudit({
     period: { kind: target.kind, id: target.id },
     reviews: target.kind === "week" ? [] : reviewsBetween(db, isoWeekOf(target.from), isoWeekOf(target.asOf)),
-    plan: loaded.plan,
+    // The forward-looking figures (annual, rates, the weakest stage's cost) take the plan in effect at as-of.
+    plan: planOn(loaded.schedule, target.asOf),
     calendar: loaded.calendar,
     schedule: loaded.schedule,
     week: target.week,

@@ -8,6 +8,7 @@ import { loadCommitments } from "../store/commitments.js";
 import type { Db } from "../store/connection.js";
 import { totalsBetween } from "../store/entries.js";
 import { loadPlan } from "../store/plans.js";
+import { planOn } from "../domain/plan.js";
 import { auditedPlan, loadAudit, resolveAuditedWeek, todayShareOf } from "./audit.js";
 
 /** Commitments due within this many days are shown. */
@@ -20,7 +21,8 @@ export function loadStatus(db: Db, today: IsoDate, nowMinutes: number): StatusDa
   const year = Number(today.slice(0, 4));
   const found = loadPlan(db, year);
   if (!found) return null;
-  const { plan, calendar, schedule } = found;
+  const { calendar, schedule } = found;
+  const plan = planOn(schedule, today);
   const jan1 = `${year}-01-01`;
   // The week's plan stops at the year's edge, so its actual does too.
   const weekStart = maxDate(mondayOf(today), jan1);

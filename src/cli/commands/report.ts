@@ -11,6 +11,7 @@ import { buildReport } from "../../domain/report.js";
 import { loadCommitments } from "../../store/commitments.js";
 import { totalsBetween } from "../../store/entries.js";
 import { loadPlan } from "../../store/plans.js";
+import { planOn } from "../../domain/plan.js";
 
 interface ReportFlags {
   year?: string;
@@ -39,7 +40,7 @@ export function reportCommand(app: App): Command {
       const asOf = ctx.today < dec31 ? ctx.today : dec31;
       const data = buildReport(
         {
-          plan: found.plan,
+          plan: planOn(found.schedule, asOf),
           calendar: found.calendar,
           schedule: found.schedule,
           asOf,

@@ -1,0 +1,206 @@
+/**
+ * Plans through a real year (SPEC revision 2): a mid-year start with an
+ * opening balance, revisions that leave earlier audits as they were, a past
+ * sick day, a KPI from a date, today's share, and month/quarter/year audits.
+ */
+import Database from "better-sqlite3";
+import { describe, expect, it } from "vitest";
+import { acct, acctJson, expectUsageError, fingerprint, tempDb } from "../helpers/in-process.js";
+
+const PLAN = ["plan", "set", "--target", "1.2m", "--deal-size", "40k", "--win-rate", "25%", "--meeting-rate", "50%", "--call-rate", "10%"];
+
+interface MetricJson {
+  metric: string;
+  period: { plan: number; planToDate: number; actual: number };
+  ytd: { plan: number; actual: number };
+  annual: number;
+  status: string;
+  bufferDays: number | null;
+  projection: number | null;
+  requiredPerWeek: number | null;
+}
+interface AuditJson {
+  period: { kind: string; id: string; from: string; to: string };
+  metrics: MetricJson[];
+  verdict: { status: string; metric: string };
+  reviews: { week: string; rating: number }[];
+}
+const metric = (audit: AuditJson, name: string) => audit.metrics.find((m) => m.metric === name) as MetricJson;
+
+function seed(db: string, rows: [date: string, type: string, count: number][]): void {
+  const conn = new Database(db);
+  const insert = conn.prepare("INSERT INTO entries (date, type, count, created_at) VALUES (?, ?, ?, 'seed')");
+  for (const [date, type, count] of rows) insert.run(date, type, count);
+  conn.close();
+}
+
+describe("a plan that starts mid-year", () => {
+  it("starts today when nothing was logged this year: no days behind, the year's rest over the days left", async () => {
+    const db = tempDb();
+    const now = "2026-12-01";
+    const plan = await acctJson<{ start: string; opening: object }>(db, [...PLAN, "--target", "900k"], { now });
+    expect(plan).toMatchObject({ start: "2026-12-01", opening: {} });
+    const audit = await acctJson<AuditJson>(db, ["audit"], { now });
+    const calls = metric(audit, "calls");
+    // 900k at 40k a deal: 23 deals, 92 opportunities, 184 meetings, 1,840 calls, over December's 23 working
+    // days; the audit is at the end of Dec 1 (a date alone): one day planned, none done.
+    expect(calls.annual).toBe(1840);
+    expect(calls.ytd.plan).toBeCloseTo(80, 1);
+    expect(calls.bufferDays).toBeCloseTo(-1, 2);
+    expect(calls.requiredPerWeek).toBeCloseTo((1840 / 22) * 5, 1);
+  });
+
+  it("counts the opening balance in the year to date, and asks for the rest only", async () => {
+    const db = tempDb();
+    const now = "2026-07-01";
+    const plan = await acctJson<{ start: string; opening: Record<string, number> }>(db, [...PLAN, "--opening", "revenue=420k,deals=11,opps=40,meetings=90,calls=1200"], { now });
+    expect(plan.start).toBe("2026-07-01");
+    expect(plan.opening).toEqual({ revenue: 420000, deals: 11, opportunities: 40, meetings: 90, calls: 1200 });
+    const audit = await acctJson<AuditJson>(db, ["audit"], { now });
+    const revenue = metric(audit, "revenue");
+    // 780k left over the 132 working days from Jul 1; the opening counts as done and as planned.
+    expect(revenue.ytd.actual).toBe(420000);
+    expect(revenue.ytd.plan).toBeCloseTo(420000 + 780000 / 132, 2);
+    expect(metric(audit, "calls").ytd.plan).toBeCloseTo(1200 + 1200 / 132, 1);
+  });
+
+  it("a --start given explicitly wins; one outside the plan year is refused, nothing written", async () => {
+    const db = tempDb();
+    expect((await acctJson<{ start: string }>(db, [...PLAN, "--start", "2026-04-01"])).start).toBe("2026-04-01");
+    const other = tempDb();
+    expectUsageError(await acct(other, [...PLAN, "--start", "2027-01-05"]), /--start 2027-01-05 is not in the plan year 2026/);
+    expectUsageError(await acct(other, [...PLAN, "--opening", "revenue=1k,tweets=5"]), /unknown activity type 'tweets'/);
+    expectUsageError(await acct(other, [...PLAN, "--opening", "calls"]), /--opening 'calls' is not NAME=VALUE/);
+    expect(fingerprint(other)).toBe("absent");
+  });
+});
+
+describe("revisions", () => {
+  it("change the days from --from on; an audit of an earlier week reads byte for byte as before", async () => {
+    const db = tempDb();
+    await acctJson(db, [...PLAN, "--start", "2026-01-01"], { now: "2026-01-02" });
+    seed(db, [["2026-01-05", "call", 40], ["2026-02-03", "call", 50]]);
+    const january = (await acct(db, ["audit", "--week", "2026-W02", "--json"], { now: "2026-03-12" })).stdout;
+    const januaryText = (await acct(db, ["audit", "--week", "2026-W02"], { now: "2026-03-12" })).stdout;
+    const revised = await acctJson<{ revisions: { from: string; note: string; target: number }[]; annual: { calls: number } }>(
+      db,
+      ["plan", "set", "--target", "1.5m", "--note", "territory grew"],
+      { now: "2026-03-12" },
+    );
+    expect(revised.revisions).toEqual([expect.objectContaining({ from: "2026-03-12", note: "territory grew", target: 1500000 })]);
+    // 1.5m at 40k: 38 deals, 152 opportunities, 304 meetings, 3,040 calls.
+    expect(revised.annual.calls).toBe(3040);
+    expect((await acct(db, ["audit", "--week", "2026-W02", "--json"], { now: "2026-03-12" })).stdout).toBe(january);
+    expect((await acct(db, ["audit", "--week", "2026-W02"], { now: "2026-03-12" })).stdout).toBe(januaryText);
+    // The year still adds up to the new total, and the inputs left out were kept.
+    const show = await acctJson<{ months: { calls: number }[]; winRate: number; seasonality: number[] }>(db, ["plan", "show"], { now: "2026-03-12" });
+    expect(show.months.reduce((s, m) => s + m.calls, 0)).toBeCloseTo(3040, 0);
+    expect(show.winRate).toBe(0.25);
+    const history = await acctJson<{ id: number; from: string; annual: { calls: number } }[]>(db, ["plan", "history"], { now: "2026-03-12" });
+    expect(history.map((h) => [h.id, h.from, h.annual.calls])).toEqual([
+      [1, "2026-01-01", 2400],
+      [2, "2026-03-12", 3040],
+    ]);
+    // Undo removes the revision.
+    expect((await acct(db, ["undo"], { now: "2026-03-12" })).stdout).toMatch(/^undid: plan revision 2026 from 2026-03-12/);
+    expect(await acctJson<unknown[]>(db, ["plan", "history"], { now: "2026-03-12" })).toHaveLength(1);
+  });
+
+  it("keep seasonality, customer time and workdays when the flags leave them out", async () => {
+    const db = tempDb();
+    await acctJson(db, [...PLAN, "--start", "2026-01-01", "--seasonality", "0.5,1,1,1,1,1,1,1,1,1,1,1.5", "--customer-time", "30%", "--workdays", "mon,tue,wed,thu"], { now: "2026-01-02" });
+    const revised = await acctJson<{ seasonality: number[]; customerTime: number; workdays: string[] }>(db, ["plan", "set", "--win-rate", "30%"], { now: "2026-05-04" });
+    expect(revised).toMatchObject({ seasonality: [0.5, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1.5], customerTime: 0.3, workdays: ["mon", "tue", "wed", "thu"] });
+  });
+
+  it.each([
+    ["--from outside the plan year", ["--target", "1.5m", "--from", "2027-01-04"], /--from 2027-01-04 is not in the plan year 2026/],
+    ["--from before the plan in effect began", ["--target", "1.5m", "--from", "2026-02-01"], /--from 2026-02-01 is before 2026-03-02/],
+    ["another start", ["--target", "1.5m", "--start", "2026-02-01"], /--start and --opening are for the first plan only/],
+    ["an opening on a revision", ["--opening", "deals=2"], /--start and --opening are for the first plan only/],
+    ["nothing to change", ["--note", "just a note"], /give the flags to change/],
+  ])("refuses %s (exit 2, nothing written)", async (_what, flags, message) => {
+    const db = tempDb();
+    await acctJson(db, [...PLAN, "--start", "2026-03-02"], { now: "2026-03-02" });
+    const before = fingerprint(db);
+    expectUsageError(await acct(db, ["plan", "set", ...flags], { now: "2026-03-12" }), message);
+    expect(fingerprint(db)).toBe(before);
+  });
+});
+
+describe("days off and custom targets from a date", () => {
+  it("a past sick day moves its share to the days after it; the weeks before it keep their plan", async () => {
+    const db = tempDb();
+    await acctJson(db, [...PLAN, "--start", "2026-01-01"], { now: "2026-01-02" });
+    // What a past week planned and did stays; the forward-looking figures (what is still needed) may move.
+    const pastFigures = async () =>
+      (await acctJson<AuditJson>(db, ["audit", "--week", "2026-W03"], { now: "2026-03-12" })).metrics.map((m) => [m.metric, m.period, m.ytd, m.annual, m.status]);
+    const january = await pastFigures();
+    const year = (await acctJson<{ months: { calls: number }[] }>(db, ["plan", "show"], { now: "2026-03-12" })).months;
+    expect((await acct(db, ["off", "add", "2026-02-10", "--reason", "sick"], { now: "2026-03-12" })).code).toBe(0);
+    expect(await pastFigures()).toEqual(january);
+    const after = (await acctJson<{ months: { calls: number; workingDays: number }[] }>(db, ["plan", "show"], { now: "2026-03-12" })).months;
+    expect(after[0]?.calls).toBe(year[0]?.calls);
+    expect(after[1]?.workingDays).toBe(19);
+    expect(after.reduce((s, m) => s + m.calls, 0)).toBeCloseTo(2400, 0);
+  });
+
+  it("a KPI added in March is planned from then on: it does not start weeks behind", async () => {
+    const db = tempDb();
+    await acctJson(db, [...PLAN, "--start", "2026-01-01"], { now: "2026-01-02" });
+    expect((await acct(db, ["type", "add", "discovery"], { now: "2026-03-09" })).code).toBe(0);
+    expect(await acctJson(db, ["plan", "target", "discovery", "5"], { now: "2026-03-09" })).toEqual({ type: "discovery", perWeek: 5, from: "2026-03-09" });
+    const audit = await acctJson<AuditJson>(db, ["audit"], { now: "2026-03-12" });
+    const discovery = metric(audit, "discovery");
+    // Mon–Thu of its first week: 4 of the week's 5.
+    expect(discovery.ytd.plan).toBeCloseTo(4, 9);
+    expect(discovery.period.plan).toBeCloseTo(5, 9);
+    const january = await acctJson<AuditJson>(db, ["audit", "--week", "2026-W03"], { now: "2026-03-12" });
+    expect(metric(january, "discovery").period.plan).toBe(0);
+  });
+});
+
+describe("today's share and longer periods", () => {
+  it("in the morning, today's plan has not started: a Monday 08:05 audit is not behind", async () => {
+    const db = tempDb();
+    await acctJson(db, [...PLAN, "--start", "2026-01-01"], { now: "2026-01-02" });
+    const monday = await acctJson<AuditJson>(db, ["audit"], { now: "2026-03-09T08:05" });
+    expect(metric(monday, "calls").period.planToDate).toBe(0);
+    const noon = await acctJson<AuditJson>(db, ["audit"], { now: "2026-03-09T13:00" });
+    expect(metric(noon, "calls").period.planToDate).toBeCloseTo((2400 / 261) / 2, 2);
+    expect((await acct(db, ["config", "set", "day-start", "07:00"])).code).toBe(0);
+    const early = await acctJson<AuditJson>(db, ["audit"], { now: "2026-03-09T08:05" });
+    expect(metric(early, "calls").period.planToDate).toBeGreaterThan(0);
+  });
+
+  it("audits a month, a quarter and a year with their weeks' reviews; a future one is refused", async () => {
+    const db = tempDb();
+    await acctJson(db, [...PLAN, "--start", "2026-01-01"], { now: "2026-01-02" });
+    expect((await acct(db, ["audit", "--reflect", "--week", "2026-W06", "--rating", "4", "--wins", "w", "--misses", "m", "--change", "call first"], { now: "2026-03-12" })).code).toBe(0);
+    const february = await acctJson<AuditJson>(db, ["audit", "--month", "2026-02"], { now: "2026-03-12" });
+    expect(february.period).toEqual({ kind: "month", id: "2026-02", from: "2026-02-01", to: "2026-02-28" });
+    expect(metric(february, "calls").period.plan).toBeCloseTo((20 * 2400) / 261, 1);
+    expect(february.reviews.map((r) => [r.week, r.rating])).toEqual([["2026-W06", 4]]);
+    expect((await acctJson<AuditJson>(db, ["audit", "--quarter", "2026-Q1"], { now: "2026-03-12" })).period.to).toBe("2026-03-31");
+    expect((await acctJson<AuditJson>(db, ["audit", "--year", "2026"], { now: "2026-03-12" })).period.kind).toBe("year");
+    expect((await acct(db, ["audit", "--month", "2026-02", "--format", "md"], { now: "2026-03-12" })).stdout).toContain("# Audit of 2026-02");
+    expectUsageError(await acct(db, ["audit", "--month", "2026-04"], { now: "2026-03-12" }), /month 2026-04 has not started yet/);
+    expectUsageError(await acct(db, ["audit", "--month", "2026-02", "--week", "2026-W06"], { now: "2026-03-12" }), /give one of --week, --date, --month, --quarter or --year/);
+    expectUsageError(await acct(db, ["audit", "--month", "2026-02", "--reflect"], { now: "2026-03-12" }), /--reflect reviews a week/);
+  });
+});
+
+describe("an older data file", () => {
+  it("keeps its plan and days off: the plan from Jan 1, the days off known before it", async () => {
+    const db = tempDb();
+    await acctJson(db, [...PLAN, "--start", "2026-01-01"], { now: "2026-01-02" });
+    expect((await acct(db, ["off", "add", "2026-08-03..2026-08-14"], { now: "2026-01-02" })).code).toBe(0);
+    // Make it look like schema 3: the plan as the only row, days off without an order.
+    const conn = new Database(db);
+    conn.exec("UPDATE plans SET seq = 1; UPDATE days_off SET added_seq = 0");
+    conn.close();
+    const show = await acctJson<{ months: { calls: number }[] }>(db, ["plan", "show"], { now: "2026-03-12" });
+    // 251 working days: every one carries the same share, August's vacation taken out from the start.
+    expect(show.months[0]?.calls).toBeCloseTo((22 * 2400) / 251, 2);
+  });
+});
