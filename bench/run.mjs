@@ -169,7 +169,8 @@ function writeCsv(rows) {
   const path = join(work, `import-${rows}.csv`);
   const q = (v) => (v === null ? "" : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
   const lines = ["date,type,count,amount,minutes,contact,note"];
-  for (const e of entries(rows, 7)) lines.push([e.date, e.type, e.count, e.amount === null ? null : e.amount / 100, e.minutes, e.contact, e.note].map(q).join(","));
+  for (const e of entries(rows, 7))
+    lines.push([e.date, e.type, e.count, e.amount === null ? null : e.amount / 100, e.minutes, e.contact, e.note].map(q).join(","));
   writeFileSync(path, `${lines.join("\n")}\n`);
   return path;
 }
@@ -198,7 +199,10 @@ say(`bench: ${RUNS} runs per figure, work folder ${work}`);
 // Start-up: parsing only, then the smallest real read (a plan, no entries).
 const small = join(work, "small.db");
 run(acctArgv(small, PLAN));
-for (const [label, cmd] of [["acct --version", ["--version"]], ["acct plan show --json (no entries)", ["plan", "show", "--json"]]]) {
+for (const [label, cmd] of [
+  ["acct --version", ["--version"]],
+  ["acct plan show --json (no entries)", ["plan", "show", "--json"]],
+]) {
   const r = measure(small, cmd);
   rows.push({ size: "start-up", label, ...r });
   say(`  start-up ${label}: ${r.failed ?? `${fmtMs(r.ms)} vs node ${fmtMs(r.base)} = ${fmtRatio(r.ratio)} (CPU ${fmtRatio(r.cpuRatio)})`}`);
@@ -241,7 +245,9 @@ let importResult;
     }
   }
   importResult = failed ? { failed } : { ms: median(times), rowsPerSecond: IMPORT_ROWS / (median(times) / 1000), rss };
-  say(`  import ${IMPORT_ROWS} rows: ${importResult.failed ?? `${fmtMs(importResult.ms)} = ${Math.round(importResult.rowsPerSecond).toLocaleString("en-US")} rows/s`}`);
+  say(
+    `  import ${IMPORT_ROWS} rows: ${importResult.failed ?? `${fmtMs(importResult.ms)} = ${Math.round(importResult.rowsPerSecond).toLocaleString("en-US")} rows/s`}`,
+  );
 }
 
 rmSync(work, { recursive: true, force: true });
@@ -264,7 +270,9 @@ const table = [
 ];
 const block = [
   "<!-- bench:results -->",
-  `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}, load average ${loadavg().map((l) => l.toFixed(1)).join(" / ")} at the end; ${RUNS} runs per figure (median), bare node timed alternately in the same loop. Peak RSS is the largest of the runs.`,
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" / ")} at the end; ${RUNS} runs per figure (median), bare node timed alternately in the same loop. Peak RSS is the largest of the runs.`,
   "",
   ...table,
   "<!-- bench:end -->",

@@ -17,6 +17,8 @@ try {
   require("../dist/main.cjs");
 } catch (error) {
   if (error?.code !== "MODULE_NOT_FOUND" || !String(error.message).includes("main.cjs")) throw error;
-  process.stderr.write(`acct: ${require("node:path").join(__dirname, "..", "dist", "main.cjs")} is missing: acct is not built\nhint: run npm install, or npm run build, in acct's folder\n`);
+  process.stderr.write(
+    `acct: ${require("node:path").join(__dirname, "..", "dist", "main.cjs")} is missing: acct is not built\nhint: run npm install, or npm run build, in acct's folder\n`,
+  );
   process.exit(1);
 }

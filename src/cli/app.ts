@@ -1,5 +1,5 @@
 /** The glue every command module receives: a way to get its Context. */
-import { Command } from "commander";
+import type { Command } from "commander";
 import { Context, type Deps, type GlobalOptions } from "./context.js";
 import { usageError } from "../domain/errors.js";
 import { closest } from "../domain/suggest.js";
@@ -40,10 +40,7 @@ export function withDefaultAction(parent: Command, action: (command: Command) =>
       const names = parent.commands.map((c) => c.name());
       const suggestion = closest(typed, names);
       const path = parent.parent ? `${parent.name()} ` : "";
-      throw usageError(
-        `unknown command '${path}${typed}'`,
-        suggestion ? `did you mean '${path}${suggestion}'?` : `commands: ${names.join(", ")}`,
-      );
+      throw usageError(`unknown command '${path}${typed}'`, suggestion ? `did you mean '${path}${suggestion}'?` : `commands: ${names.join(", ")}`);
     }
     await action(command);
   });

@@ -66,7 +66,8 @@ export function checkOutputTarget(path: string, kind: OutputKind, force: boolean
   if (path.trim() === "") throw usageError("--out needs a file name");
   if (isDataFile(path, dataFile)) throw usageError(`${path} is acct's data file (or part of it); not writing over it`, "give --out another file name");
   const folder = dirname(resolve(path));
-  if (!existsSync(folder) || !statSync(folder).isDirectory()) throw usageError(`the folder ${folder} does not exist`, "create it first, or give --out a path in an existing folder");
+  if (!existsSync(folder) || !statSync(folder).isDirectory())
+    throw usageError(`the folder ${folder} does not exist`, "create it first, or give --out a path in an existing folder");
   if (!existsSync(path)) return;
   if (statSync(path).isDirectory()) throw usageError(`${path} is a folder`, "give a file name with --out");
   if (!force && !kind.isOurs(readHead(path))) {

@@ -88,11 +88,7 @@ export function createProgram(deps: Deps, argv?: readonly string[]): { program: 
     .addOption(completes(new Option("--db <path>", "data file (default: $ACCT_DB, else $XDG_DATA_HOME/acct/acct.db)"), "file"))
     .option("--json", "print one JSON document instead of text")
     .option("--no-color", "no colour in the output");
-  withExamples(program, [
-    "acct plan set --target 1.2m --deal-size 40k --win-rate 25% --meeting-rate 50% --call-rate 10%",
-    "acct log call 5",
-    "acct audit",
-  ]);
+  withExamples(program, ["acct plan set --target 1.2m --deal-size 40k --win-rate 25% --meeting-rate 50% --call-rate 10%", "acct log call 5", "acct audit"]);
 
   const needed = commandsNeeded(argv);
   for (const [name, factory] of COMMANDS) if (needed === ALL || needed === name) program.addCommand(factory(app));

@@ -31,7 +31,10 @@ function report(error: unknown, deps: Omit<Deps, "clock">, debug: boolean): numb
   const say = (line: string) => deps.stderr.write(`${visibleControls(line)}\n`);
   if (error instanceof CommanderError) {
     if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.code === "commander.help") return 0;
-    const [first = "", ...rest] = error.message.replace(/^error: /, "").split("\n").filter((l) => l.trim() !== "");
+    const [first = "", ...rest] = error.message
+      .replace(/^error: /, "")
+      .split("\n")
+      .filter((l) => l.trim() !== "");
     say(`acct: ${first}`);
     for (const line of rest) say(`hint: ${hintOf(line)}`);
     if (rest.length === 0) {

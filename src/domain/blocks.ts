@@ -379,8 +379,13 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
  */
 export function weeklyPlanned(plan: Plan, metric: "calls" | "meetings", date: IsoDate): number {
   const month = plan.months[Number(date.slice(5, 7)) - 1];
-  const perDay = month && month.workingDays > 0
-    ? month[metric] / month.workingDays
-    : plan.months.reduce((s, m) => s + m[metric], 0) / Math.max(1, plan.months.reduce((s, m) => s + m.workingDays, 0));
+  const perDay =
+    month && month.workingDays > 0
+      ? month[metric] / month.workingDays
+      : plan.months.reduce((s, m) => s + m[metric], 0) /
+        Math.max(
+          1,
+          plan.months.reduce((s, m) => s + m.workingDays, 0),
+        );
   return perDay * plan.workdays.length;
 }

@@ -43,14 +43,8 @@ export function ceilTolerant(x: number): number {
 
 /** Works the funnel backwards from the target to the calls it needs. */
 export function computeAnnual(input: PlanInput): AnnualTotals {
-  const deals =
-    input.unit === "deals" ? input.target : ceilTolerant(input.target / (input.dealSizeCents as number));
-  const revenue =
-    input.unit === "revenue"
-      ? input.target / 100
-      : input.dealSizeCents === null
-        ? null
-        : (deals * input.dealSizeCents) / 100;
+  const deals = input.unit === "deals" ? input.target : ceilTolerant(input.target / (input.dealSizeCents as number));
+  const revenue = input.unit === "revenue" ? input.target / 100 : input.dealSizeCents === null ? null : (deals * input.dealSizeCents) / 100;
   const opportunities = ceilTolerant(deals / input.winRate);
   const meetings = ceilTolerant(opportunities / input.meetingRate);
   const calls = ceilTolerant(meetings / input.callRate);

@@ -63,7 +63,20 @@ export function seedOf(date: IsoDate): number {
   return h >>> 0;
 }
 
-const CONTACTS = ["Acme Corp", "Globex", "Initech", "Umbrella Health", "Stark Logistics", "Wayne Foods", "Hooli", "Vandelay Imports", "Soylent Co", "Tyrell Systems", "Cyberdyne", "Wonka Retail"];
+const CONTACTS = [
+  "Acme Corp",
+  "Globex",
+  "Initech",
+  "Umbrella Health",
+  "Stark Logistics",
+  "Wayne Foods",
+  "Hooli",
+  "Vandelay Imports",
+  "Soylent Co",
+  "Tyrell Systems",
+  "Cyberdyne",
+  "Wonka Retail",
+];
 const MIN_WEEKS_OF_HISTORY = 10;
 
 /** Rounds to a whole number with probability for the fraction: 2.3 is 3 three times in ten. */
@@ -156,20 +169,69 @@ export function buildDemo(today: IsoDate): DemoData {
     }
   }
 
-  const callsBetween = (from: IsoDate, to: IsoDate) => entries.filter((e) => e.type === "call" && e.date >= from && e.date <= to).reduce((s, e) => s + e.count, 0);
+  const callsBetween = (from: IsoDate, to: IsoDate) =>
+    entries.filter((e) => e.type === "call" && e.date >= from && e.date <= to).reduce((s, e) => s + e.count, 0);
   const meetingsBetween = (from: IsoDate, to: IsoDate) => entries.filter((e) => e.type === "meeting" && e.date >= from && e.date <= to).length;
   const week = (weeksAgo: number) => addDays(thisMonday, -7 * weeksAgo);
   const friday = (monday: IsoDate) => addDays(monday, 4);
   const keptCalls = Math.max(1, Math.floor(callsBetween(week(4), friday(week(4))) / 5) * 5);
   const commitments: DemoCommitment[] = [
-    { carriedFrom: null, text: `Make ${keptCalls} prospecting calls`, due: friday(week(4)), metric: "call", target: keptCalls, createdOn: week(4), doneOn: null },
-    { carriedFrom: null, text: "Send the renewal proposal to Acme Corp", due: friday(week(3)), metric: null, target: null, createdOn: week(3), doneOn: addDays(week(3), 2) },
+    {
+      carriedFrom: null,
+      text: `Make ${keptCalls} prospecting calls`,
+      due: friday(week(4)),
+      metric: "call",
+      target: keptCalls,
+      createdOn: week(4),
+      doneOn: null,
+    },
+    {
+      carriedFrom: null,
+      text: "Send the renewal proposal to Acme Corp",
+      due: friday(week(3)),
+      metric: null,
+      target: null,
+      createdOn: week(3),
+      doneOn: addDays(week(3), 2),
+    },
     // Book more meetings than came: missed, carried over, missed again, carried again (now open).
-    { carriedFrom: null, text: "Book meetings with three new accounts", due: friday(week(2)), metric: "meeting", target: meetingsBetween(week(2), friday(week(2))) + 3, createdOn: week(2), doneOn: null },
-    { carriedFrom: 2, text: "Book meetings with three new accounts", due: friday(week(1)), metric: "meeting", target: meetingsBetween(week(1), friday(week(1))) + 2, createdOn: week(1), doneOn: null },
-    { carriedFrom: 3, text: "Book meetings with three new accounts", due: maxFriday(today), metric: "meeting", target: meetingsBetween(thisMonday, today) + 3, createdOn: thisMonday, doneOn: null },
+    {
+      carriedFrom: null,
+      text: "Book meetings with three new accounts",
+      due: friday(week(2)),
+      metric: "meeting",
+      target: meetingsBetween(week(2), friday(week(2))) + 3,
+      createdOn: week(2),
+      doneOn: null,
+    },
+    {
+      carriedFrom: 2,
+      text: "Book meetings with three new accounts",
+      due: friday(week(1)),
+      metric: "meeting",
+      target: meetingsBetween(week(1), friday(week(1))) + 2,
+      createdOn: week(1),
+      doneOn: null,
+    },
+    {
+      carriedFrom: 3,
+      text: "Book meetings with three new accounts",
+      due: maxFriday(today),
+      metric: "meeting",
+      target: meetingsBetween(thisMonday, today) + 3,
+      createdOn: thisMonday,
+      doneOn: null,
+    },
     { carriedFrom: null, text: "Ask Globex for a referral", due: maxFriday(today), metric: null, target: null, createdOn: thisMonday, doneOn: null },
-    { carriedFrom: null, text: "Update the CRM before the pipeline review", due: friday(week(1)), metric: null, target: null, createdOn: week(1), doneOn: null },
+    {
+      carriedFrom: null,
+      text: "Update the CRM before the pipeline review",
+      due: friday(week(1)),
+      metric: null,
+      target: null,
+      createdOn: week(1),
+      doneOn: null,
+    },
   ];
 
   return {

@@ -145,7 +145,8 @@ export function entriesFromCsv(text: string, customTypes: readonly string[], { t
     }
     onRecord?.(line);
   });
-  if (columns === null) throw usageError("the file is empty: nothing to import", "a CSV export starts with the header line date,type,count,amount,minutes,contact,note");
+  if (columns === null)
+    throw usageError("the file is empty: nothing to import", "a CSV export starts with the header line date,type,count,amount,minutes,contact,note");
   return entries;
 }
 

@@ -166,7 +166,10 @@ export function parseYear(input: string): number {
 
 /** A comma-separated list of weekdays, e.g. `mon,tue,wed`, in week order. */
 export function parseWeekdays(input: string, what = "workdays"): Weekday[] {
-  const names = input.split(",").map((s) => s.trim()).filter((s) => s !== "");
+  const names = input
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
   if (names.length === 0) throw usageError(`${what} must name at least one weekday`);
   const days = new Set<Weekday>();
   for (const name of names) {

@@ -33,9 +33,7 @@ export function splitLargestRemainder(total: number, weights: readonly number[])
   const quotas = weights.map((w) => (total * w) / sum);
   const parts = quotas.map((q) => Math.floor(q + 1e-9));
   let left = total - parts.reduce((a, b) => a + b, 0);
-  const order = quotas
-    .map((q, i) => ({ i, rest: q - (parts[i] as number) }))
-    .sort((a, b) => (Math.abs(a.rest - b.rest) < 1e-9 ? a.i - b.i : b.rest - a.rest));
+  const order = quotas.map((q, i) => ({ i, rest: q - (parts[i] as number) })).sort((a, b) => (Math.abs(a.rest - b.rest) < 1e-9 ? a.i - b.i : b.rest - a.rest));
   for (const { i } of order) {
     if (left <= 0) break;
     parts[i] = (parts[i] as number) + 1;

@@ -5,10 +5,8 @@
  */
 import { buildConversion } from "./audit.js";
 import type { CommitmentView } from "./commitments.js";
-import type { WorkCalendar } from "./calendar.js";
 import { addDays, isoWeekOf, maxDate, minDate, mondayOf, type IsoDate } from "./dates.js";
 import type { TypeTotals } from "./entry.js";
-import type { Plan } from "./plan.js";
 import { metricActual, metricAnnual, metricPlan, trackedMetrics, type PlanBasis } from "./metrics.js";
 
 export interface WeekPoint {

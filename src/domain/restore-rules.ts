@@ -207,7 +207,8 @@ function parseStoredOpening(v: RestoreValue, column: string, _seen: Seen): Recor
   if (typeof value !== "object" || value === null || Array.isArray(value)) throw usageError(`${column} ${show(v)} is not a JSON object of opening balances`);
   for (const [metric, amount] of Object.entries(value)) {
     if (!/^[a-z][a-z0-9_-]*$/.test(metric)) throw usageError(`${column}: '${metric}' is not a metric name`);
-    if (typeof amount !== "number" || !Number.isFinite(amount) || amount < 0 || amount > 1e12) throw usageError(`${column}: ${metric} ${show(amount as RestoreValue)} is not an amount from 0 to 1e12`);
+    if (typeof amount !== "number" || !Number.isFinite(amount) || amount < 0 || amount > 1e12)
+      throw usageError(`${column}: ${metric} ${show(amount as RestoreValue)} is not an amount from 0 to 1e12`);
   }
   return value as Record<string, number>;
 }
@@ -254,7 +255,8 @@ export const RESTORE_RULES: Readonly<Record<string, TableRules>> = {
     columns: { id, ...PLAN_COLUMNS, from_date: date("any"), note: optional(text), seq: whole(0, Number.MAX_SAFE_INTEGER), created_at: stamp },
     row: (row, seen) => {
       if (!seen.planYears.has(row.year as number)) throw usageError(`year ${row.year as number} has no plan for this revision`);
-      if (!(row.from_date as string).startsWith(`${row.year as number}-`)) throw usageError(`from_date ${row.from_date as string} is not in the plan's year ${row.year as number}`);
+      if (!(row.from_date as string).startsWith(`${row.year as number}-`))
+        throw usageError(`from_date ${row.from_date as string} is not in the plan's year ${row.year as number}`);
       checkPlanRow(row, seen);
     },
   },
@@ -277,7 +279,14 @@ export const RESTORE_RULES: Readonly<Record<string, TableRules>> = {
     columns: { type: weeklyTargetType, from_date: date("any"), target: whole(0, MAX_COUNT) },
   },
   days_off: {
-    columns: { id, from_date: date("any"), to_date: date("any"), reason: optional(text), added_seq: optional(whole(0, Number.MAX_SAFE_INTEGER)), removed_seq: optional(whole(0, Number.MAX_SAFE_INTEGER)) },
+    columns: {
+      id,
+      from_date: date("any"),
+      to_date: date("any"),
+      reason: optional(text),
+      added_seq: optional(whole(0, Number.MAX_SAFE_INTEGER)),
+      removed_seq: optional(whole(0, Number.MAX_SAFE_INTEGER)),
+    },
     row: (row) => checkDayOffRange({ from: row.from_date as string, to: row.to_date as string }),
   },
   entries: {

@@ -114,15 +114,15 @@ export class Schedule {
     const offCount = new Int32Array(this.days);
     const events: { seq: number; apply: () => number | null }[] = [];
     let active = 0;
-    this.revisions.forEach((r, k) =>
+    for (const [k, r] of this.revisions.entries()) {
       events.push({
         seq: r.seq,
         apply: () => {
           active = k + 1;
           return Math.max(0, this.index(r.from));
         },
-      }),
-    );
+      });
+    }
     const toggle = (range: DayOffRange, delta: 1 | -1) => (): number | null => {
       let changed: number | null = null;
       const from = Math.max(0, this.index(range.from));

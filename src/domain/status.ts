@@ -118,7 +118,15 @@ export function findNextBlock(
       .sort((a, b) => a.startMin - b.startMin || a.id - b.id);
     const next = candidates[0];
     if (next) {
-      return { id: next.id, label: next.label, date, start: next.startMin, end: next.endMin, activity: next.activity, now: offset === 0 && next.startMin <= nowMinutes };
+      return {
+        id: next.id,
+        label: next.label,
+        date,
+        start: next.startMin,
+        end: next.endMin,
+        activity: next.activity,
+        now: offset === 0 && next.startMin <= nowMinutes,
+      };
     }
   }
   return null;

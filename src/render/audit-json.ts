@@ -23,22 +23,25 @@ export function auditToJson(audit: Audit) {
     verdict: {
       ...audit.verdict,
       ofPlan: opt(audit.verdict.ofPlan, r4),
-      activity: { ...audit.verdict.activity, furthest: audit.verdict.activity.furthest && { ...audit.verdict.activity.furthest, bufferDays: opt(audit.verdict.activity.furthest.bufferDays, n2) } },
+      activity: {
+        ...audit.verdict.activity,
+        furthest: audit.verdict.activity.furthest && { ...audit.verdict.activity.furthest, bufferDays: opt(audit.verdict.activity.furthest.bufferDays, n2) },
+      },
     },
     headline: describeVerdict(audit.verdict, (text) => text),
     metrics: audit.metrics.map((m) => {
       const period = { plan: n2(m.period.plan), planToDate: n2(m.period.planToDate), actual: n2(m.period.actual) };
       return {
-      metric: m.metric,
-      period,
-      ...(isWeek ? { week: period } : {}),
-      ytd: { plan: n2(m.ytd.plan), actual: n2(m.ytd.actual) },
-      annual: n2(m.annual),
-      status: m.status,
-      bufferDays: opt(m.bufferDays, n2),
-      projection: opt(m.projection, n2),
-      requiredPerWeek: opt(m.requiredPerWeek, n2),
-    };
+        metric: m.metric,
+        period,
+        ...(isWeek ? { week: period } : {}),
+        ytd: { plan: n2(m.ytd.plan), actual: n2(m.ytd.actual) },
+        annual: n2(m.annual),
+        status: m.status,
+        bufferDays: opt(m.bufferDays, n2),
+        projection: opt(m.projection, n2),
+        requiredPerWeek: opt(m.requiredPerWeek, n2),
+      };
     }),
     conversion: {
       stages: audit.conversion.stages.map((s) => ({ from: s.from, to: s.to, planned: r4(s.planned), actual: opt(s.actual, r4) })),

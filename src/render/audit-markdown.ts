@@ -38,7 +38,9 @@ export function renderAuditMarkdown(audit: Audit, { currency }: RenderOptions, o
   out.push("| --- | ---: | ---: | ---: | ---: | ---: | --- | ---: |");
   for (const m of audit.metrics) {
     const v = (x: number) => formatValue(m.metric, x, currency);
-    out.push(`| ${md(m.metric)} | ${v(m.period.plan)} | ${v(m.period.actual)} | ${v(m.ytd.plan)} | ${v(m.ytd.actual)} | ${v(m.annual)} | ${m.status} | ${formatDays(m.bufferDays)} |`);
+    out.push(
+      `| ${md(m.metric)} | ${v(m.period.plan)} | ${v(m.period.actual)} | ${v(m.ytd.plan)} | ${v(m.ytd.actual)} | ${v(m.annual)} | ${m.status} | ${formatDays(m.bufferDays)} |`,
+    );
   }
 
   out.push("", "## Effectiveness (year to date)", "");
@@ -47,7 +49,9 @@ export function renderAuditMarkdown(audit: Audit, { currency }: RenderOptions, o
   }
   const ds = audit.conversion.dealSize;
   if (ds.planned !== null || ds.actual !== null) {
-    out.push(`- average deal: ${ds.actual === null ? "no deals yet" : formatMoney(Math.round(ds.actual), currency)} (plan ${ds.planned === null ? "–" : formatMoney(ds.planned, currency)})`);
+    out.push(
+      `- average deal: ${ds.actual === null ? "no deals yet" : formatMoney(Math.round(ds.actual), currency)} (plan ${ds.planned === null ? "–" : formatMoney(ds.planned, currency)})`,
+    );
   }
   const cost = describeStageCost(audit.conversion);
   if (cost !== null) out.push(`- weakest stage: ${md(cost)}`);
@@ -56,7 +60,11 @@ export function renderAuditMarkdown(audit: Audit, { currency }: RenderOptions, o
 
   const ct = audit.customerTime;
   out.push("", "## Customer time", "");
-  out.push(ct.share === null ? "No working time yet this week." : `${formatMinutes(ct.minutes)} of ${formatMinutes(ct.workingMinutes)}: ${formatRate(ct.share)}${ct.goal === null ? "" : ` (goal ${formatRate(ct.goal)})`}.`);
+  out.push(
+    ct.share === null
+      ? "No working time yet this week."
+      : `${formatMinutes(ct.minutes)} of ${formatMinutes(ct.workingMinutes)}: ${formatRate(ct.share)}${ct.goal === null ? "" : ` (goal ${formatRate(ct.goal)})`}.`,
+  );
 
   if (audit.blocks.scheduled > 0) {
     const b = audit.blocks;

@@ -67,7 +67,10 @@ export function describeVerdict(v: Verdict, esc: Escape = visibleControls): stri
   const outcome = `${v.metric === "revenue" ? "Revenue" : "Deals"} ${STANDING_WORDS[v.status]}: ${v.ofPlan === null ? "nothing planned to date yet" : `${formatRate(v.ofPlan)} of plan to date`}.`;
   if (v.activity.total === 0) return outcome;
   const a = v.activity;
-  const furthest = a.furthest === null ? "" : `; furthest behind: ${esc(a.furthest.metric)}${a.furthest.bufferDays === null ? "" : `, ${formatNumber(Math.abs(a.furthest.bufferDays), 1)} days`}`;
+  const furthest =
+    a.furthest === null
+      ? ""
+      : `; furthest behind: ${esc(a.furthest.metric)}${a.furthest.bufferDays === null ? "" : `, ${formatNumber(Math.abs(a.furthest.bufferDays), 1)} days`}`;
   return `${outcome} Activity: ${a.onTrack} of ${a.total} on plan${furthest}.`;
 }
 
@@ -85,7 +88,6 @@ export function describeStageCost(conversion: Conversion): string | null {
   return `at ${formatRate(cost.rate)} ${singularOf(stage.from)}→${singularOf(stage.to)} you need ${n(cost.needed)} ${stage.from}, not ${n(cost.planned)}${calls}`;
 }
 
-
 /** `#3 Send the proposal (due 2026-03-20 — 2/5 meeting): open`, its text and metric escaped by `esc`. */
 export function commitmentLine(c: CommitmentJson, esc: Escape = visibleControls): string {
   const measure = c.metric !== null ? ` — ${formatNumber(c.progress ?? 0)}/${formatNumber(c.target ?? 0)} ${esc(c.metric)}` : "";
@@ -102,7 +104,9 @@ export function celebrationLines(audit: Audit, currency: string, esc: Escape = v
   if (c.streak > 1) lines.push(`${c.streak} weeks on plan in a row${through}`);
   else if (c.streak === 1) lines.push(c.streakIncludesThisWeek ? "On plan this week" : "On plan last week");
   for (const b of c.personalBests) {
-    lines.push(`Best week ever for ${esc(b.metric)}: ${formatValue(b.metric, b.actual, currency)}${b.previousBest > 0 ? ` (previous best ${formatValue(b.metric, b.previousBest, currency)})` : ""}`);
+    lines.push(
+      `Best week ever for ${esc(b.metric)}: ${formatValue(b.metric, b.actual, currency)}${b.previousBest > 0 ? ` (previous best ${formatValue(b.metric, b.previousBest, currency)})` : ""}`,
+    );
   }
   return lines;
 }
@@ -171,10 +175,18 @@ async function metricsTable(audit: Audit, { style, currency, width }: RenderOpti
     hidden.push(COLUMNS[i]?.head as string);
   }
   // The period column is named for what is audited: Week, Month, Quarter or Year.
-  const named = (text: string) => text.replace(/^Period(: its plan)?$/, (_all, note: string | undefined) => (note ? `${periodName(audit)}: this ${audit.period.kind}'s plan` : periodName(audit)));
+  const named = (text: string) =>
+    text.replace(/^Period(: its plan)?$/, (_all, note: string | undefined) =>
+      note ? `${periodName(audit)}: this ${audit.period.kind}'s plan` : periodName(audit),
+    );
   const head = shown.map((i) => named(COLUMNS[i]?.head as string));
   const rows = cells.map((row) => shown.map((i) => row[i] as string));
-  const table = await renderTable(head, rows, style, shown.map((i) => (i === 0 || COLUMNS[i]?.head === "Status" ? "left" : "right")));
+  const table = await renderTable(
+    head,
+    rows,
+    style,
+    shown.map((i) => (i === 0 || COLUMNS[i]?.head === "Status" ? "left" : "right")),
+  );
   const notes = shown.flatMap((i) => (COLUMNS[i]?.note === undefined ? [] : [named(COLUMNS[i]?.note as string)]));
   let legend = `${notes.join("; ")}.`;
   if (hidden.length > 0) legend += ` Not shown, for the terminal's width: ${hidden.join(", ")} (see --format md or --json).`;
@@ -202,11 +214,14 @@ export async function renderAuditText(audit: Audit, options: RenderOptions): Pro
   }
   const ds = audit.conversion.dealSize;
   if (ds.planned !== null || ds.actual !== null) {
-    out.push(`  ${"average deal".padEnd(24)} ${(ds.actual === null ? "no deals yet" : formatMoney(Math.round(ds.actual), currency)).padStart(11)}   plan ${ds.planned === null ? "–" : formatMoney(ds.planned, currency)}`);
+    out.push(
+      `  ${"average deal".padEnd(24)} ${(ds.actual === null ? "no deals yet" : formatMoney(Math.round(ds.actual), currency)).padStart(11)}   plan ${ds.planned === null ? "–" : formatMoney(ds.planned, currency)}`,
+    );
   }
   const cost = describeStageCost(audit.conversion);
   if (cost !== null) out.push(`  ${style.yellow("Weakest stage:")} ${cost}`);
-  else if (audit.conversion.stages.every((stage) => stage.actual === null)) out.push(`  ${style.dim("No conversions to compare yet: log calls, meetings and opportunities.")}`);
+  else if (audit.conversion.stages.every((stage) => stage.actual === null))
+    out.push(`  ${style.dim("No conversions to compare yet: log calls, meetings and opportunities.")}`);
   else out.push(`  ${style.green("Every stage converts at or above plan.")}`);
 
   const ct = audit.customerTime;

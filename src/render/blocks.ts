@@ -36,7 +36,14 @@ const hours = (minutes: number) => `${formatNumber(minutes / 60, 2)} h`;
 
 /** The block list as a table, with each block's hours a week. */
 export async function renderBlockList(blocks: readonly Block[], { style, weekStart }: RenderOptions): Promise<string> {
-  const rows = blocks.map((b) => [b.id, v(b.label), inWeekOrder(b.days, weekStart).join(","), `${formatTime(b.startMin)}–${formatTime(b.endMin)}`, v(b.activity ?? ""), hours(weeklyMinutes(b))]);
+  const rows = blocks.map((b) => [
+    b.id,
+    v(b.label),
+    inWeekOrder(b.days, weekStart).join(","),
+    `${formatTime(b.startMin)}–${formatTime(b.endMin)}`,
+    v(b.activity ?? ""),
+    hours(weeklyMinutes(b)),
+  ]);
   const total = blocks.reduce((s, b) => s + weeklyMinutes(b), 0);
   const table = await renderTable(["ID", "Label", "Days", "Time", "Activity", "A week"], rows, style, ["right", "left", "left", "left", "left", "right"]);
   return `${table}\n${hours(total)} a week in ${blocks.length} block${blocks.length === 1 ? "" : "s"}`;

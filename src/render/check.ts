@@ -14,7 +14,10 @@ export function renderCheckText(report: CheckReport, style: ChalkInstance): stri
   const lines = [`${report.path}: ${report.ok ? style.green("ok") : style.red("NOT OK")}`];
   const s = report.summary;
   if (s) {
-    const schema = s.schemaVersion === s.currentSchemaVersion ? String(s.schemaVersion) : `${s.schemaVersion} (older: the next command that may write upgrades it to ${s.currentSchemaVersion})`;
+    const schema =
+      s.schemaVersion === s.currentSchemaVersion
+        ? String(s.schemaVersion)
+        : `${s.schemaVersion} (older: the next command that may write upgrades it to ${s.currentSchemaVersion})`;
     lines.push(
       `  schema version  ${schema}`,
       `  entries         ${formatNumber(s.entries)}${s.removedEntries ? ` (+${formatNumber(s.removedEntries)} removed, recoverable)` : ""}`,

@@ -37,13 +37,19 @@ function wallClock(date: IsoDate, minutes: number): Date {
 /** One weekly recurring event per block, starting on its first day on or after its creation. */
 export async function renderBlocksIcs(blocks: readonly StoredBlock[], options: IcsOptions): Promise<string> {
   const { default: ical, ICalEventRepeatingFreq, ICalWeekday } = await loadPackage<typeof import("ical-generator")>("ical-generator");
-  const byDay = { mon: ICalWeekday.MO, tue: ICalWeekday.TU, wed: ICalWeekday.WE, thu: ICalWeekday.TH, fri: ICalWeekday.FR, sat: ICalWeekday.SA, sun: ICalWeekday.SU };
+  const byDay = {
+    mon: ICalWeekday.MO,
+    tue: ICalWeekday.TU,
+    wed: ICalWeekday.WE,
+    thu: ICalWeekday.TH,
+    fri: ICalWeekday.FR,
+    sat: ICalWeekday.SA,
+    sun: ICalWeekday.SU,
+  };
   const calendar = ical({ name: "acct time blocks", prodId: { company: "acct", product: "acct time blocks", language: "EN" } });
   for (const block of blocks) {
     const first = firstWeekdayOnOrAfter(block.days, block.createdOn);
-    const exclude = options.daysOff
-      .filter((d) => d >= first && block.days.includes(weekdayOf(d)))
-      .map((d) => wallClock(d, block.startMin));
+    const exclude = options.daysOff.filter((d) => d >= first && block.days.includes(weekdayOf(d))).map((d) => wallClock(d, block.startMin));
     calendar.createEvent({
       // ical-generator escapes TEXT (\\ ; , and line breaks) but not the UID; control characters, which TEXT may not hold, are shown.
       id: icsText(blockUid(options.installId, block.id)),

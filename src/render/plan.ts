@@ -1,6 +1,4 @@
-/** The plan as JSON and as a text page (the cascade, then the month table). */
-import type { ChalkInstance } from "chalk";
-import { inWeekOrder, type Weekday } from "../domain/dates.js";
+import { inWeekOrder } from "../domain/dates.js";
 import { computeAnnual, type AnnualTotals, type PlanInput } from "../domain/cascade.js";
 import { splitLargestRemainder, type Plan } from "../domain/plan.js";
 import { visibleControls } from "./escape.js";
@@ -106,7 +104,11 @@ export function planToJson({ plan, start, opening, history }: PlanView, weeklyTa
   };
 }
 
-export async function renderPlanText(view: PlanView, weeklyTargets: ReadonlyMap<string, number>, { style, currency, weekStart }: RenderOptions): Promise<string> {
+export async function renderPlanText(
+  view: PlanView,
+  weeklyTargets: ReadonlyMap<string, number>,
+  { style, currency, weekStart }: RenderOptions,
+): Promise<string> {
   const { plan } = view;
   const a = plan.annual;
   const money = (units: number) => formatMoney(units, currency);
@@ -119,7 +121,9 @@ export async function renderPlanText(view: PlanView, weeklyTargets: ReadonlyMap<
   if (view.start !== `${plan.year}-01-01`) lines.push(`  starts ${view.start}; nothing is planned before it`);
   const opening = Object.entries(view.opening);
   if (opening.length > 0) {
-    lines.push(`  done before the start: ${opening.map(([metric, x]) => (metric === "revenue" ? `${money(x)} revenue` : `${n(x)} ${visibleControls(metric)}`)).join(", ")}`);
+    lines.push(
+      `  done before the start: ${opening.map(([metric, x]) => (metric === "revenue" ? `${money(x)} revenue` : `${n(x)} ${visibleControls(metric)}`)).join(", ")}`,
+    );
   }
   for (const r of view.history.slice(1)) lines.push(`  revised from ${r.from}${r.note === null ? "" : `: ${visibleControls(r.note)}`}`);
   lines.push("");
@@ -139,7 +143,9 @@ export async function renderPlanText(view: PlanView, weeklyTargets: ReadonlyMap<
   );
   if (workingDays > 0) {
     const perWeek = (x: number) => formatNumber(x / weeks, 1);
-    lines.push(`  a typical week: ${perWeek(a.calls)} calls, ${perWeek(a.meetings)} meetings, ${perWeek(a.opportunities)} opportunities, ${perWeek(a.deals)} deals`);
+    lines.push(
+      `  a typical week: ${perWeek(a.calls)} calls, ${perWeek(a.meetings)} meetings, ${perWeek(a.opportunities)} opportunities, ${perWeek(a.deals)} deals`,
+    );
   }
   for (const [type, target] of weeklyTargets) lines.push(`  weekly target: ${n(target)} ${visibleControls(type)}`);
   lines.push("");
@@ -149,7 +155,15 @@ export async function renderPlanText(view: PlanView, weeklyTargets: ReadonlyMap<
     return splitLargestRemainder(Math.round(exact.reduce((s, x) => s + x, 0)), exact);
   };
   const [calls, meetings, opportunities, deals, revenue] = (["calls", "meetings", "opportunities", "deals", "revenue"] as const).map(whole) as number[][];
-  const rows: (string | number)[][] = plan.months.map((m, i) => [m.month, m.workingDays, n(calls?.[i] ?? 0), n(meetings?.[i] ?? 0), n(opportunities?.[i] ?? 0), n(deals?.[i] ?? 0), money(revenue?.[i] ?? 0)]);
+  const rows: (string | number)[][] = plan.months.map((m, i) => [
+    m.month,
+    m.workingDays,
+    n(calls?.[i] ?? 0),
+    n(meetings?.[i] ?? 0),
+    n(opportunities?.[i] ?? 0),
+    n(deals?.[i] ?? 0),
+    money(revenue?.[i] ?? 0),
+  ]);
   const total = (xs: number[] | undefined) => (xs ?? []).reduce((s, x) => s + x, 0);
   rows.push([
     style.bold("Total"),

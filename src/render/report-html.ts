@@ -25,7 +25,16 @@ interface ChartSpec {
 const CONFIG = {
   font: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
   view: { stroke: null },
-  axis: { labelColor: "#4b5563", titleColor: "#374151", gridColor: "#eef0f3", domainColor: "#d1d5db", tickColor: "#d1d5db", labelFontSize: 11, titleFontSize: 11, titleFontWeight: 500 },
+  axis: {
+    labelColor: "#4b5563",
+    titleColor: "#374151",
+    gridColor: "#eef0f3",
+    domainColor: "#d1d5db",
+    tickColor: "#d1d5db",
+    labelFontSize: 11,
+    titleFontSize: 11,
+    titleFontWeight: 500,
+  },
   legend: { orient: "top", labelFontSize: 11, titleFontSize: 11, symbolSize: 90 },
   title: { fontSize: 13, anchor: "start", color: "#111827" },
 };
@@ -33,7 +42,10 @@ const CONFIG = {
 /** Axis labels: plain counts, money as 250k / 1.2M. */
 function yAxis(money: boolean): Record<string, unknown> {
   if (!money) return { format: ",~r", tickCount: 4 };
-  return { tickCount: 4, labelExpr: "datum.value === 0 ? '0' : datum.value >= 1e6 ? format(datum.value / 1e6, '.1~f') + 'M' : format(datum.value / 1e3, ',~f') + 'k'" };
+  return {
+    tickCount: 4,
+    labelExpr: "datum.value === 0 ? '0' : datum.value >= 1e6 ? format(datum.value / 1e6, '.1~f') + 'M' : format(datum.value / 1e3, ',~f') + 'k'",
+  };
 }
 
 function roadChart(m: MetricSeries, money: boolean): ChartSpec {
@@ -54,7 +66,18 @@ function roadChart(m: MetricSeries, money: boolean): ChartSpec {
         x: { field: "date", type: "temporal", title: null, axis: { format: "%b", tickCount: 6 } },
         y: { field: "value", type: "quantitative", title: null, axis: yAxis(money) },
         color: { field: "series", type: "nominal", title: null, scale: { domain: ["Plan", "Actual"], range: [PLAN, ACTUAL] } },
-        strokeDash: { field: "series", type: "nominal", title: null, scale: { domain: ["Plan", "Actual"], range: [[4, 3], [1, 0]] } },
+        strokeDash: {
+          field: "series",
+          type: "nominal",
+          title: null,
+          scale: {
+            domain: ["Plan", "Actual"],
+            range: [
+              [4, 3],
+              [1, 0],
+            ],
+          },
+        },
       },
     },
   };

@@ -127,7 +127,11 @@ export function renderStatusText(data: StatusData, { style, currency }: RenderOp
   const lines: string[] = [];
   const dayPart = g.workingDaysInWeek > 0 ? ` · working day ${g.workingDaysSoFar} of ${g.workingDaysInWeek}` : "";
   lines.push(style.bold(`${DAY_NAMES[weekdayName] ?? weekdayName} ${g.today} · ${g.week}${dayPart}`), "");
-  lines.push(style.dim(`${"".padEnd(14)}${"this week (│ = to date)".padEnd(BAR_WIDTH + 1)}${"done/due".padStart(13)} ${"week".padStart(6)} ${"today".padStart(10)}  buffer`));
+  lines.push(
+    style.dim(
+      `${"".padEnd(14)}${"this week (│ = to date)".padEnd(BAR_WIDTH + 1)}${"done/due".padStart(13)} ${"week".padStart(6)} ${"today".padStart(10)}  buffer`,
+    ),
+  );
   for (const m of g.metrics) {
     const money = m.metric === "revenue" ? currency : null;
     const c = (n: number) => formatCompact(n, money);
@@ -136,7 +140,9 @@ export function renderStatusText(data: StatusData, { style, currency }: RenderOp
     const doneDue = `${c(m.week.actual)}/${c(m.week.planToDate)}`;
     // Outcomes come in lumps: today shows what was done, with no fraction of a deal to aim at.
     const today = m.today.plan === null ? c(m.today.actual) : `${c(m.today.actual)}/${c(m.today.plan)}`;
-    lines.push(`${name.padEnd(14)}${progressBar(m, style)} ${doneDue.padStart(13)} ${c(m.week.plan).padStart(6)} ${today.padStart(10)}  ${describeBuffer(m.bufferDays, style)}`);
+    lines.push(
+      `${name.padEnd(14)}${progressBar(m, style)} ${doneDue.padStart(13)} ${c(m.week.plan).padStart(6)} ${today.padStart(10)}  ${describeBuffer(m.bufferDays, style)}`,
+    );
   }
   lines.push("");
   if (data.nextBlock) {
@@ -165,7 +171,9 @@ export function renderStatusText(data: StatusData, { style, currency }: RenderOp
   }
   if (data.streak !== null) {
     const weeks = data.streak === 1 ? "week" : "weeks";
-    lines.push(`${style.bold("Streak")}      ${data.streak > 0 ? style.green(`${data.streak} ${weeks} on plan`) : "none yet: finish this week on plan to start one"}`);
+    lines.push(
+      `${style.bold("Streak")}      ${data.streak > 0 ? style.green(`${data.streak} ${weeks} on plan`) : "none yet: finish this week on plan to start one"}`,
+    );
   }
   return lines.join("\n");
 }
@@ -180,7 +188,14 @@ function clip(text: string, width: number): string {
 export function renderFirstRun(reason: FirstRunJson["reason"], next: string, { style }: RenderOptions): string {
   const lines =
     reason === "no-database"
-      ? ["Welcome to acct: accountability for salespeople.", "", "Start with your annual plan:", `  ${style.bold(next)}`, "", `Or look around first with sample data:  ${style.bold("acct demo")}`]
+      ? [
+          "Welcome to acct: accountability for salespeople.",
+          "",
+          "Start with your annual plan:",
+          `  ${style.bold(next)}`,
+          "",
+          `Or look around first with sample data:  ${style.bold("acct demo")}`,
+        ]
       : ["There is no plan for this year yet. Set one:", `  ${style.bold(next)}`, "", `Or look around first with sample data:  ${style.bold("acct demo")}`];
   return lines.join("\n");
 }

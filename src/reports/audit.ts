@@ -57,7 +57,11 @@ export function resolveAuditedPeriod(choice: PeriodChoice, today: IsoDate): Audi
   const kind = longer[0] as "month" | "quarter" | "year";
   const value = choice[kind] as string;
   const range =
-    kind === "month" ? parseMonth(value) : kind === "quarter" ? parseQuarter(value) : { id: String(parseYear(value)), from: `${parseYear(value)}-01-01`, to: `${parseYear(value)}-12-31` };
+    kind === "month"
+      ? parseMonth(value)
+      : kind === "quarter"
+        ? parseQuarter(value)
+        : { id: String(parseYear(value)), from: `${parseYear(value)}-01-01`, to: `${parseYear(value)}-12-31` };
   if (range.from > today) throw usageError(`${kind} ${range.id} has not started yet (today is ${today})`, `audit this ${kind} or an earlier one`);
   const asOf = range.to < today ? range.to : today;
   return { kind, id: range.id, week: isoWeekOf(asOf), from: range.from, to: range.to, asOf };
@@ -87,7 +91,11 @@ export function todayShareOf(db: Db, loaded: LoadedPlan, today: IsoDate, nowMinu
 export function loadAudit(db: Db | null, target: AuditedPeriod, today: IsoDate, nowMinutes: number): Audit {
   const loaded = db ? auditedPlan(db, target) : null;
   const year = loaded?.plan.year ?? (target.kind === "week" ? auditYear(target.week) : Number(target.from.slice(0, 4)));
-  if (!db || !loaded) throw failure(`no plan for ${year}`, `set one first, e.g. acct plan set --year ${year} --target 1200000 --deal-size 40000 --win-rate 25% --meeting-rate 50% --call-rate 10%`);
+  if (!db || !loaded)
+    throw failure(
+      `no plan for ${year}`,
+      `set one first, e.g. acct plan set --year ${year} --target 1200000 --deal-size 40000 --win-rate 25% --meeting-rate 50% --call-rate 10%`,
+    );
   const jan1 = `${year}-01-01`;
   const ytdEnd = target.asOf < `${year}-12-31` ? target.asOf : `${year}-12-31`;
   const blocks = listBlocks(db);

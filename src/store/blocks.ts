@@ -36,15 +36,20 @@ function toBlock(row: BlockRow): StoredBlock {
 
 /** Live (not removed) blocks with the day each was added, by id. */
 export function listBlocks(db: Db): StoredBlock[] {
-  const rows = db.prepare("SELECT id, label, days, start_min, end_min, activity, created_at FROM blocks WHERE deleted_at IS NULL ORDER BY id").all() as BlockRow[];
+  const rows = db
+    .prepare("SELECT id, label, days, start_min, end_min, activity, created_at FROM blocks WHERE deleted_at IS NULL ORDER BY id")
+    .all() as BlockRow[];
   return rows.map(toBlock);
 }
 
 /** Done/skipped marks dated `from`…`to`. */
 export function listBlockMarks(db: Db, from: IsoDate, to: IsoDate): BlockMark[] {
-  const rows = db
-    .prepare("SELECT block_id, date, status, reason FROM block_marks WHERE date BETWEEN ? AND ? ORDER BY date, block_id")
-    .all(from, to) as { block_id: number; date: string; status: MarkStatus; reason: string | null }[];
+  const rows = db.prepare("SELECT block_id, date, status, reason FROM block_marks WHERE date BETWEEN ? AND ? ORDER BY date, block_id").all(from, to) as {
+    block_id: number;
+    date: string;
+    status: MarkStatus;
+    reason: string | null;
+  }[];
   return rows.map((r) => ({ blockId: r.block_id, date: r.date, status: r.status, reason: r.reason }));
 }
 
@@ -77,7 +82,9 @@ export interface BlockInput {
 
 /** A live block by id, or null. */
 export function getBlock(db: Db, id: number): Block | null {
-  const row = db.prepare("SELECT id, label, days, start_min, end_min, activity, created_at FROM blocks WHERE id = ? AND deleted_at IS NULL").get(id) as BlockRow | undefined;
+  const row = db.prepare("SELECT id, label, days, start_min, end_min, activity, created_at FROM blocks WHERE id = ? AND deleted_at IS NULL").get(id) as
+    | BlockRow
+    | undefined;
   return row ? toBlock(row) : null;
 }
 

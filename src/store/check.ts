@@ -8,9 +8,7 @@ const MAX_PROBLEMS = 50;
 
 /** Runs integrity_check and foreign_key_check, then summarises the file when it can be read. */
 export function checkFile(db: Db, path: string): CheckReport {
-  const integrity = runCheck(() =>
-    (db.prepare(`PRAGMA integrity_check(${MAX_PROBLEMS})`).pluck().all() as string[]).filter((line) => line !== "ok"),
-  );
+  const integrity = runCheck(() => (db.prepare(`PRAGMA integrity_check(${MAX_PROBLEMS})`).pluck().all() as string[]).filter((line) => line !== "ok"));
   const foreignKeys = runCheck(() =>
     (db.prepare("PRAGMA foreign_key_check").all() as { table: string; rowid: number | null; parent: string }[])
       .slice(0, MAX_PROBLEMS)
@@ -38,7 +36,10 @@ function count(db: Db, sql: string): number {
 }
 
 function summarise(db: Db, path: string): FileSummary {
-  const span = db.prepare("SELECT min(date) AS first, max(date) AS last FROM entries WHERE deleted_at IS NULL").get() as { first: string | null; last: string | null };
+  const span = db.prepare("SELECT min(date) AS first, max(date) AS last FROM entries WHERE deleted_at IS NULL").get() as {
+    first: string | null;
+    last: string | null;
+  };
   const sizeOf = (file: string) => {
     try {
       return statSync(file).size;

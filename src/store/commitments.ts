@@ -32,7 +32,9 @@ function toCommitment(row: CommitmentRow): Commitment {
 
 /** Every commitment, oldest first. */
 export function listCommitments(db: Db): Commitment[] {
-  const rows = db.prepare("SELECT id, text, due, metric, target, created_on, status, closed_on, carried_from FROM commitments ORDER BY id").all() as CommitmentRow[];
+  const rows = db
+    .prepare("SELECT id, text, due, metric, target, created_on, status, closed_on, carried_from FROM commitments ORDER BY id")
+    .all() as CommitmentRow[];
   return rows.map(toCommitment);
 }
 

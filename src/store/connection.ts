@@ -3,7 +3,7 @@
  * check and migrations. Every other store module receives an open `Db`.
  */
 import Database from "better-sqlite3";
-import { accessSync, chmodSync, constants, existsSync, linkSync, lstatSync, mkdirSync, readlinkSync, renameSync, rmSync, statSync } from "node:fs";
+import { type Stats, accessSync, chmodSync, constants, existsSync, linkSync, lstatSync, mkdirSync, readlinkSync, renameSync, rmSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { failure, usageError } from "../domain/errors.js";
@@ -50,7 +50,7 @@ function sqliteName(path: string, query = ""): string {
  * folder, a FIFO or device, a dangling symbolic link, a loop of them.
  */
 function dataFileExists(path: string): boolean {
-  let stats;
+  let stats: Stats;
   try {
     stats = statSync(path);
   } catch (error) {
@@ -77,9 +77,14 @@ function construct(path: string, options: Database.Options, query = ""): Db {
     return new Database(path === ":memory:" ? path : sqliteName(path, query), { timeout: BUSY_TIMEOUT_MS, ...options });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    if (/NODE_MODULE_VERSION|bindings file|ERR_DLOPEN|invalid ELF|was compiled against/i.test(message) ||
-        (error as { code?: string }).code === "ERR_DLOPEN_FAILED") {
-      throw failure("the SQLite module (better-sqlite3) could not be loaded for this Node.js", "reinstall acct with the Node.js you run it on (npm install -g acct)");
+    if (
+      /NODE_MODULE_VERSION|bindings file|ERR_DLOPEN|invalid ELF|was compiled against/i.test(message) ||
+      (error as { code?: string }).code === "ERR_DLOPEN_FAILED"
+    ) {
+      throw failure(
+        "the SQLite module (better-sqlite3) could not be loaded for this Node.js",
+        "reinstall acct with the Node.js you run it on (npm install -g acct)",
+      );
     }
     throw describeSqliteError(error, path);
   }
@@ -98,10 +103,7 @@ function checkIdentity(db: Db, path: string): void {
     throw failure(`${path} is not an acct database (it belongs to another program)`, "point --db at an acct file, or at a new path to start one");
   }
   if (version > SCHEMA_VERSION) {
-    throw failure(
-      `${path} was written by a newer acct (schema ${version}; this version knows ${SCHEMA_VERSION})`,
-      "upgrade acct to use this file",
-    );
+    throw failure(`${path} was written by a newer acct (schema ${version}; this version knows ${SCHEMA_VERSION})`, "upgrade acct to use this file");
   }
 }
 

@@ -35,7 +35,12 @@ export function seedDemo(db: Db, demo: DemoData, at: string, journal: JournalEnt
 
   let marks = 0;
   for (const b of demo.blocks) {
-    const { id } = insertBlock(db, { label: b.label, days: b.days, startMin: b.startMin, endMin: b.endMin, activity: b.activity }, `${b.createdOn}T08:00:00`, journal);
+    const { id } = insertBlock(
+      db,
+      { label: b.label, days: b.days, startMin: b.startMin, endMin: b.endMin, activity: b.activity },
+      `${b.createdOn}T08:00:00`,
+      journal,
+    );
     for (const m of b.marks) {
       markBlock(db, { blockId: id, date: m.date, status: m.status, reason: m.reason }, journal);
       marks++;

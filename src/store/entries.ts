@@ -59,9 +59,9 @@ export interface EntryFilter {
 function whereOf(filter: EntryFilter): { where: string; params: Record<string, string> } {
   const where = ["deleted_at IS NULL"];
   const params: Record<string, string> = {};
-  if (filter.from) (where.push("date >= @from"), (params.from = filter.from));
-  if (filter.to) (where.push("date <= @to"), (params.to = filter.to));
-  if (filter.type) (where.push("type = @type"), (params.type = filter.type));
+  if (filter.from) where.push("date >= @from"), (params.from = filter.from);
+  if (filter.to) where.push("date <= @to"), (params.to = filter.to);
+  if (filter.type) where.push("type = @type"), (params.type = filter.type);
   return { where: where.join(" AND "), params };
 }
 

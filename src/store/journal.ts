@@ -9,9 +9,7 @@ type Value = string | number | null;
 type Row = Record<string, Value>;
 
 /** One touched row (by key), or a run of rows inserted by id (bulk import). */
-export type Change =
-  | { table: string; key: Row; before: Row | null }
-  | { table: string; insertedIds: { from: number; to: number } };
+export type Change = { table: string; key: Row; before: Row | null } | { table: string; insertedIds: { from: number; to: number } };
 
 /** Collects the before-images of one write; `save` stores them as one undoable step. */
 export class JournalEntry {
@@ -21,7 +19,9 @@ export class JournalEntry {
 
   /** Call before updating or deleting the row with `key`. */
   before(table: string, key: Row): void {
-    const where = Object.keys(key).map((k) => `${k} = @${k}`).join(" AND ");
+    const where = Object.keys(key)
+      .map((k) => `${k} = @${k}`)
+      .join(" AND ");
     const row = (this.db.prepare(`SELECT * FROM ${table} WHERE ${where}`).get(key) as Row | undefined) ?? null;
     this.changes.push({ table, key, before: row });
   }
@@ -38,17 +38,15 @@ export class JournalEntry {
 
   save(summary: string, at: string): void {
     if (this.changes.length === 0) return;
-    this.db
-      .prepare("INSERT INTO journal (at, summary, changes) VALUES (?, ?, ?)")
-      .run(at, summary, JSON.stringify(this.changes));
+    this.db.prepare("INSERT INTO journal (at, summary, changes) VALUES (?, ?, ?)").run(at, summary, JSON.stringify(this.changes));
   }
 }
 
 /** Reverses the most recent change not yet undone. Returns its summary, or null when there is none. */
 export function undoLast(db: Db): string | null {
-  const last = db
-    .prepare("SELECT id, summary, changes FROM journal WHERE undone = 0 ORDER BY id DESC LIMIT 1")
-    .get() as { id: number; summary: string; changes: string } | undefined;
+  const last = db.prepare("SELECT id, summary, changes FROM journal WHERE undone = 0 ORDER BY id DESC LIMIT 1").get() as
+    | { id: number; summary: string; changes: string }
+    | undefined;
   if (!last) return null;
   const changes = JSON.parse(last.changes) as Change[];
   for (const change of changes.reverse()) restore(db, change);
@@ -61,7 +59,9 @@ function restore(db: Db, change: Change): void {
     db.prepare(`DELETE FROM ${change.table} WHERE id BETWEEN ? AND ?`).run(change.insertedIds.from, change.insertedIds.to);
     return;
   }
-  const where = Object.keys(change.key).map((k) => `${k} = @k_${k}`).join(" AND ");
+  const where = Object.keys(change.key)
+    .map((k) => `${k} = @k_${k}`)
+    .join(" AND ");
   const keyParams = Object.fromEntries(Object.entries(change.key).map(([k, v]) => [`k_${k}`, v]));
   if (change.before === null) {
     db.prepare(`DELETE FROM ${change.table} WHERE ${where}`).run(keyParams);

@@ -96,9 +96,16 @@ export function nextChangeSeq(db: Db): number {
 }
 
 export function getFirstPlan(db: Db, year: number): FirstPlan | null {
-  const row = db.prepare("SELECT * FROM plans WHERE year = ?").get(year) as Partial<FirstPlanRow> & PlanRow & { updated_at: string } | undefined;
+  const row = db.prepare("SELECT * FROM plans WHERE year = ?").get(year) as (Partial<FirstPlanRow> & PlanRow & { updated_at: string }) | undefined;
   if (!row) return null;
-  return { input: toPlanInput(row), start: row.start_date ?? `${year}-01-01`, opening: JSON.parse(row.opening ?? "{}") as Record<string, number>, note: row.note ?? null, seq: row.seq ?? 1, at: row.updated_at };
+  return {
+    input: toPlanInput(row),
+    start: row.start_date ?? `${year}-01-01`,
+    opening: JSON.parse(row.opening ?? "{}") as Record<string, number>,
+    note: row.note ?? null,
+    seq: row.seq ?? 1,
+    at: row.updated_at,
+  };
 }
 
 /** The year's revisions after its first plan, in the order they take effect. */
@@ -181,9 +188,7 @@ export interface DayOff extends DayOffRange {
 /** The days off in force (not removed). */
 export function listDaysOff(db: Db): DayOff[] {
   if (!hasRevisions(db)) return db.prepare('SELECT id, from_date AS "from", to_date AS "to", reason FROM days_off ORDER BY from_date, id').all() as DayOff[];
-  return db
-    .prepare("SELECT id, from_date AS \"from\", to_date AS \"to\", reason FROM days_off WHERE removed_seq IS NULL ORDER BY from_date, id")
-    .all() as DayOff[];
+  return db.prepare('SELECT id, from_date AS "from", to_date AS "to", reason FROM days_off WHERE removed_seq IS NULL ORDER BY from_date, id').all() as DayOff[];
 }
 
 /** Every day-off range ever added, with when it was added and removed: the schedule's history. */
@@ -227,8 +232,15 @@ export function addCustomType(db: Db, name: string, at: string, journal: Journal
 export function listTypeTargets(db: Db): TypeTarget[] {
   const always = db.prepare("SELECT type, target FROM weekly_targets").all() as { type: string; target: number }[];
   if (!hasRevisions(db)) return always.map((r) => ({ type: r.type, from: "1970-01-01", perWeek: r.target }));
-  const dated = db.prepare("SELECT type, from_date, target FROM target_changes ORDER BY from_date").all() as { type: string; from_date: string; target: number }[];
-  return [...always.map((r) => ({ type: r.type, from: "1970-01-01", perWeek: r.target })), ...dated.map((r) => ({ type: r.type, from: r.from_date, perWeek: r.target }))];
+  const dated = db.prepare("SELECT type, from_date, target FROM target_changes ORDER BY from_date").all() as {
+    type: string;
+    from_date: string;
+    target: number;
+  }[];
+  return [
+    ...always.map((r) => ({ type: r.type, from: "1970-01-01", perWeek: r.target })),
+    ...dated.map((r) => ({ type: r.type, from: r.from_date, perWeek: r.target })),
+  ];
 }
 
 /** The weekly target of each other type in effect on `date` (types without one are left out). */
@@ -242,7 +254,11 @@ export function weeklyTargetsOn(db: Db, date: IsoDate): Map<string, number> {
 /** Sets a type's weekly target from `from` on; days before keep the earlier target. */
 export function setTypeTarget(db: Db, type: string, from: IsoDate, target: number, journal: JournalEntry): void {
   journal.before("target_changes", { type, from_date: from });
-  db.prepare("INSERT INTO target_changes (type, from_date, target) VALUES (?, ?, ?) ON CONFLICT (type, from_date) DO UPDATE SET target = excluded.target").run(type, from, target);
+  db.prepare("INSERT INTO target_changes (type, from_date, target) VALUES (?, ?, ?) ON CONFLICT (type, from_date) DO UPDATE SET target = excluded.target").run(
+    type,
+    from,
+    target,
+  );
 }
 
 /** A year's plan, the working-day calendar it is spread over, and its schedule of daily targets. */

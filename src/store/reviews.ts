@@ -36,7 +36,14 @@ export function saveReview(db: Db, review: NewReview, at: string, journal: Journ
   const existing = db.prepare("SELECT id FROM reviews WHERE week = ?").get(review.week) as { id: number } | undefined;
   if (existing) {
     journal.before("reviews", { id: existing.id });
-    db.prepare("UPDATE reviews SET rating = ?, wins = ?, misses = ?, change = ?, created_at = ? WHERE id = ?").run(review.rating, review.wins, review.misses, review.change, at, existing.id);
+    db.prepare("UPDATE reviews SET rating = ?, wins = ?, misses = ?, change = ?, created_at = ? WHERE id = ?").run(
+      review.rating,
+      review.wins,
+      review.misses,
+      review.change,
+      at,
+      existing.id,
+    );
     return { id: existing.id, ...review };
   }
   const { lastInsertRowid } = db

@@ -29,7 +29,20 @@ export interface ExportDocument {
 const NOT_DATA = new Set(["daily_totals", "weekly_totals", "journal"]);
 
 /** Parents before children, so foreign keys hold while restoring. */
-const ORDER = ["settings", "plans", "plan_revisions", "custom_types", "weekly_targets", "target_changes", "days_off", "entries", "blocks", "block_marks", "commitments", "reviews"];
+const ORDER = [
+  "settings",
+  "plans",
+  "plan_revisions",
+  "custom_types",
+  "weekly_targets",
+  "target_changes",
+  "days_off",
+  "entries",
+  "blocks",
+  "block_marks",
+  "commitments",
+  "reviews",
+];
 
 /** The data tables of the open file, in restore order. */
 export function dataTables(db: Db): string[] {
@@ -56,7 +69,10 @@ export function exportDatabase(db: Db | null, schema: number, at: string): Expor
   const tables: Record<string, Row[]> = {};
   if (db) {
     for (const table of dataTables(db)) {
-      const keys = columnsOf(db, table).filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => quote(c.name));
+      const keys = columnsOf(db, table)
+        .filter((c) => c.pk > 0)
+        .sort((a, b) => a.pk - b.pk)
+        .map((c) => quote(c.name));
       tables[table] = db.prepare(`SELECT * FROM ${quote(table)} ORDER BY ${keys.length ? keys.join(", ") : "rowid"}`).all() as Row[];
     }
   }
@@ -129,7 +145,9 @@ export function restoreDatabase(db: Db, doc: ExportDocument, journal: JournalEnt
       try {
         insert.run(...given.map((c) => row[c] as Value));
       } catch (error) {
-        throw usageError(`${where}: ${(error as Error).message.replace(/^(CHECK|NOT NULL|UNIQUE|FOREIGN KEY) constraint failed/, "breaks a rule of the table ($1)")}`);
+        throw usageError(
+          `${where}: ${(error as Error).message.replace(/^(CHECK|NOT NULL|UNIQUE|FOREIGN KEY) constraint failed/, "breaks a rule of the table ($1)")}`,
+        );
       }
       if (byId) {
         const id = Number(row.id);

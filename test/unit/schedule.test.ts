@@ -102,11 +102,12 @@ describe("the schedule", () => {
             6,
           );
           const total = next.planBetween("calls", "2026-01-01", "2026-12-31");
-          if (next.workingDaysBetween("2026-12-01", "2026-12-31") > 0) expect(total).toBeCloseTo(2400, 6);
+          // The year adds up while a working day remains from the change on to take the share of the days it moved.
+          if (next.workingDaysBetween(from, "2026-12-31") > 0) expect(total).toBeCloseTo(2400, 6);
           previous = next;
         }
       }),
-      { seed, numRuns: 200 },
+      { seed, numRuns: Number(process.env.ACCT_FUZZ_RUNS ?? 200) },
     );
   });
 });

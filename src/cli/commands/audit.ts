@@ -6,16 +6,11 @@ import type { App } from "../app.js";
 import { withExamples } from "../app.js";
 import type { Context } from "../context.js";
 import { resolveType } from "../../domain/activity-types.js";
-import { addDays, isoWeekOf, weekdayIndex, WEEKDAYS, type IsoDate } from "../../domain/dates.js";
-import { failure, usageError } from "../../domain/errors.js";
+import { usageError } from "../../domain/errors.js";
 import { parseCount, parseDueDate, parseText, parseWholeNumber } from "../../domain/parse.js";
-import type { Db } from "../../store/connection.js";
-import { listBlockMarks, listBlocks } from "../../store/blocks.js";
-import { insertCommitment, loadCommitments, type NewCommitment } from "../../store/commitments.js";
-import { totalsBetween } from "../../store/entries.js";
+import { insertCommitment, type NewCommitment } from "../../store/commitments.js";
 import { listCustomTypes } from "../../store/plans.js";
-import { previousReview, saveReview, type NewReview, type Review } from "../../store/reviews.js";
-import { bestWeeksBefore, weeklyTotalsBetween } from "../../store/weekly-totals.js";
+import { saveReview, type NewReview, type Review } from "../../store/reviews.js";
 import { loadAudit, resolveAuditedPeriod, type PeriodChoice } from "../../reports/audit.js";
 import { auditToJson } from "../../render/audit-json.js";
 import { renderAuditMarkdown } from "../../render/audit-markdown.js";
@@ -73,7 +68,11 @@ async function askReview(ctx: Context, given: Partial<Omit<NewReview, "week">>, 
   const commitments: Omit<NewCommitment, "createdOn" | "carriedFrom">[] = [];
   while (await askConfirm(commitments.length === 0 ? "Add a commitment?" : "Add another commitment?", commitments.length === 0)) {
     const text = parseText(await askText("Commitment (specific and measurable):", { parse: (v) => parseText(v, "commitment") }), "commitment");
-    const due = parseDueDate(await askText("Due date:", { default: "sun", parse: (v) => parseDueDate(v, ctx.today, dateWordOptions(ctx)) }), ctx.today, dateWordOptions(ctx));
+    const due = parseDueDate(
+      await askText("Due date:", { default: "sun", parse: (v) => parseDueDate(v, ctx.today, dateWordOptions(ctx)) }),
+      ctx.today,
+      dateWordOptions(ctx),
+    );
     const metricText = await askText("Measured by an activity type (blank for none):", { optional: true, parse: (v) => resolveType(v, customTypes) });
     const metric = metricText.trim() === "" ? null : resolveType(metricText, customTypes);
     const target = metric === null ? null : parseCount(await askText(`How many ${metric} by ${due}?`, { parse: (v) => parseCount(v, "target") }), "target");
@@ -117,17 +116,22 @@ export function auditCommand(app: App): Command {
       if (!ctx.json) ctx.print(await RENDERERS[flags.format](result, ctx.render));
       if (!flags.reflect) return;
 
-      const answers = interactive
-        ? await askReview(ctx, given, db ? listCustomTypes(db) : [])
-        : { review: given as Omit<NewReview, "week">, commitments: [] };
+      const answers = interactive ? await askReview(ctx, given, db ? listCustomTypes(db) : []) : { review: given as Omit<NewReview, "week">, commitments: [] };
       const saved = ctx.transaction(`review ${target.week}`, (wdb, journal) => {
         const review: Review = saveReview(wdb, { week: target.week, ...answers.review }, ctx.clock.stamp, journal);
         const ids = answers.commitments.map((c) => insertCommitment(wdb, { ...c, createdOn: ctx.today, carriedFrom: null }, journal));
         return { review, commitments: ids };
       });
       if (ctx.json) return ctx.printJson({ ...auditToJson(result), review: saved.review, newCommitments: saved.commitments });
-      const added = saved.commitments.length > 0 ? ` and ${saved.commitments.length} commitment${saved.commitments.length === 1 ? "" : "s"} (#${saved.commitments.join(", #")})` : "";
+      const added =
+        saved.commitments.length > 0
+          ? ` and ${saved.commitments.length} commitment${saved.commitments.length === 1 ? "" : "s"} (#${saved.commitments.join(", #")})`
+          : "";
       ctx.print(`\nsaved review #${saved.review.id} of ${target.week}${added}`);
     });
-  return withExamples(audit, ["acct audit", "acct audit --week 2026-W10 --format md", "acct audit --reflect --rating 4 --wins 'two demos' --misses 'no calls Friday' --change 'call block on Friday'"]);
+  return withExamples(audit, [
+    "acct audit",
+    "acct audit --week 2026-W10 --format md",
+    "acct audit --reflect --rating 4 --wins 'two demos' --misses 'no calls Friday' --change 'call block on Friday'",
+  ]);
 }

@@ -58,7 +58,11 @@ interface AddFlags {
 /** Checks every flag of `block add` (asking on a TTY for missing ones) and returns the block to insert. */
 async function readBlockInput(ctx: Context, label: string, flags: AddFlags): Promise<BlockInput> {
   const missing = (["days", "start", "end"] as const).filter((k) => flags[k] === undefined);
-  if (missing.length > 0 && !ctx.interactive) missingFlags("block add", missing.map((m) => `--${m}`));
+  if (missing.length > 0 && !ctx.interactive)
+    missingFlags(
+      "block add",
+      missing.map((m) => `--${m}`),
+    );
   const parsedLabel = parseText(label, "label");
   const db = ctx.read();
   const activity = flags.activity === undefined ? null : resolveType(flags.activity, db ? listCustomTypes(db) : []);
@@ -70,7 +74,11 @@ async function readBlockInput(ctx: Context, label: string, flags: AddFlags): Pro
   const days = parseWeekdays(await ask("days", "Which days?", (v) => parseWeekdays(v, "days"), "tue,thu"), "days");
   const startMin = parseTime(await ask("start", "Starts at (HH:MM)?", (v) => parseTime(v, "start"), "08:00"), "start");
   const endMin = parseTime(await ask("end", "Ends at (HH:MM)?", (v) => parseTime(v, "end"), "09:30"), "end");
-  if (endMin <= startMin) throw usageError(`the block ends at ${formatTime(endMin)}, not after its start at ${formatTime(startMin)}`, "blocks end on the day they start, e.g. --start 08:00 --end 09:30");
+  if (endMin <= startMin)
+    throw usageError(
+      `the block ends at ${formatTime(endMin)}, not after its start at ${formatTime(startMin)}`,
+      "blocks end on the day they start, e.g. --start 08:00 --end 09:30",
+    );
   return { label: parsedLabel, days, startMin, endMin, activity };
 }
 
@@ -125,7 +133,9 @@ function markAction(app: App, status: MarkStatus) {
     const mark: BlockMark = { blockId: block.id, date, status, reason };
     ctx.transaction(`block ${status === "done" ? "done" : "skip"} #${block.id} ${date}`, (wdb, journal) => markBlock(wdb, mark, journal));
     if (ctx.json) return ctx.printJson({ blockId: block.id, label: block.label, date, status, reason });
-    ctx.print(`${status === "done" ? "kept" : "skipped"} block #${block.id} ${visibleControls(block.label)} on ${weekdayOf(date)} ${date}${reason ? ` (${visibleControls(reason)})` : ""}`);
+    ctx.print(
+      `${status === "done" ? "kept" : "skipped"} block #${block.id} ${visibleControls(block.label)} on ${weekdayOf(date)} ${date}${reason ? ` (${visibleControls(reason)})` : ""}`,
+    );
   };
 }
 
@@ -139,7 +149,10 @@ export function blockCommand(app: App): Command {
     .option("--start <HH:MM>", "start time, 24-hour")
     .option("--end <HH:MM>", "end time, 24-hour")
     .addOption(
-      completes(new Option("--activity <type>", "the activity the block is for (call, meeting, a type of your own): logging it that day keeps the block"), "type"),
+      completes(
+        new Option("--activity <type>", "the activity the block is for (call, meeting, a type of your own): logging it that day keeps the block"),
+        "type",
+      ),
     )
     .option("--allow-overlap", "add the block even if it overlaps another on a shared weekday")
     .action(async (label: string, flags: AddFlags, command: Command) => {
@@ -275,7 +288,14 @@ export function blockCommand(app: App): Command {
           return inserted;
         });
       });
-      if (ctx.json) return ctx.printJson(suggestionJson(facts, proposal, added.map((b) => b.id)));
+      if (ctx.json)
+        return ctx.printJson(
+          suggestionJson(
+            facts,
+            proposal,
+            added.map((b) => b.id),
+          ),
+        );
       for (const b of added) ctx.print(`added block ${describeBlock(b, ctx.render)}`);
     });
   withExamples(suggest, ["acct block suggest", "acct block suggest --calls-per-hour 12 --accept"]);
@@ -298,7 +318,12 @@ export function blockCommand(app: App): Command {
       const current = ctx.read(); // the write above, if any, closed the reading connection
       const daysOff = current ? listDaysOff(current).flatMap((d) => eachDay(d.from, d.to)) : [];
       const { renderBlocksIcs } = await import("../../render/ics.js");
-      const text = await renderBlocksIcs(blocks, { installId: installId ?? "none", stamp: new Date(ctx.clock.stamp), daysOff, weekStart: getWeekStart(current) });
+      const text = await renderBlocksIcs(blocks, {
+        installId: installId ?? "none",
+        stamp: new Date(ctx.clock.stamp),
+        daysOff,
+        weekStart: getWeekStart(current),
+      });
       if (out === undefined) {
         ctx.deps.stdout.write(text);
         return;

@@ -7,7 +7,6 @@ import { BUDDY_EMAIL, BUDDY_NAME } from "../../domain/settings.js";
 import { getBuddy, setSetting, type Buddy } from "../../store/settings.js";
 import { visibleControls } from "../../render/escape.js";
 
-
 const describe = (b: Buddy) => visibleControls(`${b.name}${b.email ? ` <${b.email}>` : ""}`);
 
 export function buddyCommand(app: App): Command {

@@ -6,6 +6,7 @@ import { failure } from "../../domain/errors.js";
 import { openAsIs } from "../../store/connection.js";
 import { checkFile } from "../../store/check.js";
 import { renderCheckText } from "../../render/check.js";
+import type { CheckReport } from "../../domain/check.js";
 
 export function checkCommand(app: App): Command {
   const check = new Command("check")
@@ -13,7 +14,7 @@ export function checkCommand(app: App): Command {
     .action((_flags: object, command: Command) => {
       const ctx = app.context(command);
       const db = openAsIs(ctx.dbPath);
-      let report;
+      let report: CheckReport;
       try {
         report = checkFile(db, ctx.dbPath);
       } finally {

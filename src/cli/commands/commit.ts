@@ -53,12 +53,15 @@ export function commitCommand(app: App): Command {
       const ctx = app.context(command);
       const carried = flags.carry !== undefined ? findCommitment(ctx, parseId(flags.carry)) : null;
       if (carried && carried.status !== "missed") throw usageError(`commitment #${carried.id} is ${carried.status}; only a missed one can be carried over`);
-      if (carried && carried.carriedTo !== null) throw usageError(`commitment #${carried.id} was already carried over as #${carried.carriedTo}`, `carry #${carried.carriedTo} instead`);
-      if (text === undefined && !carried) throw usageError("commit add needs the commitment's text", "e.g. acct commit add 'book 3 demos' --due fri --metric meeting --target 3");
+      if (carried && carried.carriedTo !== null)
+        throw usageError(`commitment #${carried.id} was already carried over as #${carried.carriedTo}`, `carry #${carried.carriedTo} instead`);
+      if (text === undefined && !carried)
+        throw usageError("commit add needs the commitment's text", "e.g. acct commit add 'book 3 demos' --due fri --metric meeting --target 3");
       const body = text !== undefined ? parseText(text, "commitment") : (carried as CommitmentView).text;
       if (flags.due === undefined) throw usageError("commit add needs --due", "e.g. --due fri or --due 2026-03-20");
       const due = parseDueDate(flags.due, ctx.today, dateWordOptions(ctx));
-      if ((flags.metric === undefined) !== (flags.target === undefined)) throw usageError("--metric and --target go together", "e.g. --metric call --target 50");
+      if ((flags.metric === undefined) !== (flags.target === undefined))
+        throw usageError("--metric and --target go together", "e.g. --metric call --target 50");
       const db = ctx.read();
       const metric = flags.metric !== undefined ? resolveType(flags.metric, db ? listCustomTypes(db) : []) : (carried?.metric ?? null);
       const target = flags.target !== undefined ? parseCount(flags.target, "target") : (carried?.target ?? null);
@@ -90,7 +93,9 @@ export function commitCommand(app: App): Command {
       paint(c.status),
       c.carried > 0 ? `${c.carried}×` : "",
     ]);
-    ctx.print(await renderTable(["ID", "Commitment", "Due", "Progress", "Status", "Carried"], rows, ctx.style, ["right", "left", "left", "right", "left", "right"]));
+    ctx.print(
+      await renderTable(["ID", "Commitment", "Due", "Progress", "Status", "Carried"], rows, ctx.style, ["right", "left", "left", "right", "left", "right"]),
+    );
   };
   const list = commit
     .command("list")
@@ -106,7 +111,8 @@ export function commitCommand(app: App): Command {
     .action((value: string, _flags: object, command: Command) => {
       const ctx = app.context(command);
       const c = findCommitment(ctx, parseId(value));
-      if (c.metric !== null) throw usageError(`commitment #${c.id} is measured by ${c.metric} entries`, `it is kept when you log ${c.target} by ${c.due}; acct log ${c.metric} …`);
+      if (c.metric !== null)
+        throw usageError(`commitment #${c.id} is measured by ${c.metric} entries`, `it is kept when you log ${c.target} by ${c.due}; acct log ${c.metric} …`);
       if (c.status !== "open" && c.status !== "missed") throw usageError(`commitment #${c.id} is already ${c.status}`);
       ctx.transaction(`commit done #${c.id}`, (db, journal) => closeCommitment(db, c.id, "done", ctx.today, journal));
       const after = findCommitment(ctx, c.id);

@@ -43,7 +43,10 @@ export function demoCommand(app: App): Command {
 async function runDemo(app: App, ctx: Context, temporary: boolean): Promise<void> {
   const existing = ctx.read();
   if (existing && holdsData(existing)) {
-    throw usageError(`${ctx.dbPath} already holds data; the demo only fills an empty file`, "run acct demo without --db for a temporary file, or give a new path");
+    throw usageError(
+      `${ctx.dbPath} already holds data; the demo only fills an empty file`,
+      "run acct demo without --db for a temporary file, or give a new path",
+    );
   }
   const data = buildDemo(ctx.today);
   const counts = ctx.transaction("demo data", (db, journal) => seedDemo(db, data, ctx.clock.stamp, journal));
@@ -58,7 +61,12 @@ async function runDemo(app: App, ctx: Context, temporary: boolean): Promise<void
     return;
   }
   const s = ctx.style;
-  ctx.print(s.bold(`Sample year in ${ctx.dbPath}`) + s.dim(` (${formatNumber(counts.entries)} entries over ${demoWeeks(ctx.today)} weeks, ${counts.blocks} time blocks, ${counts.commitments} commitments, a review)`));
+  ctx.print(
+    s.bold(`Sample year in ${ctx.dbPath}`) +
+      s.dim(
+        ` (${formatNumber(counts.entries)} entries over ${demoWeeks(ctx.today)} weeks, ${counts.blocks} time blocks, ${counts.commitments} commitments, a review)`,
+      ),
+  );
   ctx.print("");
   if (status) ctx.print(renderStatusText(status, ctx.render));
   ctx.print("");

@@ -109,8 +109,13 @@ async function importCsv(ctx: Context, file: string, text: string, dryRun: boole
   const typesAdded = [...newTypes].sort();
   if (ctx.json) return ctx.printJson({ format: "csv", dryRun, entries: entries.length, imported: added, newTypes: typesAdded, ...dates });
   const span = ` dated ${dates.from}..${dates.to}`;
-  if (typesAdded.length > 0) ctx.note(`${dryRun ? "would add" : "added"} your own type${typesAdded.length === 1 ? "" : "s"}: ${typesAdded.map(visibleControls).join(", ")}`);
-  ctx.print(dryRun ? `${file} is fine: ${plural(entries.length, "entry", "entries")}${span} would be imported (nothing written)` : `imported ${plural(added, "entry", "entries")}${span} from ${file}; undo with: acct undo`);
+  if (typesAdded.length > 0)
+    ctx.note(`${dryRun ? "would add" : "added"} your own type${typesAdded.length === 1 ? "" : "s"}: ${typesAdded.map(visibleControls).join(", ")}`);
+  ctx.print(
+    dryRun
+      ? `${file} is fine: ${plural(entries.length, "entry", "entries")}${span} would be imported (nothing written)`
+      : `imported ${plural(added, "entry", "entries")}${span} from ${file}; undo with: acct undo`,
+  );
 }
 
 const TABLE_NOUNS: Record<string, [string, string]> = {
@@ -155,12 +160,17 @@ async function importJson(ctx: Context, file: string, text: string, dryRun: bool
   }
   const db = ctx.read();
   if (db && hasData(db)) {
-    throw usageError("a JSON export restores a whole database, and this one already holds data", "restore into a new file with --db NEW.db, or import the entries alone from a CSV export");
+    throw usageError(
+      "a JSON export restores a whole database, and this one already holds data",
+      "restore into a new file with --db NEW.db, or import the entries alone from a CSV export",
+    );
   }
   if (!dryRun) ctx.transaction(`import ${file} (restore)`, (wdb, journal) => restoreDatabase(wdb, doc, journal, ctx.today));
   const entries = counts.entries ?? 0;
   if (ctx.json) return ctx.printJson({ format: "json", dryRun, tables: counts, entries });
-  const rest = Object.entries(counts).filter(([t, n]) => t !== "entries" && n > 0).map(([t, n]) => describeRows(t, n));
+  const rest = Object.entries(counts)
+    .filter(([t, n]) => t !== "entries" && n > 0)
+    .map(([t, n]) => describeRows(t, n));
   const what = `${plural(entries, "entry", "entries")}${rest.length ? ` (and ${rest.join(", ")})` : ""}`;
   ctx.print(dryRun ? `${file} is fine: ${what} would be restored (nothing written)` : `restored ${what} from ${file}; undo with: acct undo`);
 }

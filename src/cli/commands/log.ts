@@ -123,7 +123,11 @@ async function askEntry(ctx: Context, flags: FieldFlags): Promise<{ type: string
   const { askChoice, askText } = await import("../prompts.js");
   const db = ctx.read();
   const types = [...BUILTIN_TYPES, ...(db ? listCustomTypes(db) : [])];
-  const type = await askChoice("What did you do?", types.map((t) => ({ name: t, value: t })), "call");
+  const type = await askChoice(
+    "What did you do?",
+    types.map((t) => ({ name: t, value: t })),
+    "call",
+  );
   const count = await askText("How many?", { default: "1", parse: (v) => parseCount(v) });
   const out: FieldFlags = { ...flags };
   if (type === "deal") out.amount ??= await askText("Amount won (optional, e.g. 42k)", { parse: (v) => parseMoney(v), optional: true });
@@ -140,7 +144,10 @@ async function logAction(app: App, typeInput: string | undefined, countInput: st
   let flags = given;
   if (typeInput === undefined) {
     if (!ctx.interactive) {
-      throw usageError("log needs an activity type (no terminal to ask on)", `give it as an argument, e.g. acct log call 3; types: ${BUILTIN_TYPES.join(", ")} or your own`);
+      throw usageError(
+        "log needs an activity type (no terminal to ask on)",
+        `give it as an argument, e.g. acct log call 3; types: ${BUILTIN_TYPES.join(", ")} or your own`,
+      );
     }
     const answers = await askEntry(ctx, flags);
     typeInput = answers.type;
@@ -199,7 +206,8 @@ function editAction(app: App, idInput: string, command: Command): void {
     throw usageError(`entry #${id} has an amount, which only deals carry`, `add --clear amount to make it a ${type}`);
   }
   checkAmountAllowed(next.type, next.amountCents);
-  if (JSON.stringify(next) === JSON.stringify(old)) throw usageError(`nothing to change in entry #${id}`, "give a field to change, e.g. --count 4 or --note '…'");
+  if (JSON.stringify(next) === JSON.stringify(old))
+    throw usageError(`nothing to change in entry #${id}`, "give a field to change, e.g. --count 4 or --note '…'");
   const entry = ctx.transaction(summaryOf("edit"), (db, journal) => {
     liveEntry(db, id); // still there: another process may have removed it meanwhile
     return updateEntry(db, next, journal);
@@ -318,8 +326,7 @@ export function logCommand(app: App): Command {
       .usage("<type> [count] [options] | list | edit ID | rm ID | purge")
       .addArgument(completes(new Argument("[type]", "call, email, meeting, opportunity (opp), deal, or your own type; singular or plural, any case"), "type"))
       .argument("[count]", "how many (default 1)"),
-  )
-    .action((type: string | undefined, count: string | undefined, flags: FieldFlags, command: Command) => logAction(app, type, count, flags, command));
+  ).action((type: string | undefined, count: string | undefined, flags: FieldFlags, command: Command) => logAction(app, type, count, flags, command));
   withExamples(log, [
     "acct log call 5",
     "acct log deal --amount 42k --contact 'Acme Corp' --note 'signed 2-year renewal'",

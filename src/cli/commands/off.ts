@@ -26,7 +26,10 @@ export function offCommand(app: App): Command {
       const range = parseDateRange(dates, ctx.today, dateWordOptions(ctx));
       checkDayOffRange(range, `range '${dates}'`);
       const reason = flags.reason === undefined ? null : parseText(flags.reason, "reason");
-      const added = ctx.transaction((d: DayOff) => `off add ${describe(d)}`, (db, journal) => addDayOff(db, range, reason, journal));
+      const added = ctx.transaction(
+        (d: DayOff) => `off add ${describe(d)}`,
+        (db, journal) => addDayOff(db, range, reason, journal),
+      );
       if (ctx.json) ctx.printJson(added);
       else ctx.print(`day off #${added.id}: ${describe(added)}`);
     });
@@ -41,7 +44,14 @@ export function offCommand(app: App): Command {
       const rows = db ? listDaysOff(db) : [];
       if (ctx.json) return ctx.printJson(rows);
       if (rows.length === 0) return ctx.print("no days off");
-      ctx.print(await renderTable(["ID", "From", "To", "Reason"], rows.map((d) => [d.id, d.from, d.to, visibleControls(d.reason ?? "")]), ctx.style, ["right", "left", "left", "left"]));
+      ctx.print(
+        await renderTable(
+          ["ID", "From", "To", "Reason"],
+          rows.map((d) => [d.id, d.from, d.to, visibleControls(d.reason ?? "")]),
+          ctx.style,
+          ["right", "left", "left", "left"],
+        ),
+      );
     });
   withExamples(list, ["acct off list", "acct off list --json"]);
 

@@ -9,7 +9,18 @@ import { METRIC_OF_TYPE, resolveType } from "../../domain/activity-types.js";
 import { checkCascade, type PlanInput, type PlanUnit } from "../../domain/cascade.js";
 import { failure, usageError } from "../../domain/errors.js";
 import { addDays, type IsoDate } from "../../domain/dates.js";
-import { parseCount, parseDate, parseHours, parseMoney, parseRate, parseSeasonality, parseText, parseWeekdays, parseWholeNumber, parseYear } from "../../domain/parse.js";
+import {
+  parseCount,
+  parseDate,
+  parseHours,
+  parseMoney,
+  parseRate,
+  parseSeasonality,
+  parseText,
+  parseWeekdays,
+  parseWholeNumber,
+  parseYear,
+} from "../../domain/parse.js";
 import { addRevision, listCustomTypes, loadPlan, replacePlanOn, saveFirstPlan, setTypeTarget, weeklyTargetsOn, type LoadedPlan } from "../../store/plans.js";
 import { hasEntriesBetween } from "../../store/entries.js";
 import { getSetting } from "../../store/settings.js";
@@ -128,7 +139,10 @@ function startOf(flag: string | undefined, year: number, today: IsoDate, loggedB
 /** `revenue=420k,deals=11,calls=1200`: what was done in the plan year before the start and is not logged. */
 export function parseOpening(text: string, customTypes: readonly string[]): Record<string, number> {
   const opening: Record<string, number> = {};
-  for (const part of text.split(",").map((p) => p.trim()).filter((p) => p !== "")) {
+  for (const part of text
+    .split(",")
+    .map((p) => p.trim())
+    .filter((p) => p !== "")) {
     const [name = "", value = ""] = part.split("=").map((x) => x.trim());
     if (value === "") throw usageError(`--opening '${part}' is not NAME=VALUE`, "e.g. --opening revenue=420k,deals=11,calls=1200");
     const metric = name.toLowerCase() === "revenue" ? "revenue" : metricOfType(resolveType(name, customTypes));
@@ -178,9 +192,16 @@ async function askPlan(flags: SetFlags, current: PlanInput | null, defaultYear: 
   out.meetingRate ??= await askText("Meeting rate: meetings that become opportunities (e.g. 50%)", { default: pct(current?.meetingRate), parse: parseRate });
   out.callRate ??= await askText("Call rate: calls that become meetings (e.g. 10%)", { default: pct(current?.callRate), parse: parseRate });
   out.workdays ??= await askText("Workdays", { default: (current?.workdays ?? ["mon", "tue", "wed", "thu", "fri"]).join(","), parse: (v) => parseWeekdays(v) });
-  out.seasonality ??= await askText("Seasonality: 12 month weights", { default: (current?.seasonality ?? Array(12).fill(1)).join(","), parse: parseSeasonality });
+  out.seasonality ??= await askText("Seasonality: 12 month weights", {
+    default: (current?.seasonality ?? Array(12).fill(1)).join(","),
+    parse: parseSeasonality,
+  });
   out.hoursPerDay ??= await askText("Working hours a day", { default: String(current?.hoursPerDay ?? 8), parse: parseHours });
-  out.customerTime ??= await askText("Goal share of time with customers (optional, e.g. 30%)", { default: pct(current?.customerTime), parse: parseRate, optional: true });
+  out.customerTime ??= await askText("Goal share of time with customers (optional, e.g. 30%)", {
+    default: pct(current?.customerTime),
+    parse: parseRate,
+    optional: true,
+  });
   if (out.customerTime === "") delete out.customerTime;
   return out;
 }
@@ -196,7 +217,11 @@ function viewOf(loaded: LoadedPlan): PlanView {
 }
 
 async function showPlan(ctx: Context, year: number, loaded: LoadedPlan | null, weeklyTargets: Map<string, number>): Promise<void> {
-  if (!loaded) throw failure(`there is no plan for ${year}`, `create one with: acct plan set --year ${year} --target 1.2m --deal-size 40k --win-rate 25% --meeting-rate 50% --call-rate 10%`);
+  if (!loaded)
+    throw failure(
+      `there is no plan for ${year}`,
+      `create one with: acct plan set --year ${year} --target 1.2m --deal-size 40k --win-rate 25% --meeting-rate 50% --call-rate 10%`,
+    );
   if (ctx.json) return ctx.printJson(planToJson(viewOf(loaded), weeklyTargets));
   ctx.print(await renderPlanText(viewOf(loaded), weeklyTargets, ctx.render));
 }
@@ -207,9 +232,13 @@ const currentYear = (ctx: Context) => Number(ctx.today.slice(0, 4));
 async function revisePlan(ctx: Context, year: number, current: LoadedPlan, flags: SetFlags): Promise<void> {
   // Running the same `plan set` again names the same start: only a different one is a mistake.
   const sameStart = flags.start === undefined || parseDate(flags.start, ctx.today, "--start") === current.first.start;
-  if (!sameStart || flags.opening !== undefined) throw usageError(`${year} has a plan: --start and --opening are for the first plan only`, "a revision takes effect --from a day");
+  if (!sameStart || flags.opening !== undefined)
+    throw usageError(`${year} has a plan: --start and --opening are for the first plan only`, "a revision takes effect --from a day");
   if (PLAN_FLAGS.every((k) => flags[k] === undefined)) {
-    throw usageError(`${year} has a plan: give the flags to change, e.g. --target or --win-rate`, `a revision starts from the plan in effect; see it with acct plan show --year ${year}`);
+    throw usageError(
+      `${year} has a plan: give the flags to change, e.g. --target or --win-rate`,
+      `a revision starts from the plan in effect; see it with acct plan show --year ${year}`,
+    );
   }
   const input = reviseInput(current.plan, flags);
   if (input.unit === "revenue" && input.dealSizeCents === null) throw usageError("a revenue plan needs --deal-size");
@@ -217,7 +246,11 @@ async function revisePlan(ctx: Context, year: number, current: LoadedPlan, flags
   const latest = current.revisions.at(-1)?.from ?? current.first.start;
   // Default today; before the plan has begun, the change corrects it from its first day (none of it has passed).
   const from = flags.from !== undefined ? parseDate(flags.from, ctx.today, "--from") : ctx.today < current.first.start ? latest : ctx.today;
-  if (Number(from.slice(0, 4)) !== year) throw usageError(`--from ${from} is not in the plan year ${year}`, flags.from === undefined ? `give the day it takes effect with --from ${year}-MM-DD` : undefined);
+  if (Number(from.slice(0, 4)) !== year)
+    throw usageError(
+      `--from ${from} is not in the plan year ${year}`,
+      flags.from === undefined ? `give the day it takes effect with --from ${year}-MM-DD` : undefined,
+    );
   if (from < latest) throw usageError(`--from ${from} is before ${latest}, when the plan in effect began`, "a revision takes effect after the one before it");
   const note = flags.note === undefined ? null : parseText(flags.note, "--note");
   // On the day the plan in effect began, a change corrects it: nothing of it has passed yet.
@@ -228,7 +261,12 @@ async function revisePlan(ctx: Context, year: number, current: LoadedPlan, flags
     return { found: loadPlan(db, year), weeklyTargets: weeklyTargetsOn(db, ctx.today) };
   });
   await showPlan(ctx, year, stored.found, stored.weeklyTargets);
-  if (!ctx.json) ctx.print(sameDay ? `\ncorrected the plan that began ${from} (undo with: acct undo)` : `\nrevised from ${from}: days before it keep their targets (undo with: acct undo)`);
+  if (!ctx.json)
+    ctx.print(
+      sameDay
+        ? `\ncorrected the plan that began ${from} (undo with: acct undo)`
+        : `\nrevised from ${from}: days before it keep their targets (undo with: acct undo)`,
+    );
 }
 
 /** What a new plan's owner does next. */
@@ -276,7 +314,11 @@ export function planCommand(app: App): Command {
       validateGiven(given, currentYear(ctx));
       const missing = missingOf(given);
       if (noFlags || missing.length > 0) {
-        if (!ctx.interactive) missingFlags("plan set", missing.map((k) => FLAG_NAMES[k]));
+        if (!ctx.interactive)
+          missingFlags(
+            "plan set",
+            missing.map((k) => FLAG_NAMES[k]),
+          );
         given = await askPlan(given, null, currentYear(ctx));
       }
       // `acct config set hours-per-day` is the default when the flag is left out.
@@ -284,10 +326,15 @@ export function planCommand(app: App): Command {
       const input = planInputFromFlags(given, currentYear(ctx));
       if (input.unit === "revenue" && input.dealSizeCents === null) throw usageError("a revenue plan needs --deal-size");
       checkCascade(input);
-      const start = startOf(given.start, input.year, ctx.today, (date) => (existing ? hasEntriesBetween(existing, `${input.year}-01-01`, addDays(date, -1)) : false));
+      const start = startOf(given.start, input.year, ctx.today, (date) =>
+        existing ? hasEntriesBetween(existing, `${input.year}-01-01`, addDays(date, -1)) : false,
+      );
       if (given.opening === undefined && start > `${input.year}-01-01` && ctx.interactive && noFlags) {
         const { askText } = await import("../prompts.js");
-        given.opening = await askText(`Done this year before ${start}, not logged (e.g. revenue=420k,deals=11; blank for none)`, { optional: true, parse: (v) => parseOpening(v, existing ? listCustomTypes(existing) : []) });
+        given.opening = await askText(`Done this year before ${start}, not logged (e.g. revenue=420k,deals=11; blank for none)`, {
+          optional: true,
+          parse: (v) => parseOpening(v, existing ? listCustomTypes(existing) : []),
+        });
       }
       const opening = given.opening ? parseOpening(given.opening, existing ? listCustomTypes(existing) : []) : {};
       const note = given.note === undefined ? null : parseText(given.note, "--note");
@@ -327,7 +374,11 @@ export function planCommand(app: App): Command {
       const year = flags.year ? parseYear(flags.year) : currentYear(ctx);
       const db = ctx.read();
       const loaded = db ? loadPlan(db, year) : null;
-      if (!loaded) throw failure(`there is no plan for ${year}`, `create one with: acct plan set --year ${year} --target 1.2m --deal-size 40k --win-rate 25% --meeting-rate 50% --call-rate 10%`);
+      if (!loaded)
+        throw failure(
+          `there is no plan for ${year}`,
+          `create one with: acct plan set --year ${year} --target 1.2m --deal-size 40k --win-rate 25% --meeting-rate 50% --call-rate 10%`,
+        );
       const entries = historyToJson(viewOf(loaded).history);
       if (ctx.json) return ctx.printJson(entries);
       for (const r of entries) {

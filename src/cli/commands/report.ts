@@ -34,7 +34,10 @@ export function reportCommand(app: App): Command {
       const db = ctx.read();
       const found = db ? loadPlan(db, year) : null;
       if (!db || !found) {
-        throw failure(`there is no plan for ${year}`, `create one with: acct plan set --year ${year} --target 1.2m --deal-size 40k --win-rate 25% --meeting-rate 50% --call-rate 10%`);
+        throw failure(
+          `there is no plan for ${year}`,
+          `create one with: acct plan set --year ${year} --target 1.2m --deal-size 40k --win-rate 25% --meeting-rate 50% --call-rate 10%`,
+        );
       }
       const dec31 = `${year}-12-31`;
       const asOf = ctx.today < dec31 ? ctx.today : dec31;
@@ -56,5 +59,9 @@ export function reportCommand(app: App): Command {
       if (ctx.json) ctx.printJson({ year, asOf, path: out, charts, bytes: Buffer.byteLength(html) });
       else ctx.print(out);
     });
-  return withExamples(report, ["acct report", "acct report --year 2025 --out ~/Desktop/sales-2025.html", "acct demo --db /tmp/demo.db && acct --db /tmp/demo.db report --out /tmp/demo.html"]);
+  return withExamples(report, [
+    "acct report",
+    "acct report --year 2025 --out ~/Desktop/sales-2025.html",
+    "acct demo --db /tmp/demo.db && acct --db /tmp/demo.db report --out /tmp/demo.html",
+  ]);
 }

@@ -23,18 +23,20 @@ export function typeCommand(app: App): Command {
   withExamples(add, ["acct type add linkedin", "acct log linkedin 5"]);
 
   const listAction = (command: Command) => {
-      const ctx = app.context(command);
-      const db = ctx.read();
-      const custom = db ? listCustomTypes(db) : [];
-      const targets = db ? weeklyTargetsOn(db, ctx.today) : new Map<string, number>();
-      const rows = [
-        ...BUILTIN_TYPES.map((name) => ({ name, builtin: true, weeklyTarget: targets.get(name) ?? null })),
-        ...custom.map((name) => ({ name, builtin: false, weeklyTarget: targets.get(name) ?? null })),
-      ];
-      if (ctx.json) return ctx.printJson(rows);
-      for (const row of rows) {
-        ctx.print(`${visibleControls(row.name).padEnd(14)}${row.builtin ? "built-in" : "custom  "}${row.weeklyTarget !== null ? `  ${row.weeklyTarget} a week` : ""}`);
-      }
+    const ctx = app.context(command);
+    const db = ctx.read();
+    const custom = db ? listCustomTypes(db) : [];
+    const targets = db ? weeklyTargetsOn(db, ctx.today) : new Map<string, number>();
+    const rows = [
+      ...BUILTIN_TYPES.map((name) => ({ name, builtin: true, weeklyTarget: targets.get(name) ?? null })),
+      ...custom.map((name) => ({ name, builtin: false, weeklyTarget: targets.get(name) ?? null })),
+    ];
+    if (ctx.json) return ctx.printJson(rows);
+    for (const row of rows) {
+      ctx.print(
+        `${visibleControls(row.name).padEnd(14)}${row.builtin ? "built-in" : "custom  "}${row.weeklyTarget !== null ? `  ${row.weeklyTarget} a week` : ""}`,
+      );
+    }
   };
   const list = type
     .command("list")
