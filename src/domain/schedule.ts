@@ -9,7 +9,7 @@
  */
 import type { DayOffRange } from "./calendar.js";
 import { CASCADE_METRICS, computeAnnual, type AnnualTotals, type CascadeMetric, type PlanInput } from "./cascade.js";
-import { addDays, fromDayNumber, maxDate, minDate, toDayNumber, WEEKDAYS, weekdayIndex, type IsoDate } from "./dates.js";
+import { addDays, daysInMonth, maxDate, minDate, toDayNumber, WEEKDAYS, weekdayIndex, type IsoDate } from "./dates.js";
 
 /** A plan as told, in effect from a day: the first plan (from its start) or a revision. */
 export interface Revision {
@@ -67,6 +67,8 @@ export class Schedule {
   /** Day i's weekday (`mon`…) and month (0–11). */
   private readonly weekday: (typeof WEEKDAYS)[number][] = [];
   private readonly month: number[] = [];
+  /** Each revision's first day, as a day of the year. */
+  private readonly revisionStarts: number[];
 
   constructor(input: ScheduleInput) {
     const revisions = input.revisions.map((r) => ({ ...r, annual: computeAnnual(r.input) }));
@@ -77,11 +79,11 @@ export class Schedule {
     this.opening = input.opening;
     this.first = toDayNumber(`${input.year}-01-01`);
     this.days = toDayNumber(`${input.year}-12-31`) - this.first + 1;
-    for (let i = 0; i < this.days; i++) {
-      const date = this.dateAt(i);
-      this.weekday.push(WEEKDAYS[weekdayIndex(date)] as (typeof WEEKDAYS)[number]);
-      this.month.push(Number(date.slice(5, 7)) - 1);
-    }
+    // Day by day without building date strings: a schedule is rebuilt on every read.
+    const firstWeekday = weekdayIndex(`${input.year}-01-01`);
+    for (let month = 0; month < 12; month++) for (let d = daysInMonth(input.year, month + 1); d > 0; d--) this.month.push(month);
+    for (let i = 0; i < this.days; i++) this.weekday.push(WEEKDAYS[(firstWeekday + i) % 7] as (typeof WEEKDAYS)[number]);
+    this.revisionStarts = revisions.map((r) => this.index(r.from));
     this.working = this.replay(input.daysOff);
     this.spreadTypeTargets(input.typeTargets);
     for (const [metric, daily] of this.targets) {
@@ -95,14 +97,10 @@ export class Schedule {
     return toDayNumber(date) - this.first;
   }
 
-  private dateAt(i: number): IsoDate {
-    return fromDayNumber(this.first + i);
-  }
-
   /** The revision in effect on day i. */
   private revisionIndexAt(i: number): number {
     let r = 0;
-    for (let k = 1; k < this.revisions.length; k++) if (this.index((this.revisions[k] as RevisionPlan).from) <= i) r = k;
+    for (let k = 1; k < this.revisionStarts.length; k++) if ((this.revisionStarts[k] as number) <= i) r = k;
     return r;
   }
 
@@ -186,13 +184,12 @@ export class Schedule {
     for (const t of typeTargets) byType.set(t.type, [...(byType.get(t.type) ?? []), t]);
     const start = this.index(this.start);
     for (const [type, list] of byType) {
-      const sorted = [...list].sort((a, b) => (a.from < b.from ? -1 : 1));
+      const sorted = [...list].sort((a, b) => (a.from < b.from ? -1 : 1)).map((t) => ({ from: this.index(t.from), perWeek: t.perWeek }));
       const daily = new Float64Array(this.days);
       for (let i = Math.max(0, start); i < this.days; i++) {
         if (this.working[i] !== 1) continue;
-        const date = this.dateAt(i);
         let perWeek = 0;
-        for (const t of sorted) if (t.from <= date) perWeek = t.perWeek;
+        for (const t of sorted) if (t.from <= i) perWeek = t.perWeek;
         const workdays = (this.revisions[this.revisionIndexAt(i)] as RevisionPlan).input.workdays.length;
         daily[i] = workdays > 0 ? perWeek / workdays : 0;
       }

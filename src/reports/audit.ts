@@ -88,8 +88,8 @@ export function todayShareOf(db: Db, loaded: LoadedPlan, today: IsoDate, nowMinu
  * when the year has no plan. `nowMinutes` is the clock's time of day on
  * `today`: a past period's as-of is over, so all its blocks have ended.
  */
-export function loadAudit(db: Db | null, target: AuditedPeriod, today: IsoDate, nowMinutes: number): Audit {
-  const loaded = db ? auditedPlan(db, target) : null;
+export function loadAudit(db: Db | null, target: AuditedPeriod, today: IsoDate, nowMinutes: number, plan?: LoadedPlan): Audit {
+  const loaded = plan ?? (db ? auditedPlan(db, target) : null);
   const year = loaded?.plan.year ?? (target.kind === "week" ? auditYear(target.week) : Number(target.from.slice(0, 4)));
   if (!db || !loaded)
     throw failure(

@@ -1,13 +1,14 @@
 /** The status glance's loader: this week and today from the store, the streak as the audit counts it. */
 import { commitmentToJson, dueSoon } from "../domain/commitments.js";
 import { addDays, maxDate, mondayOf, type IsoDate } from "../domain/dates.js";
+import { auditYear } from "../domain/audit.js";
 import { buildGlance, findNextBlock, type StatusData } from "../domain/status.js";
 import { blockActivities, computeAdherence } from "../domain/blocks.js";
 import { listBlockMarks, listBlocks, loggedTypesBetween } from "../store/blocks.js";
 import { loadCommitments } from "../store/commitments.js";
 import type { Db } from "../store/connection.js";
 import { totalsBetween } from "../store/entries.js";
-import { loadPlan } from "../store/plans.js";
+import { loadPlan, type LoadedPlan } from "../store/plans.js";
 import { planOn } from "../domain/plan.js";
 import { auditedPlan, loadAudit, resolveAuditedWeek, todayShareOf } from "./audit.js";
 
@@ -54,11 +55,13 @@ export function loadStatus(db: Db, today: IsoDate, nowMinutes: number): StatusDa
   const soon = dueSoon(commitments, today, addDays(today, DUE_SOON_DAYS)).map(commitmentToJson);
   // Missed but never carried on or dropped: still the user's to deal with.
   const overdue = commitments.filter((c) => c.status === "missed" && c.carriedTo === null && c.due >= addDays(today, -OVERDUE_DAYS)).map(commitmentToJson);
-  return { glance, nextBlock, blocks: weekBlocks, dueSoon: soon, overdue, streak: streakOf(db, today, nowMinutes) };
+  return { glance, nextBlock, blocks: weekBlocks, dueSoon: soon, overdue, streak: streakOf(db, today, nowMinutes, found) };
 }
 
 /** Weeks on plan, as the audit counts them; null when this ISO week's year has no plan (early January). */
-function streakOf(db: Db, today: IsoDate, nowMinutes: number): number | null {
+function streakOf(db: Db, today: IsoDate, nowMinutes: number, found: LoadedPlan): number | null {
   const week = resolveAuditedWeek({}, today);
-  return auditedPlan(db, week) ? loadAudit(db, week, today, nowMinutes).celebrations.streak : null;
+  // This year's plan, already loaded, unless the ISO week belongs to another year (early January).
+  const plan = auditYear(week.week) === found.plan.year ? found : auditedPlan(db, week);
+  return plan ? loadAudit(db, week, today, nowMinutes, plan).celebrations.streak : null;
 }
