@@ -1,6 +1,6 @@
 /** The audit as a Markdown summary for a buddy: heading, metrics table, then the other sections. */
 import type { Audit } from "../domain/audit.js";
-import { formatMoney, formatRate } from "./format.js";
+import { formatBuffer, formatMoney, formatRate } from "./format.js";
 import { singularOf } from "../domain/metrics.js";
 import {
   auditTitle,
@@ -10,7 +10,6 @@ import {
   commitmentLine,
   describeStageCost,
   describeVerdict,
-  formatDays,
   formatMinutes,
   formatValue,
   STATUS_MARK,
@@ -39,7 +38,7 @@ export function renderAuditMarkdown(audit: Audit, { currency }: RenderOptions, o
   for (const m of audit.metrics) {
     const v = (x: number) => formatValue(m.metric, x, currency);
     out.push(
-      `| ${md(m.metric)} | ${v(m.period.plan)} | ${v(m.period.actual)} | ${v(m.ytd.plan)} | ${v(m.ytd.actual)} | ${v(m.annual)} | ${m.status} | ${formatDays(m.bufferDays)} |`,
+      `| ${md(m.metric)} | ${v(m.period.plan)} | ${v(m.period.actual)} | ${v(m.ytd.plan)} | ${v(m.ytd.actual)} | ${v(m.annual)} | ${m.status} | ${formatBuffer(m.bufferDays)} |`,
     );
   }
 

@@ -4,11 +4,11 @@ import type { Audit, Conversion, MetricAudit, Verdict } from "../domain/audit.js
 import { singularOf, type Standing } from "../domain/metrics.js";
 import type { CommitmentJson } from "../domain/commitments.js";
 import { visibleControls } from "./escape.js";
-import { currencyPrefix, formatMoney, formatNumber, formatRate } from "./format.js";
+import { formatBuffer, formatCompactMoney, formatCount, formatDays, formatMoney, formatNumber, formatRate } from "./format.js";
 import type { RenderOptions } from "./options.js";
 import { renderTable } from "./table.js";
 import { describeAdherence, unmarkedLines } from "./blocks.js";
-import { truncateToWidth } from "./text-width.js";
+import { cutLines, displayWidth, truncateToWidth, wrapToWidth } from "./text-width.js";
 
 /** How many unmarked block occurrences a page names one by one. */
 export const UNMARKED_SHOWN = 5;
@@ -16,24 +16,9 @@ export const UNMARKED_SHOWN = 5;
 /** How a renderer escapes text from the data file: `visibleControls` on a terminal, `escapeMarkdown` in Markdown. */
 export type Escape = (text: string) => string;
 
-/** A metric's value as shown: money for revenue, else a count with at most one decimal. */
+/** A metric's value in a sentence or a wide table: full money (whole units) for revenue, else a count (format.ts). */
 export function formatValue(metric: string, value: number, currency: string): string {
-  return metric === "revenue" ? formatMoney(Math.round(value), currency) : formatNumber(value, 1);
-}
-
-/** Signed working days, e.g. `+1.5` or `−3.2`. */
-export function formatDays(days: number | null): string {
-  if (days === null) return "–";
-  const abs = Math.round(Math.abs(days) * 10) / 10;
-  return `${abs === 0 ? "" : days > 0 ? "+" : "−"}${formatNumber(abs, 1)}`;
-}
-
-/** Money in a narrow table cell: `$950`, `$23.0k`, `$234k`, `$1.2m`. */
-export function formatCompactMoney(units: number, currency: string): string {
-  const abs = Math.abs(units);
-  if (abs < 1e4) return formatMoney(Math.round(units), currency);
-  const short = abs >= 1e6 ? `${formatNumber(abs / 1e6, abs >= 1e8 ? 0 : 1)}m` : `${formatNumber(abs / 1e3, abs >= 1e5 ? 0 : 1)}k`;
-  return `${units < 0 ? "-" : ""}${currencyPrefix(currency)}${short}`;
+  return metric === "revenue" ? formatMoney(Math.round(value), currency) : formatCount(value);
 }
 
 export function formatMinutes(minutes: number): string {
@@ -70,7 +55,7 @@ export function describeVerdict(v: Verdict, esc: Escape = visibleControls): stri
   const furthest =
     a.furthest === null
       ? ""
-      : `; furthest behind: ${esc(a.furthest.metric)}${a.furthest.bufferDays === null ? "" : `, ${formatNumber(Math.abs(a.furthest.bufferDays), 1)} days`}`;
+      : `; furthest behind: ${esc(a.furthest.metric)}${a.furthest.bufferDays === null ? "" : `, ${formatDays(Math.abs(a.furthest.bufferDays))}`}`;
   return `${outcome} Activity: ${a.onTrack} of ${a.total} on plan${furthest}.`;
 }
 
@@ -79,7 +64,7 @@ export function describeStageCost(conversion: Conversion): string | null {
   const cost = conversion.cost;
   const stage = conversion.stages.find((s) => s.from === cost?.metric);
   if (!cost || !stage) return null;
-  const n = (x: number) => formatNumber(x, Number.isInteger(x) ? 0 : 1);
+  const n = formatCount;
   if (cost.needed === null || cost.callsNeeded === null) {
     const from = stage.base === 1 ? singularOf(stage.from) : stage.from;
     return `no ${singularOf(stage.to)} yet from ${n(stage.base)} ${from}, where the plan's ${formatRate(stage.planned)} would give ${n(stage.base * stage.planned)}: too early to say how many ${stage.from} the year needs at this rate`;
@@ -133,37 +118,24 @@ const COLUMNS: readonly Column[] = [
   { head: "YTD plan", cell: (m, v) => v(m.ytd.plan), dropRank: 4 },
   { head: "YTD done", cell: (m, v) => v(m.ytd.actual) },
   { head: "Status", cell: (m, _v, style) => statusCell(m, style) },
-  { head: "Buffer", cell: (m) => formatDays(m.bufferDays), note: "Buffer: working days ahead (+) or behind (−)" },
+  { head: "Buffer", cell: (m) => formatBuffer(m.bufferDays), note: "Buffer: working days ahead (+) or behind (−)" },
   { head: "Pace/yr", cell: (m, v) => (m.projection === null ? "–" : v(m.projection)), note: "Pace/yr: the year at the current pace", dropRank: 2 },
   { head: "Annual", cell: (m, v) => v(m.annual), dropRank: 1 },
   { head: "Need/wk", cell: (m, v) => (m.requiredPerWeek === null ? "–" : v(m.requiredPerWeek)), note: "Need/wk: what the rest of the year needs each week" },
 ];
 
-const visibleLength = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, "").length;
-
-/** Words joined by spaces into lines of at most `width` characters. */
-function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = "";
-  for (const word of text.split(" ")) {
-    if (line !== "" && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line === "" ? word : `${line} ${word}`;
-  }
-  return line === "" ? lines : [...lines, line];
-}
-
 /**
  * The metrics table, and what its headings mean. On a terminal narrower than
- * the table, the least needed columns are left out and named.
+ * the table, the least needed columns are left out and named (and metric
+ * names cut, should that still not be enough).
  */
 async function metricsTable(audit: Audit, { style, currency, width }: RenderOptions): Promise<string[]> {
   const cells = audit.metrics.map((m) => {
-    const v = (x: number) => (m.metric === "revenue" ? formatCompactMoney(x, currency) : formatNumber(x, 1));
+    // A narrow column: revenue compact in every cell of it, counts as everywhere.
+    const v = (x: number) => (m.metric === "revenue" ? formatCompactMoney(x, currency) : formatCount(x));
     return COLUMNS.map((c) => c.cell(m, v, style));
   });
-  const columnWidth = COLUMNS.map((c, i) => Math.max(c.head.length, ...cells.map((row) => visibleLength(row[i] as string))));
+  const columnWidth = COLUMNS.map((c, i) => Math.max(c.head.length, ...cells.map((row) => displayWidth(row[i] as string))));
   // A cell is padded by one space each side, and every column has a border before it; one more closes the row.
   const tableWidth = (shown: readonly number[]) => shown.reduce((sum, i) => sum + (columnWidth[i] as number) + 3, 1);
   let shown = COLUMNS.map((_, i) => i);
@@ -186,23 +158,29 @@ async function metricsTable(audit: Audit, { style, currency, width }: RenderOpti
     rows,
     style,
     shown.map((i) => (i === 0 || COLUMNS[i]?.head === "Status" ? "left" : "right")),
+    { width, shrink: [0] },
   );
   const notes = shown.flatMap((i) => (COLUMNS[i]?.note === undefined ? [] : [named(COLUMNS[i]?.note as string)]));
   let legend = `${notes.join("; ")}.`;
   if (hidden.length > 0) legend += ` Not shown, for the terminal's width: ${hidden.join(", ")} (see --format md or --json).`;
-  return [table, ...wrap(legend, Number.isFinite(width) ? width : 100).map((line) => style.dim(line))];
+  return [table, ...wrapToWidth(legend, width).map((line) => style.dim(line))];
 }
 
 /**
  * The whole page as one string (colour only through `style`). `width` is the
- * terminal's: the metrics table leaves columns out to fit it.
+ * terminal's: the metrics table leaves columns out to fit it, sentences wrap
+ * under a hanging indent, and no line is wider (piped with no $COLUMNS, each
+ * stays one line).
  */
 export async function renderAuditText(audit: Audit, options: RenderOptions): Promise<string> {
-  const { style, currency } = options;
+  const { style, currency, width } = options;
   const out: string[] = [];
+  /** A sentence after `first`, wrapped to the width under `rest`. */
+  const say = (text: string, first: string, rest = " ".repeat(displayWidth(first))) => out.push(...wrapToWidth(text, width, first, rest));
   const paintStatus = audit.status === "on-track" ? style.green : audit.status === "at-risk" ? style.yellow : style.red;
-  out.push(style.bold(auditTitle(audit)) + style.dim(` (${audit.from} – ${audit.to}, as of ${audit.asOf})`));
-  out.push(paintStatus(`${STATUS_MARK[audit.status]} ${describeVerdict(audit.verdict)}`), "");
+  const range = `(${audit.from} – ${audit.to}, as of ${audit.asOf})`;
+  out.push(...wrapToWidth(`${style.bold(auditTitle(audit))} ${style.dim(range)}`, width, "", "  "));
+  out.push(...wrapToWidth(describeVerdict(audit.verdict), width, `${STATUS_MARK[audit.status]} `, "  ").map((line) => paintStatus(line)), "");
   out.push(...(await metricsTable(audit, options)));
 
   out.push("", style.bold("Effectiveness (year to date)"));
@@ -219,59 +197,63 @@ export async function renderAuditText(audit: Audit, options: RenderOptions): Pro
     );
   }
   const cost = describeStageCost(audit.conversion);
-  if (cost !== null) out.push(`  ${style.yellow("Weakest stage:")} ${cost}`);
+  if (cost !== null) say(cost, `  ${style.yellow("Weakest stage:")} `, "    ");
   else if (audit.conversion.stages.every((stage) => stage.actual === null))
-    out.push(`  ${style.dim("No conversions to compare yet: log calls, meetings and opportunities.")}`);
-  else out.push(`  ${style.green("Every stage converts at or above plan.")}`);
+    say(style.dim("No conversions to compare yet: log calls, meetings and opportunities."), "  ");
+  else say(style.green("Every stage converts at or above plan."), "  ");
 
   const ct = audit.customerTime;
   out.push("", style.bold("Customer time"));
-  if (ct.share === null) out.push("  no working time yet this week");
+  if (ct.share === null) say("no working time yet this week", "  ");
   else {
     const goal = ct.goal === null ? "" : `, goal ${formatRate(ct.goal)}`;
     const paint = ct.goal !== null && ct.share < ct.goal ? style.red : (x: string) => x;
-    out.push(`  ${formatMinutes(ct.minutes)} of ${formatMinutes(ct.workingMinutes)} working time: ${paint(formatRate(ct.share))}${goal}`);
+    say(`${formatMinutes(ct.minutes)} of ${formatMinutes(ct.workingMinutes)} working time: ${paint(formatRate(ct.share))}${goal}`, "  ");
   }
 
   if (audit.blocks.scheduled > 0) {
     const b = audit.blocks;
     out.push("", style.bold("Time blocks"));
-    out.push(`  ${describeAdherence(b)}${b.adherence === null ? "" : `: ${formatRate(b.adherence)} adherence`}`);
+    say(`${describeAdherence(b)}${b.adherence === null ? "" : `: ${formatRate(b.adherence)} adherence`}`, "  ");
     if (b.unmarked > 0) {
-      out.push(`  ${style.yellow("Not marked yet:")} say whether you kept them`);
-      for (const line of unmarkedLines(b, UNMARKED_SHOWN)) out.push(truncateToWidth(`    ${line}`, options.width));
+      say("say whether you kept them", `  ${style.yellow("Not marked yet:")} `, "    ");
+      // Cut, not wrapped: each line starts with the command that marks it, and the label at its end may go.
+      for (const line of unmarkedLines(b, UNMARKED_SHOWN)) out.push(truncateToWidth(`    ${line}`, width));
     }
   }
 
   const c = audit.commitments;
   out.push("", style.bold("Commitments"));
-  if (c.due.length === 0 && c.overdue.length === 0 && c.repeated.length === 0) out.push("  none due this week (add one: acct commit add TEXT --due D)");
+  if (c.due.length === 0 && c.overdue.length === 0 && c.repeated.length === 0) say("none due this week (add one: acct commit add TEXT --due D)", "  ");
+  // Each commitment wraps under its text, past the mark: `    · #5 Book …` then `      …`.
+  const item = (mark: string, commitment: CommitmentJson) => say(commitmentLine(commitment), `    ${mark} `, "      ");
   if (c.due.length > 0) {
-    out.push(`  due this week: ${c.kept} kept, ${c.missed} missed, ${c.open} open`);
-    for (const item of c.due) {
-      const mark = item.status === "kept" ? style.green("✓") : item.status === "missed" ? style.red("✗") : "·";
-      out.push(`    ${mark} ${commitmentLine(item)}`);
-    }
+    say(`due this week: ${c.kept} kept, ${c.missed} missed, ${c.open} open`, "  ");
+    for (const due of c.due) item(due.status === "kept" ? style.green("✓") : due.status === "missed" ? style.red("✗") : "·", due);
   }
   if (c.overdue.length > 0) {
     out.push("  overdue from earlier weeks:");
-    for (const item of c.overdue) out.push(`    ${style.red("✗")} ${commitmentLine(item)}`);
+    for (const overdue of c.overdue) item(style.red("✗"), overdue);
   }
   if (c.repeated.length > 0) {
     out.push(`  ${style.yellow("carried over twice or more:")}`);
-    for (const item of c.repeated) out.push(`    ${style.yellow("!")} ${commitmentLine(item)}`);
+    for (const repeated of c.repeated) item(style.yellow("!"), repeated);
   }
 
   const celebrations = celebrationLines(audit, currency);
   if (celebrations.length > 0) {
     out.push("", style.bold("Celebrations"));
-    for (const line of celebrations) out.push(`  ${style.green("★")} ${line}`);
+    for (const line of celebrations) say(line, `  ${style.green("★")} `);
   }
 
   if (audit.reviews.length > 0) {
     out.push("", style.bold("The weeks' reviews"));
-    for (const line of reviewLines(audit)) out.push(`  ${line}`);
+    for (const line of reviewLines(audit)) say(line, "  ", "    ");
   }
-  if (audit.lastChange !== null) out.push("", style.bold("Last time you said you would change"), `  ${visibleControls(audit.lastChange)}`);
-  return out.join("\n");
+  if (audit.lastChange !== null) {
+    out.push("", style.bold("Last time you said you would change"));
+    say(visibleControls(audit.lastChange), "  ");
+  }
+  // What the layout above could not fit (a table on a very narrow terminal) is cut rather than wrapped by the terminal.
+  return cutLines(out.join("\n"), width);
 }

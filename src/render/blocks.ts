@@ -4,8 +4,9 @@ import { weeklyMinutes, type Adherence, type Block, type DayItem, type Proposal,
 import { formatTime } from "../domain/parse.js";
 import { inWeekOrder, weekdayOf, type Weekday } from "../domain/dates.js";
 import { visibleControls as v } from "./escape.js";
-import { formatNumber, round } from "./format.js";
+import { formatCount, formatNumber, round } from "./format.js";
 import { renderTable } from "./table.js";
+import { cutLines, wrapToWidth } from "./text-width.js";
 
 /** The JSON of a block: `{id, label, days, start, end, activity}`. */
 export interface BlockJson {
@@ -34,8 +35,8 @@ export function describeBlock(block: Block, { weekStart }: Pick<RenderOptions, "
 
 const hours = (minutes: number) => `${formatNumber(minutes / 60, 2)} h`;
 
-/** The block list as a table, with each block's hours a week. */
-export async function renderBlockList(blocks: readonly Block[], { style, weekStart }: RenderOptions): Promise<string> {
+/** The block list as a table, with each block's hours a week; on a narrow terminal labels and activities are cut. */
+export async function renderBlockList(blocks: readonly Block[], { style, weekStart, width }: RenderOptions): Promise<string> {
   const rows = blocks.map((b) => [
     b.id,
     v(b.label),
@@ -45,7 +46,10 @@ export async function renderBlockList(blocks: readonly Block[], { style, weekSta
     hours(weeklyMinutes(b)),
   ]);
   const total = blocks.reduce((s, b) => s + weeklyMinutes(b), 0);
-  const table = await renderTable(["ID", "Label", "Days", "Time", "Activity", "A week"], rows, style, ["right", "left", "left", "left", "left", "right"]);
+  const table = await renderTable(["ID", "Label", "Days", "Time", "Activity", "A week"], rows, style, ["right", "left", "left", "left", "left", "right"], {
+    width,
+    shrink: [1, 4],
+  });
   return `${table}\n${hours(total)} a week in ${blocks.length} block${blocks.length === 1 ? "" : "s"}`;
 }
 
@@ -105,8 +109,8 @@ export function dayJson(date: string, dayOff: boolean, items: readonly DayItem[]
   return { date, dayOff, blocks: items.map((i) => ({ ...blockJson(i.block), status: i.status, keptBy: i.keptBy, reason: i.reason })) };
 }
 
-/** Today's blocks, one line each with its state; an unmarked one with the commands that mark it. */
-export function renderDay(day: DayJson, { style }: RenderOptions): string {
+/** Today's blocks, one line each with its state (wrapped under its time); an unmarked one with the commands that mark it. */
+export function renderDay(day: DayJson, { style, width }: RenderOptions): string {
   if (day.dayOff) return `${day.date} is a day off: no blocks`;
   if (day.blocks.length === 0) return `no blocks on ${day.date}`;
   const state = (b: DayJson["blocks"][number]) => {
@@ -115,10 +119,15 @@ export function renderDay(day: DayJson, { style }: RenderOptions): string {
     if (b.status === "unmarked") return `${style.red("unmarked")} ${style.dim(`— acct block done ${b.id} (or skip)`)}`;
     return style.dim("pending");
   };
-  const lines = day.blocks.map(
-    (b) => `${b.start}–${b.end}  #${b.id} ${v(b.label)}${b.activity ? ` (${v(b.activity)})` : ""}  ${state(b)}${b.reason ? ` — ${v(b.reason)}` : ""}`,
+  const lines = day.blocks.flatMap((b) =>
+    wrapToWidth(
+      `#${b.id} ${v(b.label)}${b.activity ? ` (${v(b.activity)})` : ""}  ${state(b)}${b.reason ? ` — ${v(b.reason)}` : ""}`,
+      width,
+      `${b.start}–${b.end}  `,
+      " ".repeat(13),
+    ),
   );
-  return [`blocks on ${day.date}:`, ...lines].join("\n");
+  return cutLines([`blocks on ${day.date}:`, ...lines].join("\n"), width);
 }
 
 export interface SuggestionJson {
@@ -157,12 +166,13 @@ export function suggestionJson(
 }
 
 /** The arithmetic behind a suggestion, then the proposed blocks as a table. */
-export async function renderSuggestion(s: SuggestionJson, { style, weekStart }: RenderOptions): Promise<string> {
+export async function renderSuggestion(s: SuggestionJson, { style, weekStart, width }: RenderOptions): Promise<string> {
+  // Hours to the quarter of an hour they are planned in (two decimals); counts as everywhere.
   const n = (x: number) => formatNumber(x, 2);
   const lines = [
     `plan for ${s.month}, a typical week:`,
-    `  calls     ${n(s.weeklyCalls)} ÷ ${n(s.callsPerHour)} calls an hour = ${n(s.callHours)} h`,
-    `  meetings  ${n(s.weeklyMeetings)} × ${n(s.hoursPerMeeting)} h a meeting = ${n(s.meetingHours)} h`,
+    `  calls     ${formatCount(s.weeklyCalls)} ÷ ${n(s.callsPerHour)} calls an hour = ${n(s.callHours)} h`,
+    `  meetings  ${formatCount(s.weeklyMeetings)} × ${n(s.hoursPerMeeting)} h a meeting = ${n(s.meetingHours)} h`,
   ];
   if (s.existingCallHours > 0 || s.existingMeetingHours > 0) {
     lines.push(`  already blocked: ${n(s.existingCallHours)} h of calls, ${n(s.existingMeetingHours)} h of meetings`);
@@ -175,6 +185,9 @@ export async function renderSuggestion(s: SuggestionJson, { style, weekStart }: 
     v(b.activity ?? ""),
     `${b.days.length} × ${hours((b.weeklyHours * 60) / b.days.length)} = ${hours(b.weeklyHours * 60)}`,
   ]);
-  const table = await renderTable(["Label", "Days", "Time", "Activity", "A week"], rows, style, ["left", "left", "left", "left", "right"]);
-  return [...lines, "proposed blocks:", table].join("\n");
+  const table = await renderTable(["Label", "Days", "Time", "Activity", "A week"], rows, style, ["left", "left", "left", "left", "right"], {
+    width,
+    shrink: [0, 3],
+  });
+  return cutLines([...lines, "proposed blocks:", table].join("\n"), width);
 }

@@ -3,7 +3,8 @@
  * widths come from one pass over the entries (`measure`), so a list of any
  * length costs linear time and can be streamed — measure every entry, then
  * format each — without holding the rows. Columns no entry fills are left
- * out; within a width (a terminal's), Contact and Note are cut with `…`.
+ * out; within a width (a terminal's), Contact and Note are cut with `…`,
+ * and a line the other columns alone make too wide is cut at the width.
  */
 import type { ChalkInstance } from "chalk";
 import type { Entry } from "../domain/entry.js";
@@ -22,6 +23,7 @@ export class EntryListLayout {
   private readonly widths: number[] = HEAD.map((h) => h.length);
   private readonly filled: boolean[] = HEAD.map((_, i) => i < ALWAYS);
   private shown: number[] = [];
+  private maxWidth = Number.POSITIVE_INFINITY;
 
   constructor(private readonly currency: string) {}
 
@@ -46,6 +48,7 @@ export class EntryListLayout {
    * other takes the rest), each at least as wide as its header.
    */
   fit(maxWidth: number): void {
+    this.maxWidth = maxWidth;
     this.shown = HEAD.map((_, i) => i).filter((i) => this.filled[i]);
     const texts = [CONTACT, NOTE].filter((i) => this.filled[i]).sort((a, b) => (this.widths[a] as number) - (this.widths[b] as number));
     const total = this.shown.reduce((sum, i) => sum + (this.widths[i] as number), 0) + GAP.length * (this.shown.length - 1);
@@ -84,6 +87,6 @@ export class EntryListLayout {
       out += RIGHT[i] ? pad + paint(text) : k === this.shown.length - 1 ? paint(text) : paint(text) + pad;
     }
     // An entry without the last columns' values ends in padding: no trailing spaces.
-    return out.replace(/ +$/, "");
+    return truncateToWidth(out.replace(/ +$/, ""), this.maxWidth);
   }
 }

@@ -2,9 +2,10 @@ import { inWeekOrder } from "../domain/dates.js";
 import { computeAnnual, type AnnualTotals, type PlanInput } from "../domain/cascade.js";
 import { splitLargestRemainder, type Plan } from "../domain/plan.js";
 import { visibleControls } from "./escape.js";
-import { formatMoney, formatNumber, formatRate } from "./format.js";
+import { formatCount, formatMoney, formatNumber, formatRate } from "./format.js";
 import type { RenderOptions } from "./options.js";
 import { renderTable } from "./table.js";
+import { cutLines, wrapToWidth } from "./text-width.js";
 
 /** One entry of the plan's history (`acct plan history`): the first plan or a revision, with its cascade. */
 export interface RevisionJson {
@@ -107,7 +108,7 @@ export function planToJson({ plan, start, opening, history }: PlanView, weeklyTa
 export async function renderPlanText(
   view: PlanView,
   weeklyTargets: ReadonlyMap<string, number>,
-  { style, currency, weekStart }: RenderOptions,
+  { style, currency, weekStart, width }: RenderOptions,
 ): Promise<string> {
   const { plan } = view;
   const a = plan.annual;
@@ -116,16 +117,18 @@ export async function renderPlanText(
   const workingDays = plan.months.reduce((sum, m) => sum + m.workingDays, 0);
   const weeks = workingDays / Math.max(1, plan.workdays.length);
   const lines: string[] = [];
+  /** A sentence indented by two, wrapped to the width under four. */
+  const say = (text: string) => lines.push(...wrapToWidth(text, width, "  ", "    "));
   const targetText = plan.unit === "revenue" ? `${money(plan.target / 100)} revenue` : `${n(plan.target)} deals`;
   lines.push(style.bold(`Plan ${plan.year}: ${targetText}`));
-  if (view.start !== `${plan.year}-01-01`) lines.push(`  starts ${view.start}; nothing is planned before it`);
+  if (view.start !== `${plan.year}-01-01`) say(`starts ${view.start}; nothing is planned before it`);
   const opening = Object.entries(view.opening);
   if (opening.length > 0) {
-    lines.push(
-      `  done before the start: ${opening.map(([metric, x]) => (metric === "revenue" ? `${money(x)} revenue` : `${n(x)} ${visibleControls(metric)}`)).join(", ")}`,
+    say(
+      `done before the start: ${opening.map(([metric, x]) => (metric === "revenue" ? `${money(x)} revenue` : `${n(x)} ${visibleControls(metric)}`)).join(", ")}`,
     );
   }
-  for (const r of view.history.slice(1)) lines.push(`  revised from ${r.from}${r.note === null ? "" : `: ${visibleControls(r.note)}`}`);
+  for (const r of view.history.slice(1)) say(`revised from ${r.from}${r.note === null ? "" : `: ${visibleControls(r.note)}`}`);
   lines.push("");
   const step = (from: string, to: string) => `  ${from.padEnd(42)} → ${style.bold(to)}`;
   if (plan.unit === "revenue") {
@@ -137,17 +140,15 @@ export async function renderPlanText(
   lines.push(step(`${n(a.opportunities)} opportunities ÷ ${formatRate(plan.meetingRate)} meeting rate`, `${n(a.meetings)} meetings`));
   lines.push(step(`${n(a.meetings)} meetings ÷ ${formatRate(plan.callRate)} call rate`, `${n(a.calls)} calls`));
   lines.push("");
-  lines.push(
-    `  ${n(workingDays)} working days (${inWeekOrder(plan.workdays, weekStart).join(", ")}, ${formatNumber(plan.hoursPerDay, 2)} h a day)` +
+  say(
+    `${n(workingDays)} working days (${inWeekOrder(plan.workdays, weekStart).join(", ")}, ${formatNumber(plan.hoursPerDay, 2)} h a day)` +
       (plan.customerTime !== null ? `, customer-time goal ${formatRate(plan.customerTime)}` : ""),
   );
   if (workingDays > 0) {
-    const perWeek = (x: number) => formatNumber(x / weeks, 1);
-    lines.push(
-      `  a typical week: ${perWeek(a.calls)} calls, ${perWeek(a.meetings)} meetings, ${perWeek(a.opportunities)} opportunities, ${perWeek(a.deals)} deals`,
-    );
+    const perWeek = (x: number) => formatCount(x / weeks);
+    say(`a typical week: ${perWeek(a.calls)} calls, ${perWeek(a.meetings)} meetings, ${perWeek(a.opportunities)} opportunities, ${perWeek(a.deals)} deals`);
   }
-  for (const [type, target] of weeklyTargets) lines.push(`  weekly target: ${n(target)} ${visibleControls(type)}`);
+  for (const [type, target] of weeklyTargets) say(`weekly target: ${n(target)} ${visibleControls(type)}`);
   lines.push("");
   // Whole units that still add up: the months' exact figures split by largest remainder.
   const whole = (metric: "calls" | "meetings" | "opportunities" | "deals" | "revenue") => {
@@ -175,5 +176,5 @@ export async function renderPlanText(
     style.bold(money(total(revenue))),
   ]);
   lines.push(await renderTable(["Month", "Days", "Calls", "Meetings", "Opps", "Deals", "Revenue"], rows, style));
-  return lines.join("\n");
+  return cutLines(lines.join("\n"), width);
 }

@@ -5,7 +5,7 @@
 import type { RenderOptions } from "./options.js";
 import type { FunnelStage, MetricSeries, Report } from "../domain/report.js";
 import { escapeHtml } from "./escape.js";
-import { formatMoney, formatNumber, formatRate } from "./format.js";
+import { formatCount, formatMoney, formatRate } from "./format.js";
 import { loadPackage } from "../packages.js";
 
 const ACTUAL = "#2563eb";
@@ -189,7 +189,7 @@ function summaryCards(report: Report, currency: string): string {
     .map((m) => {
       const money = m.metric === "revenue";
       // Escaped like every other value: the currency symbol is a setting in the data file.
-      const fmt = (n: number) => escapeHtml(money ? formatMoney(Math.round(n), currency) : formatNumber(n, n < 10 ? 1 : 0));
+      const fmt = (n: number) => escapeHtml(money ? formatMoney(Math.round(n), currency) : formatCount(n));
       const ratio = m.ytdPlan > 0 ? m.ytdActual / m.ytdPlan : null;
       const tone = ratio === null ? "" : ratio >= 1 ? "good" : ratio >= 0.8 ? "warn" : "bad";
       const pct = ratio === null ? "–" : formatRate(ratio);

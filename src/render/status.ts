@@ -4,10 +4,11 @@ import type { CommitmentJson } from "../domain/commitments.js";
 import { fraction, type GlanceMetric, type StatusData } from "../domain/status.js";
 import { formatTime } from "../domain/parse.js";
 import { visibleControls as v } from "./escape.js";
-import { formatNumber, round } from "./format.js";
+import { formatCompactCount, formatCompactMoney, formatDays, round } from "./format.js";
 import type { RenderOptions } from "./options.js";
 import { weekdayOf } from "../domain/dates.js";
 import { adherenceJson, markCommand, type AdherenceJson } from "./blocks.js";
+import { cutLines, displayWidth, truncateToWidth } from "./text-width.js";
 
 export interface StatusJson {
   ready: true;
@@ -74,15 +75,13 @@ export function statusToJson(data: StatusData): StatusJson {
   };
 }
 
-/** `1234` → `1,234`; `1234567` → `1.2m`; money gets the currency symbol; fractions show one decimal below 10. */
-export function formatCompact(n: number, money: string | null): string {
-  const abs = Math.abs(n);
-  const sign = n < 0 ? "-" : "";
-  const prefix = money ?? "";
-  if (abs >= 1_000_000) return `${sign}${prefix}${formatNumber(abs / 1_000_000, 1)}m`;
-  // Money shortens from a thousand (columns are narrow); counts from ten thousand.
-  if (abs >= (money === null ? 10_000 : 1000)) return `${sign}${prefix}${formatNumber(abs / 1000, abs >= 100_000 ? 0 : 1)}k`;
-  return `${sign}${prefix}${formatNumber(abs, abs < 10 ? 1 : 0)}`;
+/**
+ * A figure in the page's narrow columns: money (given its currency) always
+ * compact, `$950`, `$4.7k`, `$1.2m`; counts as everywhere, `2,400`, `3.6`,
+ * and from ten thousand `12.3k` (format.ts).
+ */
+export function formatCompact(n: number, currency: string | null): string {
+  return currency === null ? formatCompactCount(n) : formatCompactMoney(n, currency);
 }
 
 const BAR_WIDTH = 20;
@@ -113,15 +112,14 @@ export function progressBar(m: GlanceMetric, style: ChalkInstance, width = BAR_W
 
 function describeBuffer(days: number | null, style: ChalkInstance): string {
   if (days === null) return "";
-  const n = formatNumber(Math.abs(days), 1);
   if (Math.abs(days) < 0.05) return style.green("on plan");
-  return days > 0 ? style.green(`+${n} days`) : style.red(`−${n} days`);
+  return (days > 0 ? style.green : style.red)(formatDays(days, true));
 }
 
 const DAY_NAMES: Record<string, string> = { mon: "Monday", tue: "Tuesday", wed: "Wednesday", thu: "Thursday", fri: "Friday", sat: "Saturday", sun: "Sunday" };
 
-/** The text page: a heading, one bar line per metric, then the next block, commitments and streak. */
-export function renderStatusText(data: StatusData, { style, currency }: RenderOptions): string {
+/** The text page: a heading, one bar line per metric, then the next block, commitments and streak; 80 columns, and no line wider than `width`. */
+export function renderStatusText(data: StatusData, { style, currency, width }: RenderOptions): string {
   const g = data.glance;
   const weekdayName = weekdayOf(g.today);
   const lines: string[] = [];
@@ -136,12 +134,12 @@ export function renderStatusText(data: StatusData, { style, currency }: RenderOp
     const money = m.metric === "revenue" ? currency : null;
     const c = (n: number) => formatCompact(n, money);
     const shown = v(m.metric);
-    const name = shown.length > 13 ? `${shown.slice(0, 12)}…` : shown;
+    const name = truncateToWidth(shown, 13);
     const doneDue = `${c(m.week.actual)}/${c(m.week.planToDate)}`;
     // Outcomes come in lumps: today shows what was done, with no fraction of a deal to aim at.
     const today = m.today.plan === null ? c(m.today.actual) : `${c(m.today.actual)}/${c(m.today.plan)}`;
     lines.push(
-      `${name.padEnd(14)}${progressBar(m, style)} ${doneDue.padStart(13)} ${c(m.week.plan).padStart(6)} ${today.padStart(10)}  ${describeBuffer(m.bufferDays, style)}`,
+      `${name}${" ".repeat(14 - displayWidth(name))}${progressBar(m, style)} ${doneDue.padStart(13)} ${c(m.week.plan).padStart(6)} ${today.padStart(10)}  ${describeBuffer(m.bufferDays, style)}`,
     );
   }
   lines.push("");
@@ -149,7 +147,9 @@ export function renderStatusText(data: StatusData, { style, currency }: RenderOp
     const b = data.nextBlock;
     const when = b.now ? "now" : b.date === g.today ? "today" : b.date;
     const activity = b.activity ? ` (${v(b.activity)})` : "";
-    lines.push(`${style.bold("Next block")}  ${when} ${formatTime(b.start)}–${formatTime(b.end)} ${v(b.label)}${activity}`);
+    lines.push(
+      truncateToWidth(`${style.bold("Next block")}  ${when} ${formatTime(b.start)}–${formatTime(b.end)} ${v(b.label)}${activity}`, Math.min(80, width)),
+    );
   } else {
     lines.push(`${style.bold("Next block")}  none scheduled ${style.dim("(acct block add …)")}`);
   }
@@ -166,7 +166,7 @@ export function renderStatusText(data: StatusData, { style, currency }: RenderOp
     for (const c of data.overdue) lines.push(`  ${style.red(`overdue ${c.due}`)}  ${clip(c.text, 54)}`);
     for (const c of data.dueSoon) {
       const progress = c.metric !== null && c.target !== null ? ` ${c.progress ?? 0}/${c.target} ${v(c.metric)}` : "";
-      lines.push(`  ${c.due === g.today ? style.yellow("today     ") : c.due.padEnd(10)}  ${clip(c.text, 54 - progress.length)}${style.dim(progress)}`);
+      lines.push(`  ${c.due === g.today ? style.yellow("today     ") : c.due.padEnd(10)}  ${clip(c.text, 54 - displayWidth(progress))}${style.dim(progress)}`);
     }
   }
   if (data.streak !== null) {
@@ -175,13 +175,12 @@ export function renderStatusText(data: StatusData, { style, currency }: RenderOp
       `${style.bold("Streak")}      ${data.streak > 0 ? style.green(`${data.streak} ${weeks} on plan`) : "none yet: finish this week on plan to start one"}`,
     );
   }
-  return lines.join("\n");
+  return cutLines(lines.join("\n"), width);
 }
 
-/** Text from the data file on one line of at most `width` characters, control characters shown. */
+/** Text from the data file on one line of at most `width` columns, control characters shown. */
 function clip(text: string, width: number): string {
-  const one = v(text.replace(/\s+/g, " "));
-  return one.length > width ? `${one.slice(0, Math.max(1, width - 1))}…` : one;
+  return truncateToWidth(v(text.replace(/\s+/g, " ")), Math.max(1, width));
 }
 
 /** The friendly first page before there is a database or a plan. */

@@ -180,10 +180,10 @@ describe("acct block suggest", () => {
   it("sizes blocks from March's plan and adds them with --accept as one undo step", async () => {
     const db = tempDb();
     await acctJson(db, EXAMPLE_PLAN);
-    // Every working day of 2026 carries 2,400 / 261 calls and 240 / 261 meetings → a week of 45.98 calls and 4.6 meetings.
+    // Every working day of 2026 carries 2,400 / 261 calls and 240 / 261 meetings → a week of 45.98 calls (shown whole) and 4.6 meetings.
     const shown = await acct(db, ["block", "suggest"]);
     expect(shown.code).toBe(0);
-    expect(shown.stdout).toContain("45.98 ÷ 15 calls an hour = 3.07 h");
+    expect(shown.stdout).toContain("46 ÷ 15 calls an hour = 3.07 h");
     expect(shown.stdout).toContain("4.6 × 1 h a meeting = 4.6 h");
     expect(shown.stderr).toContain("--accept");
     const before = fingerprint(db);

@@ -74,7 +74,10 @@ describe("EntryListLayout", () => {
     const lines = render(entries, 60);
     expect(lines.every((l) => displayWidth(l) <= 60)).toBe(true);
     expect(lines[1]).toBe(" 1  2026-03-12  call      1  Acme Corporat…  a very long no…");
-    expect(render(entries, 10)[1]).toBe(" 1  2026-03-12  call      1  Acme C…  a v…");
+    expect(render(entries, 42)[1]).toBe(" 1  2026-03-12  call      1  Acme C…  a v…");
+    // Narrower than the other columns alone: the line itself is cut at the width.
+    expect(render(entries, 30)[1]).toBe(" 1  2026-03-12  call      1  …");
+    expect(render(entries, 10)).toEqual(["ID  Date …", " 1  2026-…", " 2  2026-…"]);
     // A contact that fits keeps all of it; the note takes the rest.
     expect(render([entry(1, { contact: "Bo", note: "x".repeat(80) })], 50)[1]).toBe(` 1  2026-03-12  call      1  Bo       ${"x".repeat(11)}…`);
   });

@@ -14,6 +14,7 @@ import { listCustomTypes } from "../../store/plans.js";
 import { commitmentLine } from "../../render/audit-text.js";
 import { renderTable } from "../../render/table.js";
 import { visibleControls } from "../../render/escape.js";
+import { wrapToWidth } from "../../render/text-width.js";
 
 interface AddFlags {
   due?: string;
@@ -36,7 +37,7 @@ function findCommitment(ctx: Context, id: number): CommitmentView {
 
 function show(ctx: Context, c: CommitmentView, verb: string): void {
   if (ctx.json) ctx.printJson(commitmentToJson(c));
-  else ctx.print(`${verb} ${commitmentLine(commitmentToJson(c))}`);
+  else ctx.print(wrapToWidth(commitmentLine(commitmentToJson(c)), ctx.width, `${verb} `, "  ").join("\n"));
 }
 
 export function commitCommand(app: App): Command {
@@ -94,7 +95,11 @@ export function commitCommand(app: App): Command {
       c.carried > 0 ? `${c.carried}×` : "",
     ]);
     ctx.print(
-      await renderTable(["ID", "Commitment", "Due", "Progress", "Status", "Carried"], rows, ctx.style, ["right", "left", "left", "right", "left", "right"]),
+      // On a narrow terminal the text gives up room first (cut with …; --json has it whole), then the progress.
+      await renderTable(["ID", "Commitment", "Due", "Progress", "Status", "Carried"], rows, ctx.style, ["right", "left", "left", "right", "left", "right"], {
+        width: ctx.width,
+        shrink: [1, 3],
+      }),
     );
   };
   const list = commit

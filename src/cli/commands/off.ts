@@ -50,6 +50,7 @@ export function offCommand(app: App): Command {
           rows.map((d) => [d.id, d.from, d.to, visibleControls(d.reason ?? "")]),
           ctx.style,
           ["right", "left", "left", "left"],
+          { width: ctx.width, shrink: [3] },
         ),
       );
     });

@@ -21,6 +21,8 @@ export function reviewsCommand(app: App): Command {
           rows.map((r) => [r.id, r.week, `${r.rating}/5`, ...[r.wins, r.misses, r.change].map((text) => visibleControls(text ?? ""))]),
           ctx.style,
           ["right", "left", "right", "left", "left", "left"],
+          // A review is its words: on a narrow terminal they wrap within their column rather than being cut.
+          { width: ctx.width, shrink: [3, 4, 5], overflow: "wrap" },
         ),
       );
     });

@@ -5,6 +5,8 @@ import { withDefaultAction, withExamples } from "../app.js";
 import { BUILTIN_TYPES, validateNewTypeName } from "../../domain/activity-types.js";
 import { addCustomType, listCustomTypes, weeklyTargetsOn } from "../../store/plans.js";
 import { visibleControls } from "../../render/escape.js";
+import { formatCount } from "../../render/format.js";
+import { displayWidth, truncateToWidth } from "../../render/text-width.js";
 
 export function typeCommand(app: App): Command {
   const type = new Command("type").description("activity types: the built-in ones and your own");
@@ -32,10 +34,13 @@ export function typeCommand(app: App): Command {
       ...custom.map((name) => ({ name, builtin: false, weeklyTarget: targets.get(name) ?? null })),
     ];
     if (ctx.json) return ctx.printJson(rows);
-    for (const row of rows) {
-      ctx.print(
-        `${visibleControls(row.name).padEnd(14)}${row.builtin ? "built-in" : "custom  "}${row.weeklyTarget !== null ? `  ${row.weeklyTarget} a week` : ""}`,
-      );
+    // Names in a column as wide as the longest (at least 14), each line cut to the terminal's width.
+    const names = rows.map((row) => visibleControls(row.name));
+    const column = Math.max(14, ...names.map((name) => displayWidth(name) + 2));
+    for (const [i, row] of rows.entries()) {
+      const name = names[i] as string;
+      const target = row.weeklyTarget !== null ? `  ${formatCount(row.weeklyTarget)} a week` : "";
+      ctx.print(truncateToWidth(`${name}${" ".repeat(column - displayWidth(name))}${row.builtin ? "built-in" : "custom  "}${target}`.trimEnd(), ctx.width));
     }
   };
   const list = type
