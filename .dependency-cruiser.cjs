@@ -41,7 +41,8 @@ module.exports = {
     },
     {
       name: "date-fns-by-path",
-      comment: "Import each date-fns function by its own path (date-fns/addDays): the root barrel alone costs about 88 ms at start-up (STYLE.md, habit 6). Types may come from the root.",
+      comment:
+        "Import each date-fns function by its own path (date-fns/addDays): the root barrel alone costs about 88 ms at start-up (STYLE.md, habit 6). Types may come from the root.",
       severity: "error",
       from: { path: "^src/" },
       to: { path: "^node_modules/date-fns/index\\.", dependencyTypesNot: ["type-only"] },

@@ -8,7 +8,26 @@ import { displayWidth } from "../../src/render/text-width.js";
 // 2026 has 261 weekdays. 261 deals at 100 % win and meeting rates and a 25 %
 // call rate make every daily target whole: 1 deal, 1 opportunity, 1 meeting,
 // 4 calls and 1,000 of revenue per working day.
-const WHOLE_PLAN = ["plan", "set", "--unit", "deals", "--target", "261", "--deal-size", "1000", "--win-rate", "1", "--meeting-rate", "1", "--call-rate", "0.25", "--customer-time", "25%", "--start", "2026-01-01"];
+const WHOLE_PLAN = [
+  "plan",
+  "set",
+  "--unit",
+  "deals",
+  "--target",
+  "261",
+  "--deal-size",
+  "1000",
+  "--win-rate",
+  "1",
+  "--meeting-rate",
+  "1",
+  "--call-rate",
+  "0.25",
+  "--customer-time",
+  "25%",
+  "--start",
+  "2026-01-01",
+];
 
 interface MetricJson {
   metric: string;
@@ -26,10 +45,28 @@ interface AuditJson {
   to: string;
   asOf: string;
   metrics: MetricJson[];
-  conversion: { stages: { from: string; to: string; planned: number; actual: number | null }[]; dealSize: { planned: number | null; actual: number | null }; weakest: string | null };
+  conversion: {
+    stages: { from: string; to: string; planned: number; actual: number | null }[];
+    dealSize: { planned: number | null; actual: number | null };
+    weakest: string | null;
+  };
   customerTime: { minutes: number; workingMinutes: number; share: number | null; goal: number | null };
-  blocks: { scheduled: number; kept: number; skipped: number; unmarked: number; adherence: number | null; unmarkedOccurrences: { id: number; date: string; command: string }[] };
-  commitments: { due: { id: number; status: string; carried: number }[]; kept: number; missed: number; open: number; overdue: { id: number }[]; repeated: { id: number; carried: number }[] };
+  blocks: {
+    scheduled: number;
+    kept: number;
+    skipped: number;
+    unmarked: number;
+    adherence: number | null;
+    unmarkedOccurrences: { id: number; date: string; command: string }[];
+  };
+  commitments: {
+    due: { id: number; status: string; carried: number }[];
+    kept: number;
+    missed: number;
+    open: number;
+    overdue: { id: number }[];
+    repeated: { id: number; carried: number }[];
+  };
   lastChange: string | null;
 }
 
@@ -139,7 +176,10 @@ describe("acct audit figures", () => {
 describe("audit edges of the calendar", () => {
   it("the first day of the year: one working day elapsed; entries of the old year count for the week only", async () => {
     const db = await planned(WHOLE_PLAN, "2026-01-01");
-    seed(db, [["2025-12-30", "call", 3], ["2026-01-01", "call", 2]]);
+    seed(db, [
+      ["2025-12-30", "call", 3],
+      ["2026-01-01", "call", 2],
+    ]);
     const audit = await acctJson<AuditJson>(db, ["audit"], { now: "2026-01-01" });
     expect([audit.week, audit.from, audit.asOf]).toEqual(["2026-W01", "2025-12-29", "2026-01-01"]);
     const calls = metricOf(audit, "calls");
@@ -152,7 +192,29 @@ describe("audit edges of the calendar", () => {
 
   it("a week spanning two months takes each month's daily target", async () => {
     // April weighs double: 261 + 22 = 283 meeting-days; calls 4 a day in March, 8 in April.
-    const db = await planned(["plan", "set", "--unit", "deals", "--target", "283", "--deal-size", "1000", "--win-rate", "1", "--meeting-rate", "1", "--call-rate", "0.25", "--seasonality", "1,1,1,2,1,1,1,1,1,1,1,1", "--start", "2026-01-01"], "2026-04-02");
+    const db = await planned(
+      [
+        "plan",
+        "set",
+        "--unit",
+        "deals",
+        "--target",
+        "283",
+        "--deal-size",
+        "1000",
+        "--win-rate",
+        "1",
+        "--meeting-rate",
+        "1",
+        "--call-rate",
+        "0.25",
+        "--seasonality",
+        "1,1,1,2,1,1,1,1,1,1,1,1",
+        "--start",
+        "2026-01-01",
+      ],
+      "2026-04-02",
+    );
     const audit = await acctJson<AuditJson>(db, ["audit"], { now: "2026-04-02" });
     expect([audit.week, audit.from, audit.to]).toEqual(["2026-W14", "2026-03-30", "2026-04-05"]);
     const calls = metricOf(audit, "calls");
@@ -165,7 +227,28 @@ describe("audit edges of the calendar", () => {
     const db = tempDb();
     expect((await acct(db, ["off", "add", "2026-03-10..2026-03-11", "--reason", "training"])).code).toBe(0);
     // 259 working days left in the year: keep 4 calls a day.
-    expect((await acct(db, ["plan", "set", "--unit", "deals", "--target", "259", "--deal-size", "1000", "--win-rate", "1", "--meeting-rate", "1", "--call-rate", "0.25", "--start", "2026-01-01"])).code).toBe(0);
+    expect(
+      (
+        await acct(db, [
+          "plan",
+          "set",
+          "--unit",
+          "deals",
+          "--target",
+          "259",
+          "--deal-size",
+          "1000",
+          "--win-rate",
+          "1",
+          "--meeting-rate",
+          "1",
+          "--call-rate",
+          "0.25",
+          "--start",
+          "2026-01-01",
+        ])
+      ).code,
+    ).toBe(0);
     seed(db, [["2026-03-09", "call", 4, undefined, 30]]);
     const audit = await acctJson<AuditJson>(db, ["audit"]);
     const calls = metricOf(audit, "calls");
@@ -176,7 +259,10 @@ describe("audit edges of the calendar", () => {
 
   it("the last week of the year: nothing remains to require; a past W53 still uses its own year", async () => {
     const db = await planned(WHOLE_PLAN, "2026-12-31");
-    seed(db, [["2026-06-01", "call", 1000], ["2027-01-02", "call", 9]]);
+    seed(db, [
+      ["2026-06-01", "call", 1000],
+      ["2027-01-02", "call", 9],
+    ]);
     const current = metricOf(await acctJson<AuditJson>(db, ["audit"], { now: "2026-12-31" }), "calls");
     expect(current.week).toEqual({ plan: 16, planToDate: 16, actual: 0 });
     expect(current.ytd).toEqual({ plan: 1044, actual: 1000 });
@@ -236,10 +322,23 @@ describe("audit failures", () => {
 describe("acct audit --reflect and acct reviews", () => {
   it("without a terminal takes the flags, stores the review, and the next audit recalls the change", async () => {
     const db = await planned();
-    const saved = await acct(db, ["audit", "--reflect", "--rating", "4", "--wins", "two demos", "--misses", "no calls on Friday", "--change", "call block on Friday"]);
+    const saved = await acct(db, [
+      "audit",
+      "--reflect",
+      "--rating",
+      "4",
+      "--wins",
+      "two demos",
+      "--misses",
+      "no calls on Friday",
+      "--change",
+      "call block on Friday",
+    ]);
     expect(saved.code).toBe(0);
     expect(saved.stdout).toContain("saved review #1 of 2026-W11");
-    expect(await acctJson(db, ["reviews"])).toEqual([{ id: 1, week: "2026-W11", rating: 4, wins: "two demos", misses: "no calls on Friday", change: "call block on Friday" }]);
+    expect(await acctJson(db, ["reviews"])).toEqual([
+      { id: 1, week: "2026-W11", rating: 4, wins: "two demos", misses: "no calls on Friday", change: "call block on Friday" },
+    ]);
     const next = await acctJson<AuditJson>(db, ["audit"], { now: "2026-03-17" });
     expect(next.lastChange).toBe("call block on Friday");
     expect((await acctJson<AuditJson>(db, ["audit"])).lastChange).toBeNull();

@@ -50,7 +50,9 @@ describe("acct block add / list / rm", () => {
   it("resolves custom activity types", async () => {
     const db = tempDb();
     expect((await acct(db, ["type", "add", "linkedin"])).code).toBe(0);
-    expect((await acctJson<BlockJson>(db, ["block", "add", "Social", "--days", "mon", "--start", "12:00", "--end", "12:30", "--activity", "LinkedIn"])).activity).toBe("linkedin");
+    expect(
+      (await acctJson<BlockJson>(db, ["block", "add", "Social", "--days", "mon", "--start", "12:00", "--end", "12:30", "--activity", "LinkedIn"])).activity,
+    ).toBe("linkedin");
   });
 
   it("removes a block softly, as one undo step", async () => {
@@ -112,7 +114,11 @@ describe("acct block done / skip / today", () => {
     const early = { now: "2026-03-12T06:00" };
     await acctJson(db, ["block", "add", "Early", "--days", "thu", "--start", "07:00", "--end", "07:30"], early);
     expect(await acctJson(db, ["block", "done", "1"])).toEqual({ blockId: 1, label: "Prospecting", date: "2026-03-12", status: "done", reason: null });
-    expect(await acctJson(db, ["block", "skip", "1", "--date", "tue", "--reason", "sick"])).toMatchObject({ date: "2026-03-10", status: "skipped", reason: "sick" });
+    expect(await acctJson(db, ["block", "skip", "1", "--date", "tue", "--reason", "sick"])).toMatchObject({
+      date: "2026-03-10",
+      status: "skipped",
+      reason: "sick",
+    });
     const today = await acctJson<{ date: string; dayOff: boolean; blocks: (BlockJson & { status: string })[] }>(db, ["block", "today"], early);
     expect(today.date).toBe("2026-03-12");
     expect(today.dayOff).toBe(false);
@@ -211,7 +217,10 @@ describe("acct block suggest", () => {
   it("takes calls per hour from the flag, else from the calls-per-hour setting", async () => {
     const db = tempDb();
     await acctJson(db, EXAMPLE_PLAN);
-    expect(await acctJson<{ callsPerHour: number; callHours: number }>(db, ["block", "suggest", "--calls-per-hour", "10"])).toMatchObject({ callsPerHour: 10, callHours: 4.6 });
+    expect(await acctJson<{ callsPerHour: number; callHours: number }>(db, ["block", "suggest", "--calls-per-hour", "10"])).toMatchObject({
+      callsPerHour: 10,
+      callHours: 4.6,
+    });
     const conn = new Database(db);
     conn.prepare("INSERT INTO settings (key, value) VALUES ('calls-per-hour', '20')").run();
     conn.close();
@@ -251,7 +260,7 @@ describe("acct block export", () => {
     expect(prospecting?.endDate.toString()).toBe("2026-03-03T09:30:00");
     expect(review?.summary).toBe("Review");
     expect(review?.startDate.toString()).toBe("2026-03-13T16:00:00");
-    expect((review?.component.getFirstPropertyValue("rrule") as ICAL.Recur).parts.BYDAY).toEqual(["FR"]);
+    expect((review!.component.getFirstPropertyValue("rrule") as ICAL.Recur).parts.BYDAY).toEqual(["FR"]);
 
     const [{ value: installId }] = query<{ value: string }>(db, "SELECT value FROM settings WHERE key = 'install-id'") as [{ value: string }];
     expect(prospecting?.uid).toBe(`${installId}-block-1@acct`);

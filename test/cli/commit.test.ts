@@ -23,11 +23,20 @@ function seed(db: string, rows: [date: string, type: string, count: number][]): 
 describe("acct commit", () => {
   it("a metric commitment is kept by entries dated from its creation to its due date", async () => {
     const db = tempDb();
-    const added = await acctJson<Item>(db, ["commit", "add", "50 calls this week", "--due", "fri", "--metric", "calls", "--target", "50"], { now: "2026-03-09" });
+    const added = await acctJson<Item>(db, ["commit", "add", "50 calls this week", "--due", "fri", "--metric", "calls", "--target", "50"], {
+      now: "2026-03-09",
+    });
     expect(added).toEqual({ id: 1, text: "50 calls this week", due: "2026-03-13", metric: "call", target: 50, progress: 0, status: "open", carried: 0 });
-    seed(db, [["2026-03-06", "call", 40], ["2026-03-10", "call", 30], ["2026-03-11", "meeting", 9]]);
+    seed(db, [
+      ["2026-03-06", "call", 40],
+      ["2026-03-10", "call", 30],
+      ["2026-03-11", "meeting", 9],
+    ]);
     expect((await acctJson<Item[]>(db, ["commit", "list"], { now: "2026-03-11" }))[0]).toMatchObject({ progress: 30, status: "open" });
-    seed(db, [["2026-03-12", "call", 25], ["2026-03-14", "call", 5]]);
+    seed(db, [
+      ["2026-03-12", "call", 25],
+      ["2026-03-14", "call", 5],
+    ]);
     expect((await acctJson<Item[]>(db, ["commit", "list"], { now: "2026-03-12" }))[0]).toMatchObject({ progress: 55, status: "kept" });
     expectUsageError(await acct(db, ["commit", "done", "1"], { now: "2026-03-12" }), /measured by call entries/);
   });

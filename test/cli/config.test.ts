@@ -12,7 +12,7 @@ interface SettingJson {
 function journalSummaries(db: string): string[] {
   const conn = new Database(db, { readonly: true });
   try {
-    return (conn.prepare("SELECT summary FROM journal ORDER BY id").pluck().all() as string[]);
+    return conn.prepare("SELECT summary FROM journal ORDER BY id").pluck().all() as string[];
   } finally {
     conn.close();
   }
@@ -40,7 +40,12 @@ describe("acct config", () => {
     expect((await acct(db, ["config", "set", "hours-per-day", "7.50"])).stdout).toBe("hours-per-day = 7.5\n");
     expect((await acct(db, ["config", "set", "Calls-Per-Hour", "20"])).stdout).toBe("calls-per-hour = 20\n");
     expect((await acct(db, ["config", "get", "currency"])).stdout).toBe("€\n");
-    expect(await acctJson<SettingJson>(db, ["config", "get", "calls-per-hour"])).toMatchObject({ key: "calls-per-hour", value: "20", default: "15", set: true });
+    expect(await acctJson<SettingJson>(db, ["config", "get", "calls-per-hour"])).toMatchObject({
+      key: "calls-per-hour",
+      value: "20",
+      default: "15",
+      set: true,
+    });
     expect((await acct(db, ["config", "unset", "currency"])).stdout).toBe("currency = $ (default)\n");
     expect((await acct(db, ["config", "get", "currency"])).stdout).toBe("$\n");
     expect(journalSummaries(db)).toEqual([

@@ -75,7 +75,9 @@ describe("acct log list at any length", () => {
 
   it("fits a terminal's width by cutting the note, then the contact, and leaves columns no entry fills out", async () => {
     const db = tempDb();
-    expect((await acct(db, ["log", "call", "2", "--contact", "Björk Guðmundsdóttir at 株式会社サンプル", "--note", `${"a long note ".repeat(20)}end`])).code).toBe(0);
+    expect(
+      (await acct(db, ["log", "call", "2", "--contact", "Björk Guðmundsdóttir at 株式会社サンプル", "--note", `${"a long note ".repeat(20)}end`])).code,
+    ).toBe(0);
     expect((await acct(db, ["log", "email", "--note", "short 😀"])).code).toBe(0);
     const wide = lines((await acct(db, ["log", "list"])).stdout);
     // The contact takes 40 columns: 24 for the Latin letters, 2 for each of the 8 CJK characters.

@@ -13,7 +13,16 @@ describe("acct log", () => {
     const text = await acct(db, ["log", "call", "3", "--contact", "Acme", "--note", "follow up"]);
     expect(text.code).toBe(0);
     expect(text.stdout).toBe("logged #1 2026-03-12 3 calls, Acme: follow up\n");
-    expect(await logged(db, ["meeting", "--minutes", "45"])).toEqual({ id: 2, date: "2026-03-12", type: "meeting", count: 1, amount: null, minutes: 45, contact: null, note: null });
+    expect(await logged(db, ["meeting", "--minutes", "45"])).toEqual({
+      id: 2,
+      date: "2026-03-12",
+      type: "meeting",
+      count: 1,
+      amount: null,
+      minutes: 45,
+      contact: null,
+      note: null,
+    });
   });
 
   it.each([
@@ -51,7 +60,7 @@ describe("acct log", () => {
   it("stores awkward text verbatim", async () => {
     const db = tempDb();
     const note = `'); DROP TABLE entries;-- "quoted", commas\nand a new line 😀`;
-    expect(await logged(db, ["call", "--note", note, "--contact", "=HYPERLINK(\"x\")"])).toMatchObject({ note, contact: '=HYPERLINK("x")' });
+    expect(await logged(db, ["call", "--note", note, "--contact", '=HYPERLINK("x")'])).toMatchObject({ note, contact: '=HYPERLINK("x")' });
     expect((await list(db))[0]).toMatchObject({ note });
   });
 
@@ -102,7 +111,23 @@ describe("acct log list / edit / rm and acct undo", () => {
   it("edits any field, and undo puts the old values back", async () => {
     const db = await seed();
     const before = await list(db);
-    const edited = await acctJson<EntryJson>(db, ["log", "edit", "3", "--count", "4", "--type", "meeting", "--minutes", "30", "--contact", "Bo", "--note", "n", "--date", "2026-03-11"]);
+    const edited = await acctJson<EntryJson>(db, [
+      "log",
+      "edit",
+      "3",
+      "--count",
+      "4",
+      "--type",
+      "meeting",
+      "--minutes",
+      "30",
+      "--contact",
+      "Bo",
+      "--note",
+      "n",
+      "--date",
+      "2026-03-11",
+    ]);
     expect(edited).toEqual({ id: 3, date: "2026-03-11", type: "meeting", count: 4, amount: null, minutes: 30, contact: "Bo", note: "n" });
     expect((await acctJson<EntryJson>(db, ["log", "edit", "4", "--amount", "45k"])).amount).toBe(45000);
     expect(await acctJson<EntryJson>(db, ["log", "edit", "3", "--clear", "note,minutes"])).toMatchObject({ note: null, minutes: null, contact: "Bo" });
@@ -138,8 +163,12 @@ describe("acct log list / edit / rm and acct undo", () => {
 
   it("undoes plan, day-off and type changes too", async () => {
     const db = tempDb();
-    expect((await acct(db, ["plan", "set", "--target", "1m", "--deal-size", "40k", "--win-rate", "25%", "--meeting-rate", "50%", "--call-rate", "10%"])).code).toBe(0);
-    expect((await acct(db, ["plan", "set", "--target", "2m", "--deal-size", "40k", "--win-rate", "25%", "--meeting-rate", "50%", "--call-rate", "10%"])).code).toBe(0);
+    expect(
+      (await acct(db, ["plan", "set", "--target", "1m", "--deal-size", "40k", "--win-rate", "25%", "--meeting-rate", "50%", "--call-rate", "10%"])).code,
+    ).toBe(0);
+    expect(
+      (await acct(db, ["plan", "set", "--target", "2m", "--deal-size", "40k", "--win-rate", "25%", "--meeting-rate", "50%", "--call-rate", "10%"])).code,
+    ).toBe(0);
     expect((await acct(db, ["off", "add", "2026-08-03..2026-08-14"])).code).toBe(0);
     expect((await acct(db, ["type", "add", "linkedin"])).code).toBe(0);
     expect((await acct(db, ["undo"])).stdout).toBe("undid: type add linkedin\n");

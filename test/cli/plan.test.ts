@@ -21,7 +21,9 @@ describe("acct plan set / show", () => {
     expect(plan.annual).toEqual({ revenue: 1200000, deals: 30, opportunities: 120, meetings: 240, calls: 2400 });
     expect(plan.months.map((m) => m.workingDays)).toEqual([22, 20, 22, 22, 21, 22, 23, 21, 22, 22, 21, 23]);
     // Each month is the exact sum of its days: 2,400 / 261 calls a working day (JSON to 2 decimals).
-    expect(plan.months.map((m) => m.calls)).toEqual([22, 20, 22, 22, 21, 22, 23, 21, 22, 22, 21, 23].map((days) => Math.round(((days * 2400) / 261) * 100) / 100));
+    expect(plan.months.map((m) => m.calls)).toEqual(
+      [22, 20, 22, 22, 21, 22, 23, 21, 22, 22, 21, 23].map((days) => Math.round(((days * 2400) / 261) * 100) / 100),
+    );
     for (const key of ["revenue", "deals", "opportunities", "meetings", "calls"] as const) expect(sum(plan, key)).toBeCloseTo(plan.annual[key] ?? 0, 1);
     expect(plan).toMatchObject({ start: "2026-01-01", opening: {}, revisions: [] });
     expect(await acctJson<PlanJson>(db, ["plan", "show"])).toEqual(plan);
@@ -29,7 +31,19 @@ describe("acct plan set / show", () => {
 
   it("prints the cascade and a month table as text", async () => {
     const db = tempDb();
-    const result = await acct(db, [...EXAMPLE_PLAN.slice(0, 2), "--target", "1.2m", "--deal-size", "$40,000", "--win-rate", "25%", "--meeting-rate", "50%", "--call-rate", "10%"]);
+    const result = await acct(db, [
+      ...EXAMPLE_PLAN.slice(0, 2),
+      "--target",
+      "1.2m",
+      "--deal-size",
+      "$40,000",
+      "--win-rate",
+      "25%",
+      "--meeting-rate",
+      "50%",
+      "--call-rate",
+      "10%",
+    ]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("2,400 calls");
     expect(result.stdout).toContain("2026-12");
@@ -39,7 +53,20 @@ describe("acct plan set / show", () => {
 
   it("takes percent rates on a deals plan without tripping on float noise", async () => {
     const db = tempDb();
-    const plan = await acctJson<PlanJson>(db, ["plan", "set", "--unit", "deals", "--target", "57", "--win-rate", "57%", "--meeting-rate", "50%", "--call-rate", "10%"]);
+    const plan = await acctJson<PlanJson>(db, [
+      "plan",
+      "set",
+      "--unit",
+      "deals",
+      "--target",
+      "57",
+      "--win-rate",
+      "57%",
+      "--meeting-rate",
+      "50%",
+      "--call-rate",
+      "10%",
+    ]);
     // 57 / 0.57 is 100.00000000000001 in floating point: a naive ceil says 101.
     expect(plan.annual).toEqual({ revenue: null, deals: 57, opportunities: 100, meetings: 200, calls: 2000 });
     expect(sum(plan, "calls")).toBeCloseTo(2000, 1);
@@ -123,7 +150,13 @@ describe("bad plan input exits 2 and writes nothing", () => {
 describe("days off", () => {
   it("adds, lists and removes days off", async () => {
     const db = tempDb();
-    const added = await acctJson<{ id: number; from: string; to: string; reason: string }>(db, ["off", "add", "2026-08-03..2026-08-14", "--reason", "vacation"]);
+    const added = await acctJson<{ id: number; from: string; to: string; reason: string }>(db, [
+      "off",
+      "add",
+      "2026-08-03..2026-08-14",
+      "--reason",
+      "vacation",
+    ]);
     expect(added).toEqual({ id: 1, from: "2026-08-03", to: "2026-08-14", reason: "vacation" });
     await acctJson(db, ["off", "add", "2026-12-24"]);
     expect(await acctJson<unknown[]>(db, ["off", "list"])).toHaveLength(2);
@@ -157,7 +190,11 @@ describe("custom types", () => {
     const db = tempDb();
     expect((await acct(db, ["type", "add", "LinkedIn"])).code).toBe(0);
     expect(await acctJson(db, ["plan", "target", "linkedin", "25"])).toEqual({ type: "linkedin", perWeek: 25, from: "2026-03-12" });
-    expect((await acctJson<{ name: string; weeklyTarget: number | null }[]>(db, ["type", "list"])).at(-1)).toEqual({ name: "linkedin", builtin: false, weeklyTarget: 25 });
+    expect((await acctJson<{ name: string; weeklyTarget: number | null }[]>(db, ["type", "list"])).at(-1)).toEqual({
+      name: "linkedin",
+      builtin: false,
+      weeklyTarget: 25,
+    });
   });
   it("suggests the closest name for an unknown type", async () => {
     const db = tempDb();

@@ -116,11 +116,12 @@ describe("acct demo", () => {
   });
 
   it("is followed by an audit with activity, blocks, commitments and the review's change", async () => {
-    const audit = await acctJson<{ metrics: { metric: string; week: { actual: number } }[]; blocks: { scheduled: number; kept: number }; commitments: { repeated: unknown[] }; lastChange: string | null }>(
-      await demoDb(),
-      ["audit"],
-      { now: "2026-03-12T10:00" },
-    );
+    const audit = await acctJson<{
+      metrics: { metric: string; week: { actual: number } }[];
+      blocks: { scheduled: number; kept: number };
+      commitments: { repeated: unknown[] };
+      lastChange: string | null;
+    }>(await demoDb(), ["audit"], { now: "2026-03-12T10:00" });
     expect(audit.metrics.find((m) => m.metric === "calls")!.week.actual).toBeGreaterThan(0);
     expect(audit.blocks.scheduled).toBeGreaterThan(0);
     expect(audit.commitments.repeated).toHaveLength(1);
@@ -133,7 +134,12 @@ describe("acct demo", () => {
       const conn = new Database(db, { readonly: true });
       try {
         const tables = conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
-        return tables.map(({ name }) => conn.prepare(`SELECT * FROM "${name}"`).all().filter((r) => (r as { key?: string }).key !== "install-id"));
+        return tables.map(({ name }) =>
+          conn
+            .prepare(`SELECT * FROM "${name}"`)
+            .all()
+            .filter((r) => (r as { key?: string }).key !== "install-id"),
+        );
       } finally {
         conn.close();
       }
@@ -185,7 +191,10 @@ describe("acct report", () => {
     const db = tempDb();
     await acct(db, EXAMPLE_PLAN);
     // A missing folder is a mistake in the command line, as for every --out.
-    expectUsageError(await acct(db, ["report", "--out", join(tmpdir(), "no-such-folder-acct", "r.html")]), /^acct: the folder .*no-such-folder-acct does not exist/);
+    expectUsageError(
+      await acct(db, ["report", "--out", join(tmpdir(), "no-such-folder-acct", "r.html")]),
+      /^acct: the folder .*no-such-folder-acct does not exist/,
+    );
     const dir = mkdtempSync(join(tmpdir(), "acct-report-"));
     // A folder is a mistake in the command line, not a failure of the machine.
     expectUsageError(await acct(db, ["report", "--out", dir]), /is a folder/);

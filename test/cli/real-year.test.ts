@@ -53,7 +53,11 @@ describe("a plan that starts mid-year", () => {
   it("counts the opening balance in the year to date, and asks for the rest only", async () => {
     const db = tempDb();
     const now = "2026-07-01";
-    const plan = await acctJson<{ start: string; opening: Record<string, number> }>(db, [...PLAN, "--opening", "revenue=420k,deals=11,opps=40,meetings=90,calls=1200"], { now });
+    const plan = await acctJson<{ start: string; opening: Record<string, number> }>(
+      db,
+      [...PLAN, "--opening", "revenue=420k,deals=11,opps=40,meetings=90,calls=1200"],
+      { now },
+    );
     expect(plan.start).toBe("2026-07-01");
     expect(plan.opening).toEqual({ revenue: 420000, deals: 11, opportunities: 40, meetings: 90, calls: 1200 });
     const audit = await acctJson<AuditJson>(db, ["audit"], { now });
@@ -79,7 +83,10 @@ describe("revisions", () => {
   it("change the days from --from on; an audit of an earlier week reads byte for byte as before", async () => {
     const db = tempDb();
     await acctJson(db, [...PLAN, "--start", "2026-01-01"], { now: "2026-01-02" });
-    seed(db, [["2026-01-05", "call", 40], ["2026-02-03", "call", 50]]);
+    seed(db, [
+      ["2026-01-05", "call", 40],
+      ["2026-02-03", "call", 50],
+    ]);
     const january = (await acct(db, ["audit", "--week", "2026-W02", "--json"], { now: "2026-03-12" })).stdout;
     const januaryText = (await acct(db, ["audit", "--week", "2026-W02"], { now: "2026-03-12" })).stdout;
     const revised = await acctJson<{ revisions: { from: string; note: string; target: number }[]; annual: { calls: number } }>(
@@ -108,8 +115,14 @@ describe("revisions", () => {
 
   it("keep seasonality, customer time and workdays when the flags leave them out", async () => {
     const db = tempDb();
-    await acctJson(db, [...PLAN, "--start", "2026-01-01", "--seasonality", "0.5,1,1,1,1,1,1,1,1,1,1,1.5", "--customer-time", "30%", "--workdays", "mon,tue,wed,thu"], { now: "2026-01-02" });
-    const revised = await acctJson<{ seasonality: number[]; customerTime: number; workdays: string[] }>(db, ["plan", "set", "--win-rate", "30%"], { now: "2026-05-04" });
+    await acctJson(
+      db,
+      [...PLAN, "--start", "2026-01-01", "--seasonality", "0.5,1,1,1,1,1,1,1,1,1,1,1.5", "--customer-time", "30%", "--workdays", "mon,tue,wed,thu"],
+      { now: "2026-01-02" },
+    );
+    const revised = await acctJson<{ seasonality: number[]; customerTime: number; workdays: string[] }>(db, ["plan", "set", "--win-rate", "30%"], {
+      now: "2026-05-04",
+    });
     expect(revised).toMatchObject({ seasonality: [0.5, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1.5], customerTime: 0.3, workdays: ["mon", "tue", "wed", "thu"] });
   });
 
@@ -134,7 +147,13 @@ describe("days off and custom targets from a date", () => {
     await acctJson(db, [...PLAN, "--start", "2026-01-01"], { now: "2026-01-02" });
     // What a past week planned and did stays; the forward-looking figures (what is still needed) may move.
     const pastFigures = async () =>
-      (await acctJson<AuditJson>(db, ["audit", "--week", "2026-W03"], { now: "2026-03-12" })).metrics.map((m) => [m.metric, m.period, m.ytd, m.annual, m.status]);
+      (await acctJson<AuditJson>(db, ["audit", "--week", "2026-W03"], { now: "2026-03-12" })).metrics.map((m) => [
+        m.metric,
+        m.period,
+        m.ytd,
+        m.annual,
+        m.status,
+      ]);
     const january = await pastFigures();
     const year = (await acctJson<{ months: { calls: number }[] }>(db, ["plan", "show"], { now: "2026-03-12" })).months;
     expect((await acct(db, ["off", "add", "2026-02-10", "--reason", "sick"], { now: "2026-03-12" })).code).toBe(0);
@@ -167,7 +186,7 @@ describe("today's share and longer periods", () => {
     const monday = await acctJson<AuditJson>(db, ["audit"], { now: "2026-03-09T08:05" });
     expect(metric(monday, "calls").period.planToDate).toBe(0);
     const noon = await acctJson<AuditJson>(db, ["audit"], { now: "2026-03-09T13:00" });
-    expect(metric(noon, "calls").period.planToDate).toBeCloseTo((2400 / 261) / 2, 2);
+    expect(metric(noon, "calls").period.planToDate).toBeCloseTo(2400 / 261 / 2, 2);
     expect((await acct(db, ["config", "set", "day-start", "07:00"])).code).toBe(0);
     const early = await acctJson<AuditJson>(db, ["audit"], { now: "2026-03-09T08:05" });
     expect(metric(early, "calls").period.planToDate).toBeGreaterThan(0);
@@ -176,7 +195,13 @@ describe("today's share and longer periods", () => {
   it("audits a month, a quarter and a year with their weeks' reviews; a future one is refused", async () => {
     const db = tempDb();
     await acctJson(db, [...PLAN, "--start", "2026-01-01"], { now: "2026-01-02" });
-    expect((await acct(db, ["audit", "--reflect", "--week", "2026-W06", "--rating", "4", "--wins", "w", "--misses", "m", "--change", "call first"], { now: "2026-03-12" })).code).toBe(0);
+    expect(
+      (
+        await acct(db, ["audit", "--reflect", "--week", "2026-W06", "--rating", "4", "--wins", "w", "--misses", "m", "--change", "call first"], {
+          now: "2026-03-12",
+        })
+      ).code,
+    ).toBe(0);
     const february = await acctJson<AuditJson>(db, ["audit", "--month", "2026-02"], { now: "2026-03-12" });
     expect(february.period).toEqual({ kind: "month", id: "2026-02", from: "2026-02-01", to: "2026-02-28" });
     expect(metric(february, "calls").period.plan).toBeCloseTo((20 * 2400) / 261, 1);
@@ -185,7 +210,10 @@ describe("today's share and longer periods", () => {
     expect((await acctJson<AuditJson>(db, ["audit", "--year", "2026"], { now: "2026-03-12" })).period.kind).toBe("year");
     expect((await acct(db, ["audit", "--month", "2026-02", "--format", "md"], { now: "2026-03-12" })).stdout).toContain("# Audit of 2026-02");
     expectUsageError(await acct(db, ["audit", "--month", "2026-04"], { now: "2026-03-12" }), /month 2026-04 has not started yet/);
-    expectUsageError(await acct(db, ["audit", "--month", "2026-02", "--week", "2026-W06"], { now: "2026-03-12" }), /give one of --week, --date, --month, --quarter or --year/);
+    expectUsageError(
+      await acct(db, ["audit", "--month", "2026-02", "--week", "2026-W06"], { now: "2026-03-12" }),
+      /give one of --week, --date, --month, --quarter or --year/,
+    );
     expectUsageError(await acct(db, ["audit", "--month", "2026-02", "--reflect"], { now: "2026-03-12" }), /--reflect reviews a week/);
   });
 });

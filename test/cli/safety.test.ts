@@ -21,13 +21,7 @@ async function seeded(): Promise<string> {
 }
 
 /** Every command that writes an --out file, with the flags that make it write there. */
-const WRITERS: readonly (readonly string[])[] = [
-  ["export", "--format", "json"],
-  ["export", "--format", "csv"],
-  ["report"],
-  ["share"],
-  ["block", "export"],
-];
+const WRITERS: readonly (readonly string[])[] = [["export", "--format", "json"], ["export", "--format", "csv"], ["report"], ["share"], ["block", "export"]];
 
 describe("no output is written onto the data file", () => {
   it.each(WRITERS)("acct %s --out <the data file, its -wal or -shm, or a link to it> exits 2, with or without --force", async (...command) => {
@@ -85,8 +79,16 @@ describe("--db opens exactly the file it names", () => {
   });
 
   it.each([
-    ["a dangling symbolic link", (dir: string) => symlinkSync(join(dir, "nowhere.db"), join(dir, "acct.db")), /is a symbolic link to .*nowhere\.db, which does not exist/],
-    ["a loop of symbolic links", (dir: string) => (symlinkSync(join(dir, "b.db"), join(dir, "acct.db")), symlinkSync(join(dir, "acct.db"), join(dir, "b.db"))), /is a loop of symbolic links/],
+    [
+      "a dangling symbolic link",
+      (dir: string) => symlinkSync(join(dir, "nowhere.db"), join(dir, "acct.db")),
+      /is a symbolic link to .*nowhere\.db, which does not exist/,
+    ],
+    [
+      "a loop of symbolic links",
+      (dir: string) => (symlinkSync(join(dir, "b.db"), join(dir, "acct.db")), symlinkSync(join(dir, "acct.db"), join(dir, "b.db"))),
+      /is a loop of symbolic links/,
+    ],
     ["a folder", (dir: string) => mkdirSync(join(dir, "acct.db")), /is a folder, not a data file/],
     ["a FIFO", (dir: string) => spawnSync("mkfifo", [join(dir, "acct.db")]), /is not a regular file/],
     ["a path through a file", (dir: string) => writeFileSync(join(dir, "acct.db"), "x"), /inside something that is not a folder/, "acct.db/inner.db"],
@@ -132,7 +134,16 @@ describe("the years acct handles: 1970–9998", () => {
     expect((await acct(null, ["demo", "--db", db], { now })).code).toBe(0);
     expect((await acct(db, ["buddy", "set", "Sam", "--email", "sam@example.com"], { now })).code).toBe(0);
     const out = join(dirname(db), "r.html");
-    for (const args of [["status"], ["audit"], ["audit", "--json"], ["report", "--out", out], ["plan", "show"], ["log", "list"], ["block", "export"], ["share"]]) {
+    for (const args of [
+      ["status"],
+      ["audit"],
+      ["audit", "--json"],
+      ["report", "--out", out],
+      ["plan", "show"],
+      ["log", "list"],
+      ["block", "export"],
+      ["share"],
+    ]) {
       const result = await acct(db, args, { now });
       expect(result.code, `${args.join(" ")}: ${result.stderr}`).toBe(0);
       expect(result.stdout).not.toMatch(/NaN|Infinity/);
@@ -156,7 +167,14 @@ describe("totals that cannot overflow", () => {
     const audit = await acctJson<{ metrics: { metric: string; ytd: { actual: number } }[] }>(db, ["audit"]);
     const revenue = audit.metrics.find((m) => m.metric === "revenue");
     expect(revenue?.ytd.actual).toBeGreaterThanOrEqual(1e17 * 0.999);
-    for (const args of [["status"], ["audit"], ["audit", "--format", "md"], ["plan", "show"], ["report", "--out", join(dirname(db), "r.html")], ["audit", "--week", "2026-W05", "--json"]]) {
+    for (const args of [
+      ["status"],
+      ["audit"],
+      ["audit", "--format", "md"],
+      ["plan", "show"],
+      ["report", "--out", join(dirname(db), "r.html")],
+      ["audit", "--week", "2026-W05", "--json"],
+    ]) {
       const result = await acct(db, args);
       expect(result.code, `${args.join(" ")}: ${result.stderr}`).toBe(0);
     }
@@ -190,6 +208,9 @@ describe("every command refuses words it does not take", () => {
 
   it("a missing argument names the command's usage", async () => {
     const db = await seeded();
-    expectUsageError(await acct(db, ["plan", "target", "email"]), /^acct: missing required argument 'per-week'\nhint: usage: acct plan target \[options\] <type> <per-week>\n$/);
+    expectUsageError(
+      await acct(db, ["plan", "target", "email"]),
+      /^acct: missing required argument 'per-week'\nhint: usage: acct plan target \[options\] <type> <per-week>\n$/,
+    );
   });
 });

@@ -6,7 +6,7 @@ import { acct, acctJson, EXAMPLE_PLAN, expectUsageError, fingerprint, tempDb } f
 
 const AWKWARD = [
   "commas, everywhere, ,",
-  'quotes "double" and \'single\'',
+  "quotes \"double\" and 'single'",
   "new\nlines\r\nand CRLF",
   "emoji 😀🎉 and accents: café",
   "'); DROP TABLE entries;--",
@@ -23,7 +23,21 @@ const withoutIds = (entries: EntryJson[]) => entries.map(({ id: _id, ...rest }) 
 async function seed(): Promise<string> {
   const db = tempDb();
   for (const [i, text] of AWKWARD.entries()) {
-    expect((await acct(db, ["log", i % 2 ? "call" : "meeting", String(i + 1), "--note", text, "--contact", AWKWARD[AWKWARD.length - 1 - i]!, "--minutes", String(i * 5)])).code).toBe(0);
+    expect(
+      (
+        await acct(db, [
+          "log",
+          i % 2 ? "call" : "meeting",
+          String(i + 1),
+          "--note",
+          text,
+          "--contact",
+          AWKWARD[AWKWARD.length - 1 - i]!,
+          "--minutes",
+          String(i * 5),
+        ])
+      ).code,
+    ).toBe(0);
   }
   expect((await acct(db, ["log", "deal", "--amount", "$42,000.50", "--date", "mon"])).code).toBe(0);
   expect((await acct(db, ["log", "email", "--date", "2026-01-02"])).code).toBe(0);
@@ -89,7 +103,9 @@ describe("export → import", () => {
     expect((await acct(db, ["export", "--out", json])).code).toBe(0);
     const doc = JSON.parse(readFileSync(json, "utf8"));
     expect(doc).toMatchObject({ format: "acct-export", version: 1 });
-    expect(Object.keys(doc.tables)).toEqual(expect.arrayContaining(["plans", "days_off", "custom_types", "weekly_targets", "entries", "settings", "blocks", "block_marks", "commitments", "reviews"]));
+    expect(Object.keys(doc.tables)).toEqual(
+      expect.arrayContaining(["plans", "days_off", "custom_types", "weekly_targets", "entries", "settings", "blocks", "block_marks", "commitments", "reviews"]),
+    );
 
     const copy = tempDb();
     expect(await acctJson(copy, ["import", json])).toMatchObject({ format: "json", dryRun: false, entries: 13 });
@@ -128,7 +144,15 @@ describe("export → import", () => {
     const csv = fileNear(db, "entries.csv");
     await acct(db, ["export", "--format", "csv", "--out", csv]);
     const copy = tempDb();
-    expect(await acctJson(copy, ["import", csv, "--dry-run"])).toEqual({ format: "csv", dryRun: true, entries: 12, imported: 0, newTypes: [], from: "2026-01-02", to: "2026-03-12" });
+    expect(await acctJson(copy, ["import", csv, "--dry-run"])).toEqual({
+      format: "csv",
+      dryRun: true,
+      entries: 12,
+      imported: 0,
+      newTypes: [],
+      from: "2026-01-02",
+      to: "2026-03-12",
+    });
     expect(existsSync(copy)).toBe(false);
     const json = fileNear(db, "backup.json");
     await acct(db, ["export", "--out", json]);

@@ -90,7 +90,11 @@ describe("upgrading a schema-1 file", () => {
     expect((await acct(db, ["off", "list"])).code).toBe(0);
     expect(fileBytes(`${db}.v1-backup`).equals(before)).toBe(true);
     expect(existsSync(`${db}.v1-backup-2`)).toBe(true);
-    expect(readdirSync(dirname(db)).filter((f) => f.includes("backup")).sort()).toEqual(["acct.db.v1-backup", "acct.db.v1-backup-2"]);
+    expect(
+      readdirSync(dirname(db))
+        .filter((f) => f.includes("backup"))
+        .sort(),
+    ).toEqual(["acct.db.v1-backup", "acct.db.v1-backup-2"]);
   });
 
   it("acct check and acct backup leave an old file as it is", async () => {
@@ -98,7 +102,13 @@ describe("upgrading a schema-1 file", () => {
     const before = fileBytes(db);
     const check = await acct(db, ["check", "--json"]);
     expect(check.code, check.stderr).toBe(0);
-    expect(JSON.parse(check.stdout).summary).toMatchObject({ schemaVersion: 1, currentSchemaVersion: SCHEMA_VERSION, entries: 59, removedEntries: 1, plans: [2025, 2026] });
+    expect(JSON.parse(check.stdout).summary).toMatchObject({
+      schemaVersion: 1,
+      currentSchemaVersion: SCHEMA_VERSION,
+      entries: 59,
+      removedEntries: 1,
+      plans: [2025, 2026],
+    });
     const out = join(dirname(db), "copy.db");
     expect((await acct(db, ["backup", "--out", out])).code).toBe(0);
     expect(fileBytes(db).equals(before)).toBe(true);

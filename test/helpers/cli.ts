@@ -29,7 +29,15 @@ export function tempDb(name = "acct.db"): string {
 
 /** Runs `acct ...args` with `--db db` and ACCT_NOW fixed (default 2026-03-12, a Thursday). */
 export function acct(db: string | null, args: string[], options: RunOptions = {}): Result {
-  const env: Record<string, string | undefined> = { ...process.env, ACCT_NOW: options.now ?? "2026-03-12", NO_COLOR: undefined, ACCT_DEBUG: undefined, ACCT_DB: undefined, COLUMNS: undefined, ...options.env };
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    ACCT_NOW: options.now ?? "2026-03-12",
+    NO_COLOR: undefined,
+    ACCT_DEBUG: undefined,
+    ACCT_DB: undefined,
+    COLUMNS: undefined,
+    ...options.env,
+  };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   const spawnOptions: SpawnSyncOptions = { env: env as NodeJS.ProcessEnv, input: options.input ?? "", encoding: "utf8", cwd: options.cwd };
   const result = spawnSync(process.execPath, [BIN, ...(db ? ["--db", db] : []), ...args], spawnOptions);
@@ -67,7 +75,22 @@ export function fileBytes(path: string): Buffer {
 }
 
 /** The standard example plan: 1,200,000 at 40,000 a deal, 25 % / 50 % / 10 %, for all of 2026 (not from "today"). */
-export const EXAMPLE_PLAN = ["plan", "set", "--target", "1200000", "--deal-size", "40000", "--win-rate", "0.25", "--meeting-rate", "0.5", "--call-rate", "0.1", "--start", "2026-01-01"];
+export const EXAMPLE_PLAN = [
+  "plan",
+  "set",
+  "--target",
+  "1200000",
+  "--deal-size",
+  "40000",
+  "--win-rate",
+  "0.25",
+  "--meeting-rate",
+  "0.5",
+  "--call-rate",
+  "0.1",
+  "--start",
+  "2026-01-01",
+];
 
 /** The example plan for another whole year. */
 export const examplePlanFor = (year: number): string[] => [...EXAMPLE_PLAN.slice(0, -2), "--year", String(year), "--start", `${year}-01-01`];

@@ -32,13 +32,21 @@ function seededDb(path = tempDb()): string {
 }
 
 const WRITE = ["log", "call", "3", "--contact", "Ada"];
-const READS = [["off", "list", "--json"], ["plan", "show", "--json"], ["check", "--json"], ["audit", "--json"], ["status", "--json"], ["log", "list", "--json"]];
+const READS = [
+  ["off", "list", "--json"],
+  ["plan", "show", "--json"],
+  ["check", "--json"],
+  ["audit", "--json"],
+  ["status", "--json"],
+  ["log", "list", "--json"],
+];
 
 /** A CSV of `rows` calls in acct's export format. */
 function bigCsv(rows: number): string {
   const path = join(dirname(tempDb()), "big.csv");
   const lines = ["date,type,count,amount,minutes,contact,note"];
-  for (let i = 0; i < rows; i++) lines.push(`2025-${String(1 + (i % 12)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")},call,${1 + (i % 5)},,,Contact ${i},`);
+  for (let i = 0; i < rows; i++)
+    lines.push(`2025-${String(1 + (i % 12)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")},call,${1 + (i % 5)},,,Contact ${i},`);
   writeFileSync(path, `${lines.join("\n")}\n`);
   return path;
 }
@@ -65,26 +73,38 @@ async function walGrows(db: string, bytes: number): Promise<void> {
 
 describe("files that are not (usable) acct databases: exit 1, one line, file untouched", () => {
   const cases: [string, (path: string) => void, RegExp][] = [
-    ["a corrupt file", (path) => {
-      seededDb(path);
-      const bytes = fileBytes(path);
-      // Garbage over the schema page after the 100-byte header: SQLite cannot read the tables.
-      for (let i = 100; i < 4096; i++) bytes[i] = (i * 7919) % 251;
-      writeFileSync(path, bytes);
-    }, /not an acct database \(not SQLite, or damaged\)/],
+    [
+      "a corrupt file",
+      (path) => {
+        seededDb(path);
+        const bytes = fileBytes(path);
+        // Garbage over the schema page after the 100-byte header: SQLite cannot read the tables.
+        for (let i = 100; i < 4096; i++) bytes[i] = (i * 7919) % 251;
+        writeFileSync(path, bytes);
+      },
+      /not an acct database \(not SQLite, or damaged\)/,
+    ],
     ["a text file", (path) => writeFileSync(path, "date,type\n2026-01-01,call\n".repeat(200)), /not an acct database/],
-    ["another program's SQLite database", (path) => {
-      const db = new Database(path);
-      db.exec("CREATE TABLE songs (title TEXT); INSERT INTO songs VALUES ('a'), ('b');");
-      db.close();
-    }, /belongs to another program/],
+    [
+      "another program's SQLite database",
+      (path) => {
+        const db = new Database(path);
+        db.exec("CREATE TABLE songs (title TEXT); INSERT INTO songs VALUES ('a'), ('b');");
+        db.close();
+      },
+      /belongs to another program/,
+    ],
     ["a zero-byte file", (path) => writeFileSync(path, ""), /empty file/],
-    ["a database from a newer acct", (path) => {
-      seededDb(path);
-      const db = new Database(path);
-      db.pragma("user_version = 99");
-      db.close();
-    }, /newer acct \(schema 99/],
+    [
+      "a database from a newer acct",
+      (path) => {
+        seededDb(path);
+        const db = new Database(path);
+        db.pragma("user_version = 99");
+        db.close();
+      },
+      /newer acct \(schema 99/,
+    ],
   ];
   for (const [name, make, pattern] of cases) {
     it(name, () => {
@@ -247,7 +267,10 @@ describe("concurrent writers", () => {
     // The running totals the reports read were kept in step by every writer.
     const conn = new Database(db, { readonly: true });
     try {
-      expect(conn.prepare("SELECT sum(count) AS calls, sum(entries) AS entries FROM daily_totals").get()).toEqual({ calls: 8 * perProcess, entries: 8 * perProcess });
+      expect(conn.prepare("SELECT sum(count) AS calls, sum(entries) AS entries FROM daily_totals").get()).toEqual({
+        calls: 8 * perProcess,
+        entries: 8 * perProcess,
+      });
     } finally {
       conn.close();
     }

@@ -35,9 +35,7 @@ function commandLeaves(): Leaf[] {
   const { program } = createProgram({ env: {}, clock: readClock({ ACCT_NOW: "2026-03-12" }), home: tmpdir(), stdout: sink, stderr: sink, stdinIsTTY: false });
   const leaves: Leaf[] = [];
   const walk = (command: Command, path: string[]) => {
-    const options = command.options
-      .filter((o) => o.long && o.long !== "--db")
-      .map((o) => ({ flag: o.long as string, takesValue: o.required || o.optional }));
+    const options = command.options.filter((o) => o.long && o.long !== "--db").map((o) => ({ flag: o.long as string, takesValue: o.required || o.optional }));
     leaves.push({ path, options, args: command.registeredArguments.length });
     for (const sub of command.commands) walk(sub, [...path, sub.name()]);
   };
@@ -48,9 +46,57 @@ function commandLeaves(): Leaf[] {
 /** Values that are valid somewhere, invalid elsewhere, or hostile everywhere. */
 const value = fc.oneof(
   fc.constantFrom("call", "calls", "Meeting", "opp", "deal", "linkedin", "emial", "1", "0", "-1", "3", "100000", "100001", "1e3", "NaN", "Infinity"),
-  fc.constantFrom("2026-03-12", "2026-02-30", "today", "yesterday", "mon", "sunday", "2026-W11", "2026-W54", "2026-01-01..2026-01-05", "2026-05-01..2026-04-01"),
-  fc.constantFrom("42k", "$42,000.50", "1.5m", "0", "-5", "1e13", "25%", "0.5", "150%", "08:00", "25:00", "mon,wed", "x,y", "1,1,1", "md", "json", "csv", "text", "revenue"),
-  fc.constantFrom("", " ", "--", "-", "-x", "--help", "--json", "--no-color", "--version", "%s%n", "'; DROP TABLE entries; --", "../../etc/passwd", "a".repeat(600), "Zoë 🚀 — 日本", "\t", "1 2"),
+  fc.constantFrom(
+    "2026-03-12",
+    "2026-02-30",
+    "today",
+    "yesterday",
+    "mon",
+    "sunday",
+    "2026-W11",
+    "2026-W54",
+    "2026-01-01..2026-01-05",
+    "2026-05-01..2026-04-01",
+  ),
+  fc.constantFrom(
+    "42k",
+    "$42,000.50",
+    "1.5m",
+    "0",
+    "-5",
+    "1e13",
+    "25%",
+    "0.5",
+    "150%",
+    "08:00",
+    "25:00",
+    "mon,wed",
+    "x,y",
+    "1,1,1",
+    "md",
+    "json",
+    "csv",
+    "text",
+    "revenue",
+  ),
+  fc.constantFrom(
+    "",
+    " ",
+    "--",
+    "-",
+    "-x",
+    "--help",
+    "--json",
+    "--no-color",
+    "--version",
+    "%s%n",
+    "'; DROP TABLE entries; --",
+    "../../etc/passwd",
+    "a".repeat(600),
+    "Zoë 🚀 — 日本",
+    "\t",
+    "1 2",
+  ),
   // A command line cannot carry a NUL byte.
   fc.string({ maxLength: 12 }).filter((s) => !s.includes("\u0000")),
   fc.integer({ min: -3, max: 1_000_000_000 }).map(String),
@@ -60,7 +106,14 @@ function argvFor(leaf: Leaf) {
   const positional = fc.array(value, { maxLength: leaf.args + 1 });
   const flags = leaf.options.length
     ? fc.array(
-        fc.constantFrom(...leaf.options).chain((o) => (o.takesValue ? fc.oneof(value.map((v) => [o.flag, v]), fc.constant([o.flag])) : fc.constant([o.flag]))),
+        fc.constantFrom(...leaf.options).chain((o) =>
+          o.takesValue
+            ? fc.oneof(
+                value.map((v) => [o.flag, v]),
+                fc.constant([o.flag]),
+              )
+            : fc.constant([o.flag]),
+        ),
         { maxLength: 4 },
       )
     : fc.constant([] as string[][]);

@@ -26,7 +26,14 @@ interface HelpText {
 function liveProgram(): { program: Command; output: { text: string } } {
   const output = { text: "" };
   const env = { ACCT_NOW: NOW };
-  const { program } = createProgram({ env, clock: readClock(env), home: tmpdir(), stdout: { write: (t: string) => (output.text += t) }, stderr: { write: () => true }, stdinIsTTY: false });
+  const { program } = createProgram({
+    env,
+    clock: readClock(env),
+    home: tmpdir(),
+    stdout: { write: (t: string) => (output.text += t) },
+    stderr: { write: () => true },
+    stdinIsTTY: false,
+  });
   return { program, output };
 }
 

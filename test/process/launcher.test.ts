@@ -34,7 +34,9 @@ function run(bin: string, db: string, args: string[], extraEnv: Record<string, s
 
 /** Every file below `dir`. */
 function filesBelow(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: "utf8" }).map((f) => join(dir, f)).filter((f) => statSync(f).isFile());
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .map((f) => join(dir, f))
+    .filter((f) => statSync(f).isFile());
 }
 
 /** Runs the everyday commands once and checks that each exits as it should. */
@@ -79,12 +81,15 @@ describe("the launcher and the compile cache", () => {
   it.each([
     ["truncated", (b: Buffer, _i: number) => b.subarray(0, b.length >> 1)],
     ["foreign", (b: Buffer, _i: number) => Buffer.alloc(b.length, 7)],
-    ["bit-flipped", (b: Buffer, i: number) => {
-      const copy = Buffer.from(b);
-      const at = Math.floor(((i + 1) / 13) * copy.length) % copy.length;
-      copy[at] = (copy[at] as number) ^ (1 << (i % 8));
-      return copy;
-    }],
+    [
+      "bit-flipped",
+      (b: Buffer, i: number) => {
+        const copy = Buffer.from(b);
+        const at = Math.floor(((i + 1) / 13) * copy.length) % copy.length;
+        copy[at] = (copy[at] as number) ^ (1 << (i % 8));
+        return copy;
+      },
+    ],
   ] as const)("a %s cache never crashes acct: it runs, slower at worst", (_kind, damage) => {
     const cacheDir = mkdtempSync(join(tmpdir(), "acct-cache-"));
     const bin = launcherCopy();
@@ -108,7 +113,9 @@ describe("the launcher and the compile cache", () => {
       const result = spawnSync(oldNode as string, [join(ROOT, "bin", "acct.cjs"), "--db", db, ...args], { encoding: "utf8", input: "" });
       expect(result.status, args.join(" ")).toBe(1);
       expect(result.stdout).toBe("");
-      expect(result.stderr).toMatch(/^acct: acct needs Node\.js 22 or newer; this is Node\.js 2\d\.\d+\.\d+\nhint: install Node\.js 24 \(LTS\) and run acct with it\n$/);
+      expect(result.stderr).toMatch(
+        /^acct: acct needs Node\.js 22 or newer; this is Node\.js 2\d\.\d+\.\d+\nhint: install Node\.js 24 \(LTS\) and run acct with it\n$/,
+      );
     }
     expect(existsSync(db)).toBe(false);
   });

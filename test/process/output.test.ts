@@ -18,7 +18,8 @@ beforeAll(() => {
   const csv = join(dirname(db), "many.csv");
   const lines = ["date,type,count,amount,minutes,contact,note"];
   // Days 01-09 of January to March: none after ACCT_NOW (2026-03-12), which an import refuses.
-  for (let i = 0; i < 30_000; i++) lines.push(`2026-0${1 + (i % 3)}-0${1 + (i % 9)},call,${1 + (i % 4)},,,Contact ${i},a note long enough to make the export a few megabytes`);
+  for (let i = 0; i < 30_000; i++)
+    lines.push(`2026-0${1 + (i % 3)}-0${1 + (i % 9)},call,${1 + (i % 4)},,,Contact ${i},a note long enough to make the export a few megabytes`);
   writeFileSync(csv, `${lines.join("\n")}\n`);
   expect(acct(db, ["import", csv]).code).toBe(0);
   const out = join(dirname(db), "export.csv");
@@ -57,18 +58,26 @@ describe("large output on stdout", () => {
       "sys.stdout.buffer.write(b''.join(chunks))",
       "sys.exit(p.wait())",
     ].join("\n");
-    const result = spawnSync("python3", ["-c", script, process.execPath, BIN, "--db", db, "export", "--format", "csv"], { env: env(), encoding: "utf8", maxBuffer: 1 << 27 });
+    const result = spawnSync("python3", ["-c", script, process.execPath, BIN, "--db", db, "export", "--format", "csv"], {
+      env: env(),
+      encoding: "utf8",
+      maxBuffer: 1 << 27,
+    });
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(expected);
   });
 
   it("ends quietly, exit 0, when the reader stops early (| head)", () => {
-    const result = spawnSync("bash", ["-c", `"${process.execPath}" "${BIN}" --db "${db}" export --format csv 2>err.txt | head -c 100 >/dev/null; echo "\${PIPESTATUS[0]}"; cat err.txt`], {
-      env: env(),
-      encoding: "utf8",
-      cwd: dirname(db),
-    });
+    const result = spawnSync(
+      "bash",
+      ["-c", `"${process.execPath}" "${BIN}" --db "${db}" export --format csv 2>err.txt | head -c 100 >/dev/null; echo "\${PIPESTATUS[0]}"; cat err.txt`],
+      {
+        env: env(),
+        encoding: "utf8",
+        cwd: dirname(db),
+      },
+    );
     expect(result.stdout).toBe("0\n");
   });
 
@@ -96,7 +105,11 @@ describe("large output on stdout", () => {
       const e: NodeJS.ProcessEnv = { ...env(), TERM: "xterm" };
       delete e.NO_COLOR;
       Object.assign(e, extra);
-      const result = spawnSync("script", ["-qec", `"${process.execPath}" "${BIN}" --db "${db}" plan show`, transcript], { env: e, encoding: "utf8", input: "" });
+      const result = spawnSync("script", ["-qec", `"${process.execPath}" "${BIN}" --db "${db}" plan show`, transcript], {
+        env: e,
+        encoding: "utf8",
+        input: "",
+      });
       expect(result.status).toBe(0);
       return readFileSync(transcript, "utf8");
     };
@@ -105,4 +118,3 @@ describe("large output on stdout", () => {
     expect(acct(db, ["plan", "show"]).stdout).not.toMatch(/\u001b\[/);
   });
 });
-

@@ -81,7 +81,22 @@ describe("the published package", () => {
 
   it("stores and shows a plan with its SQLite module", () => {
     const db = join(mkdtempSync(join(tmpdir(), "acct-installed-")), "acct.db");
-    const set = installed(["plan", "set", "--db", db, "--target", "1.2m", "--deal-size", "40k", "--win-rate", "25%", "--meeting-rate", "50%", "--call-rate", "10%"]);
+    const set = installed([
+      "plan",
+      "set",
+      "--db",
+      db,
+      "--target",
+      "1.2m",
+      "--deal-size",
+      "40k",
+      "--win-rate",
+      "25%",
+      "--meeting-rate",
+      "50%",
+      "--call-rate",
+      "10%",
+    ]);
     expect(set.code, set.stderr).toBe(0);
     const show = installed(["plan", "show", "--json"], { ACCT_DB: db });
     expect(show.code, show.stderr).toBe(0);
@@ -112,11 +127,17 @@ describe("the published package", () => {
     writeFileSync(addon, "not a shared library\n");
 
     const fresh = join(folder, "fresh.db");
-    for (const args of [["config", "get", "currency", "--db", existing], ["config", "set", "currency", "£", "--db", existing], ["config", "set", "currency", "£", "--db", fresh]]) {
+    for (const args of [
+      ["config", "get", "currency", "--db", existing],
+      ["config", "set", "currency", "£", "--db", existing],
+      ["config", "set", "currency", "£", "--db", fresh],
+    ]) {
       const result = installed(args);
       expect(result.code, args.join(" ")).toBe(1);
       expect(result.stdout).toBe("");
-      expect(result.stderr).toBe("acct: the SQLite module (better-sqlite3) could not be loaded for this Node.js\nhint: reinstall acct with the Node.js you run it on (npm install -g acct)\n");
+      expect(result.stderr).toBe(
+        "acct: the SQLite module (better-sqlite3) could not be loaded for this Node.js\nhint: reinstall acct with the Node.js you run it on (npm install -g acct)\n",
+      );
     }
     expect(existsSync(fresh)).toBe(false);
     expect(readFileSync(existing).equals(before)).toBe(true);

@@ -22,7 +22,11 @@ const entry = (date: string, type: string, count: number, amountCents: number | 
 describe("commitments store", () => {
   it("progress sums the metric's entries from creation to due, from the daily totals", () => {
     const id = insertCommitment(db, { text: "50 calls", due: "2026-03-13", metric: "call", target: 50, createdOn: "2026-03-09", carriedFrom: null }, journal);
-    const plain = insertCommitment(db, { text: "proposal", due: "2026-03-13", metric: null, target: null, createdOn: "2026-03-09", carriedFrom: null }, journal);
+    const plain = insertCommitment(
+      db,
+      { text: "proposal", due: "2026-03-13", metric: null, target: null, createdOn: "2026-03-09", carriedFrom: null },
+      journal,
+    );
     entry("2026-03-08", "call", 100);
     entry("2026-03-09", "call", 20);
     entry("2026-03-13", "call", 30);
@@ -30,7 +34,10 @@ describe("commitments store", () => {
     entry("2026-03-14", "call", 100);
     expect([...commitmentProgress(db)]).toEqual([[id, 50]]);
     closeCommitment(db, plain, "done", "2026-03-12", journal);
-    expect(loadCommitments(db, "2026-03-20").map((c) => [c.id, c.progress, c.status])).toEqual([[id, 50, "kept"], [plain, null, "kept"]]);
+    expect(loadCommitments(db, "2026-03-20").map((c) => [c.id, c.progress, c.status])).toEqual([
+      [id, 50, "kept"],
+      [plain, null, "kept"],
+    ]);
   });
 });
 
@@ -39,7 +46,10 @@ describe("reviews store", () => {
     saveReview(db, { week: "2026-W09", rating: 2, wins: null, misses: null, change: "more calls" }, "t", journal);
     saveReview(db, { week: "2026-W10", rating: 3, wins: null, misses: null, change: "call block" }, "t", journal);
     saveReview(db, { week: "2026-W10", rating: 4, wins: "demos", misses: null, change: "Friday block" }, "t", journal);
-    expect(listReviews(db).map((r) => [r.week, r.rating])).toEqual([["2026-W09", 2], ["2026-W10", 4]]);
+    expect(listReviews(db).map((r) => [r.week, r.rating])).toEqual([
+      ["2026-W09", 2],
+      ["2026-W10", 4],
+    ]);
     expect(previousReview(db, "2026-W11")?.change).toBe("Friday block");
     expect(previousReview(db, "2026-W10")?.change).toBe("more calls");
     expect(previousReview(db, "2026-W09")).toBeNull();

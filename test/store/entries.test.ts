@@ -95,7 +95,9 @@ describe("daily_totals", () => {
 describe("entries", () => {
   it("keeps a removed row, restores it on undo, and undoes an import as one step", () => {
     const db = freshDb();
-    const entry = step(db, (j) => insertEntry(db, { date: "2026-03-12", type: "call", count: 2, amountCents: null, minutes: null, contact: null, note: null }, "t", j));
+    const entry = step(db, (j) =>
+      insertEntry(db, { date: "2026-03-12", type: "call", count: 2, amountCents: null, minutes: null, contact: null, note: null }, "t", j),
+    );
     step(db, (j) => removeEntry(db, entry.id, "t2", j));
     expect(getEntry(db, entry.id)).toBeNull();
     expect(db.prepare("SELECT deleted_at FROM entries WHERE id = ?").get(entry.id)).toEqual({ deleted_at: "t2" });

@@ -94,7 +94,9 @@ describe("weekly totals", () => {
     expect(stored()).toEqual(recomputed());
     expect(stored()).not.toContainEqual(expect.objectContaining({ monday: "2026-03-02", type: "deal" }));
 
-    write((j) => insertEntries(db, [newEntry("2026-03-02", "call", 5), newEntry("2026-03-13", "call", 2), newEntry("2026-03-12", "meeting", 1, null, 30)], "t", j));
+    write((j) =>
+      insertEntries(db, [newEntry("2026-03-02", "call", 5), newEntry("2026-03-13", "call", 2), newEntry("2026-03-12", "meeting", 1, null, 30)], "t", j),
+    );
     expect(stored()).toEqual(recomputed());
 
     expect(undoLast(db)).toBe("test"); // the bulk insert

@@ -1,15 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import {
-  auditWindow,
-  buildAudit,
-  buildConversion,
-  type AuditInput,
-  type MetricAudit,
-} from "../../src/domain/audit.js";
+import { auditWindow, buildAudit, buildConversion, type AuditInput, type MetricAudit } from "../../src/domain/audit.js";
 import { DAY_MINUTES } from "../../src/domain/blocks.js";
 import { describeStageCost, describeVerdict } from "../../src/render/audit-text.js";
-import { examplePlanInput, planBasis, WORKWEEK } from "../helpers/plans.js";
+import { examplePlanInput, planBasis } from "../helpers/plans.js";
 import { typeTotals } from "../helpers/totals.js";
 
 // 2026 has 261 weekdays. 261 deals at 100 % win and meeting rates and a 25 %
@@ -18,7 +12,7 @@ import { typeTotals } from "../helpers/totals.js";
 const input = examplePlanInput({ unit: "deals", target: 261, dealSizeCents: 1_000_00, winRate: 1, meetingRate: 1, callRate: 0.25, customerTime: 0.25 });
 const linkedin = [{ type: "linkedin", from: "1970-01-01", perWeek: 10 }];
 const basis = planBasis(input, [], linkedin);
-const { plan, calendar } = basis;
+const { plan } = basis;
 
 function fixture(overrides: Partial<AuditInput> = {}): AuditInput {
   return {
@@ -31,7 +25,13 @@ function fixture(overrides: Partial<AuditInput> = {}): AuditInput {
     to: "2026-03-15",
     asOf: "2026-03-12",
     weekTotals: typeTotals({ call: { count: 18, minutes: 60 }, meeting: { count: 5, minutes: 60 }, linkedin: { count: 9 } }),
-    ytdTotals: typeTotals({ call: { count: 150 }, meeting: { count: 45 }, opportunity: { count: 10 }, deal: { count: 2, amountCents: 2_500_000 }, linkedin: { count: 80 } }),
+    ytdTotals: typeTotals({
+      call: { count: 150 },
+      meeting: { count: 45 },
+      opportunity: { count: 10 },
+      deal: { count: 2, amountCents: 2_500_000 },
+      linkedin: { count: 80 },
+    }),
     yearWeeks: [],
     bestWeeks: new Map(),
     blocks: [],
@@ -102,7 +102,17 @@ describe("buildAudit on the hand-computed fixture (2026-W11 as of Thu 2026-03-12
     expect(describeVerdict(audit.verdict)).toBe("Revenue behind: 49% of plan to date. Activity: 0 of 4 on plan; furthest behind: opportunities, 41 days.");
   });
   it("revenue ahead of plan leads the verdict even when an activity metric is behind", () => {
-    const ahead = buildAudit(fixture({ ytdTotals: typeTotals({ call: { count: 300 }, meeting: { count: 60 }, opportunity: { count: 60 }, deal: { count: 60, amountCents: 60_000_00 }, linkedin: { count: 50 } }) }));
+    const ahead = buildAudit(
+      fixture({
+        ytdTotals: typeTotals({
+          call: { count: 300 },
+          meeting: { count: 60 },
+          opportunity: { count: 60 },
+          deal: { count: 60, amountCents: 60_000_00 },
+          linkedin: { count: 50 },
+        }),
+      }),
+    );
     expect(ahead.verdict).toMatchObject({ status: "on-track", metric: "revenue", activity: { onTrack: 3, total: 4, furthest: { metric: "linkedin" } } });
     expect(ahead.status).toBe("on-track");
   });
@@ -123,7 +133,10 @@ function nonFinite(value: unknown, path = "$"): string[] {
 
 describe("conversion", () => {
   it("actual rates year to date, the weakest stage and its cost", () => {
-    const c = buildConversion(plan, typeTotals({ call: { count: 150 }, meeting: { count: 45 }, opportunity: { count: 10 }, deal: { count: 2, amountCents: 2_500_000 } }));
+    const c = buildConversion(
+      plan,
+      typeTotals({ call: { count: 150 }, meeting: { count: 45 }, opportunity: { count: 10 }, deal: { count: 2, amountCents: 2_500_000 } }),
+    );
     expect(c.stages.map((s) => s.actual)).toEqual([0.3, 10 / 45, 0.2]);
     expect(c.dealSize).toEqual({ planned: 1000, actual: 12_500 });
     // Against 100 % plans, 20 % opportunity→deal is further below than 22 % meeting→opportunity.
@@ -133,13 +146,24 @@ describe("conversion", () => {
     expect(describeStageCost(c)).toBe("at 20% opportunity→deal you need 1,305 opportunities, not 261 (5,220 calls, not 1,044)");
   });
   it("call→meeting cost in calls, as in the spec's example", () => {
-    const spec = planBasis({ ...input, unit: "revenue", target: 1_200_000_00, dealSizeCents: 40_000_00, winRate: 0.25, meetingRate: 0.5, callRate: 0.1 }, [], linkedin).plan;
-    const c = buildConversion(spec, typeTotals({ call: { count: 1000 }, meeting: { count: 48 }, opportunity: { count: 24 }, deal: { count: 6, amountCents: 6 * 40_000_00 } }));
+    const spec = planBasis(
+      { ...input, unit: "revenue", target: 1_200_000_00, dealSizeCents: 40_000_00, winRate: 0.25, meetingRate: 0.5, callRate: 0.1 },
+      [],
+      linkedin,
+    ).plan;
+    const c = buildConversion(
+      spec,
+      typeTotals({ call: { count: 1000 }, meeting: { count: 48 }, opportunity: { count: 24 }, deal: { count: 6, amountCents: 6 * 40_000_00 } }),
+    );
     expect(c.weakest).toBe("calls");
     expect(describeStageCost(c)).toBe("at 4.8% call→meeting you need 5,000 calls, not 2,400");
   });
   it("a stage at 0 so far: no cost (null), and the text says what is known instead of a number", () => {
-    const spec = planBasis({ ...input, unit: "revenue", target: 1_200_000_00, dealSizeCents: 40_000_00, winRate: 0.25, meetingRate: 0.5, callRate: 0.1 }, [], linkedin).plan;
+    const spec = planBasis(
+      { ...input, unit: "revenue", target: 1_200_000_00, dealSizeCents: 40_000_00, winRate: 0.25, meetingRate: 0.5, callRate: 0.1 },
+      [],
+      linkedin,
+    ).plan;
     const calls = buildConversion(spec, typeTotals({ call: { count: 40 } }));
     expect(calls.weakest).toBe("calls");
     expect(calls.cost).toEqual({
@@ -150,25 +174,54 @@ describe("conversion", () => {
       callsPlanned: 2400,
       rate: 0,
     });
-    expect(describeStageCost(calls)).toBe("no meeting yet from 40 calls, where the plan's 10% would give 4: too early to say how many calls the year needs at this rate");
+    expect(describeStageCost(calls)).toBe(
+      "no meeting yet from 40 calls, where the plan's 10% would give 4: too early to say how many calls the year needs at this rate",
+    );
     const meetings = buildConversion(spec, typeTotals({ call: { count: 30 }, meeting: { count: 3 } }));
-    expect(describeStageCost(meetings)).toBe("no opportunity yet from 3 meetings, where the plan's 50% would give 1.5: too early to say how many meetings the year needs at this rate");
+    expect(describeStageCost(meetings)).toBe(
+      "no opportunity yet from 3 meetings, where the plan's 50% would give 1.5: too early to say how many meetings the year needs at this rate",
+    );
     const deals = buildConversion(spec, typeTotals({ call: { count: 10 }, meeting: { count: 1 }, opportunity: { count: 1 } }));
     expect(deals.cost).toMatchObject({ metric: "opportunities", needed: null, callsNeeded: null });
-    expect(describeStageCost(deals)).toBe("no deal yet from 1 opportunity, where the plan's 25% would give 0.3: too early to say how many opportunities the year needs at this rate");
+    expect(describeStageCost(deals)).toBe(
+      "no deal yet from 1 opportunity, where the plan's 25% would give 0.3: too early to say how many opportunities the year needs at this rate",
+    );
   });
 
   it("never gives Infinity or NaN, whatever the totals (property)", () => {
-    const specBasis = planBasis({ ...input, unit: "revenue", target: 1_200_000_00, dealSizeCents: 40_000_00, winRate: 0.25, meetingRate: 0.5, callRate: 0.1 }, [], linkedin);
+    const specBasis = planBasis(
+      { ...input, unit: "revenue", target: 1_200_000_00, dealSizeCents: 40_000_00, winRate: 0.25, meetingRate: 0.5, callRate: 0.1 },
+      [],
+      linkedin,
+    );
     const spec = specBasis.plan;
     const count = fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 0, max: 10_000_000 }));
     fc.assert(
       fc.property(count, count, count, count, count, (call, meeting, opportunity, deal, amount) => {
-        const c = buildConversion(spec, typeTotals({ call: { count: call }, meeting: { count: meeting }, opportunity: { count: opportunity }, deal: { count: deal, amountCents: amount } }));
-        const numbers: unknown[] = [...c.stages.flatMap((st) => [st.planned, st.actual]), c.dealSize.actual, c.cost?.needed, c.cost?.callsNeeded, c.cost?.planned];
+        const c = buildConversion(
+          spec,
+          typeTotals({ call: { count: call }, meeting: { count: meeting }, opportunity: { count: opportunity }, deal: { count: deal, amountCents: amount } }),
+        );
+        const numbers: unknown[] = [
+          ...c.stages.flatMap((st) => [st.planned, st.actual]),
+          c.dealSize.actual,
+          c.cost?.needed,
+          c.cost?.callsNeeded,
+          c.cost?.planned,
+        ];
         for (const x of numbers) if (typeof x === "number") expect(Number.isFinite(x), String(x)).toBe(true);
         expect(describeStageCost(c) ?? "").not.toMatch(/Infinity|NaN/);
-        const a = buildAudit(fixture({ ...specBasis, ytdTotals: typeTotals({ call: { count: call }, meeting: { count: meeting }, opportunity: { count: opportunity }, deal: { count: deal, amountCents: amount } }) }));
+        const a = buildAudit(
+          fixture({
+            ...specBasis,
+            ytdTotals: typeTotals({
+              call: { count: call },
+              meeting: { count: meeting },
+              opportunity: { count: opportunity },
+              deal: { count: deal, amountCents: amount },
+            }),
+          }),
+        );
         expect(nonFinite(a)).toEqual([]);
         expect(describeStageCost(a.conversion) ?? "").not.toMatch(/Infinity|NaN/);
       }),
@@ -185,14 +238,18 @@ describe("conversion", () => {
 
 describe("edges of the year", () => {
   it("first day of the year: one elapsed working day; last week: nothing remains", () => {
-    const first = buildAudit(fixture({ week: "2026-W01", from: "2025-12-29", to: "2026-01-04", asOf: "2026-01-01", ytdTotals: typeTotals({ call: { count: 3 } }) }));
+    const first = buildAudit(
+      fixture({ week: "2026-W01", from: "2025-12-29", to: "2026-01-04", asOf: "2026-01-01", ytdTotals: typeTotals({ call: { count: 3 } }) }),
+    );
     const calls = metric(first.metrics, "calls");
     expect(calls.period.plan).toBe(8); // Jan 1 and 2 only: Dec 29–31 are outside the plan year
     expect(calls.period.planToDate).toBe(4);
     expect(calls.projection).toBe(3 * 261);
     expect(calls.requiredPerWeek).toBeCloseTo((1041 / 260) * 5, 9);
 
-    const last = buildAudit(fixture({ week: "2026-W53", from: "2026-12-28", to: "2027-01-03", asOf: "2027-01-03", ytdTotals: typeTotals({ call: { count: 1000 } }) }));
+    const last = buildAudit(
+      fixture({ week: "2026-W53", from: "2026-12-28", to: "2027-01-03", asOf: "2027-01-03", ytdTotals: typeTotals({ call: { count: 1000 } }) }),
+    );
     const lastCalls = metric(last.metrics, "calls");
     expect(lastCalls.period.plan).toBe(16);
     expect(lastCalls.ytd.plan).toBe(1044);
@@ -236,7 +293,8 @@ describe("blocks and celebrations", () => {
     expect(later.unmarkedOccurrences).toEqual([{ blockId: 1, label: "prospecting", date: "2026-03-12", startMin: 480, endMin: 570 }]);
   });
   it("targets hit, a streak of weeks on plan and personal bests", () => {
-    const week = (calls: number, meetings: number, linkedin = 10) => typeTotals({ call: { count: calls }, meeting: { count: meetings }, linkedin: { count: linkedin } });
+    const week = (calls: number, meetings: number, linkedin = 10) =>
+      typeTotals({ call: { count: calls }, meeting: { count: meetings }, linkedin: { count: linkedin } });
     const audit = buildAudit(
       fixture({
         week: "2026-W11",
@@ -255,7 +313,9 @@ describe("blocks and celebrations", () => {
     expect(audit.celebrations.targetsHit).toEqual(["calls", "meetings", "linkedin"]);
     expect(audit.celebrations.streak).toBe(2); // W10 and W11
     expect(audit.celebrations.personalBests).toEqual([]); // 30 calls and 9 meetings in W08 stay the best
-    const best = buildAudit(fixture({ asOf: "2026-03-15", weekTotals: week(40, 5), yearWeeks: [{ monday: "2026-03-02", totals: week(20, 5) }], bestWeeks: week(20, 5) }));
+    const best = buildAudit(
+      fixture({ asOf: "2026-03-15", weekTotals: week(40, 5), yearWeeks: [{ monday: "2026-03-02", totals: week(20, 5) }], bestWeeks: week(20, 5) }),
+    );
     expect(best.celebrations.personalBests).toEqual([{ metric: "calls", actual: 40, previousBest: 20 }]);
     // The first week with any entries is a personal best of everything in it.
     const first = buildAudit(fixture({ asOf: "2026-03-15", weekTotals: week(3, 1, 0) }));

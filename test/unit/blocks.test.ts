@@ -27,7 +27,6 @@ import {
 } from "../../src/domain/blocks.js";
 import { makeCalendar } from "../../src/domain/calendar.js";
 import type { PlanInput } from "../../src/domain/cascade.js";
-import { buildPlan } from "../../src/domain/plan.js";
 import { AcctError } from "../../src/domain/errors.js";
 
 const WORKWEEK = ["mon", "tue", "wed", "thu", "fri"] as const;

@@ -4,7 +4,13 @@ import { makeCalendar } from "../../src/domain/calendar.js";
 import { addDays, eachDay, inWeekOrder, WEEKDAYS } from "../../src/domain/dates.js";
 
 describe("countWorkingDays", () => {
-  const workweek = makeCalendar(["mon", "tue", "wed", "thu", "fri"], [{ from: "2026-08-03", to: "2026-08-14" }, { from: "2026-12-24", to: "2026-12-24" }]);
+  const workweek = makeCalendar(
+    ["mon", "tue", "wed", "thu", "fri"],
+    [
+      { from: "2026-08-03", to: "2026-08-14" },
+      { from: "2026-12-24", to: "2026-12-24" },
+    ],
+  );
 
   it("counts workdays in both ends of the span, minus days off", () => {
     expect(workweek.countWorkingDays("2026-03-09", "2026-03-15")).toBe(5); // Mon … Sun
@@ -25,7 +31,10 @@ describe("countWorkingDays", () => {
     const span = fc.tuple(fc.integer({ min: 0, max: 500 }), fc.integer({ min: 0, max: 30 }));
     fc.assert(
       fc.property(fc.subarray([...WEEKDAYS]), fc.array(span, { maxLength: 5 }), span, (workdays, offSpans, [from, length]) => {
-        const calendar = makeCalendar(workdays, offSpans.map(([a, n]) => ({ from: day(a), to: day(a + n) })));
+        const calendar = makeCalendar(
+          workdays,
+          offSpans.map(([a, n]) => ({ from: day(a), to: day(a + n) })),
+        );
         const days = eachDay(day(from), day(from + length * 7));
         expect(calendar.countWorkingDays(day(from), day(from + length * 7))).toBe(days.filter((d) => calendar.isWorkingDay(d)).length);
       }),

@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { carriedCounts, commitmentStatus, dueSoon, summarizeCommitments, viewCommitments, type Commitment } from "../../src/domain/commitments.js";
 
-const base: Commitment = { id: 1, text: "x", due: "2026-03-13", metric: null, target: null, createdOn: "2026-03-09", stored: "open", closedOn: null, carriedFrom: null };
+const base: Commitment = {
+  id: 1,
+  text: "x",
+  due: "2026-03-13",
+  metric: null,
+  target: null,
+  createdOn: "2026-03-09",
+  stored: "open",
+  closedOn: null,
+  carriedFrom: null,
+};
 const c = (o: Partial<Commitment>): Commitment => ({ ...base, ...o });
 
 describe("commitmentStatus", () => {
@@ -31,12 +41,21 @@ describe("carried chains and the week's summary", () => {
     c({ id: 5, due: "2026-03-02" }),
   ];
   it("counts how many times each was carried over", () => {
-    expect([...carriedCounts(chain)]).toEqual([[1, 0], [2, 1], [3, 2], [4, 0], [5, 0]]);
+    expect([...carriedCounts(chain)]).toEqual([
+      [1, 0],
+      [2, 1],
+      [3, 2],
+      [4, 0],
+      [5, 0],
+    ]);
   });
   it("due this week with counts, overdue ones never carried, repeated ones not kept", () => {
     const views = viewCommitments(chain, new Map(), "2026-03-12");
     const week = summarizeCommitments(views, "2026-03-09", "2026-03-15");
-    expect(week.due.map((d) => [d.id, d.status])).toEqual([[3, "missed"], [4, "kept"]]);
+    expect(week.due.map((d) => [d.id, d.status])).toEqual([
+      [3, "missed"],
+      [4, "kept"],
+    ]);
     expect([week.kept, week.missed, week.open]).toEqual([1, 1, 0]);
     // #1 and #2 were carried on as #2 and #3; #5 was left behind.
     expect(week.overdue.map((d) => d.id)).toEqual([5]);
@@ -47,7 +66,13 @@ describe("carried chains and the week's summary", () => {
 describe("dueSoon", () => {
   it("open commitments due from today to the given day, soonest first", () => {
     const views = viewCommitments(
-      [c({ id: 1, due: "2026-03-15" }), c({ id: 2, due: "2026-03-12" }), c({ id: 3, due: "2026-03-11" }), c({ id: 4, due: "2026-03-20" }), c({ id: 5, due: "2026-03-13", stored: "dropped" })],
+      [
+        c({ id: 1, due: "2026-03-15" }),
+        c({ id: 2, due: "2026-03-12" }),
+        c({ id: 3, due: "2026-03-11" }),
+        c({ id: 4, due: "2026-03-20" }),
+        c({ id: 5, due: "2026-03-13", stored: "dropped" }),
+      ],
       new Map(),
       "2026-03-12",
     );

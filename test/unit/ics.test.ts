@@ -42,7 +42,7 @@ describe("renderBlocksIcs", () => {
     expect(second?.uid).toBe(blockUid("abc", 4));
     expect(second?.startDate.toString()).toBe("2026-03-16T16:30:00");
     expect(second?.endDate.toString()).toBe("2026-03-16T17:15:00");
-    expect((second?.component.getFirstPropertyValue("rrule") as ICAL.Recur).parts.BYDAY).toEqual(["MO"]);
+    expect((second!.component.getFirstPropertyValue("rrule") as ICAL.Recur).parts.BYDAY).toEqual(["MO"]);
   });
 
   it("excludes occurrences on days off", async () => {
@@ -74,14 +74,19 @@ describe("renderBlocksIcs with hostile text from the data file", () => {
   ];
 
   it.each(hostile)("keeps the label %j inside SUMMARY: one event, no property added, no control character", async (label) => {
-    const text = await renderBlocksIcs(
-      [{ id: 1, label, days: ["tue"], startMin: 480, endMin: 540, activity: "call\r\nATTENDEE:x", createdOn: "2026-03-12" }],
-      { installId: "id\r\nATTENDEE:mailto:uid@example.com", stamp: new Date("2026-03-12T09:00:00Z"), daysOff: [] },
-    );
+    const text = await renderBlocksIcs([{ id: 1, label, days: ["tue"], startMin: 480, endMin: 540, activity: "call\r\nATTENDEE:x", createdOn: "2026-03-12" }], {
+      installId: "id\r\nATTENDEE:mailto:uid@example.com",
+      stamp: new Date("2026-03-12T09:00:00Z"),
+      daysOff: [],
+    });
     // Every line ends with CRLF and holds no other control character; no line starts a property the block did not set.
     const lines = text.split("\r\n").slice(0, -1);
     for (const line of lines) expect(line).not.toMatch(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/);
-    expect(lines.filter((l) => /^(ATTENDEE|DESCRIPTION|BEGIN:VEVENT|SUMMARY)/.test(l)).map((l) => l.split(/[:;]/)[0])).toEqual(["BEGIN", "SUMMARY", "DESCRIPTION"]);
+    expect(lines.filter((l) => /^(ATTENDEE|DESCRIPTION|BEGIN:VEVENT|SUMMARY)/.test(l)).map((l) => l.split(/[:;]/)[0])).toEqual([
+      "BEGIN",
+      "SUMMARY",
+      "DESCRIPTION",
+    ]);
     const [event, ...more] = events(text);
     expect(more).toEqual([]);
     expect(event?.attendees).toEqual([]);
@@ -92,7 +97,11 @@ describe("renderBlocksIcs with hostile text from the data file", () => {
 
   it("escapes TEXT as RFC 5545 says: a label with ; , and \\ reads back exactly", async () => {
     const label = "Calls; Acme, Beta \\ co";
-    const text = await renderBlocksIcs([{ id: 1, label, days: ["tue"], startMin: 480, endMin: 540, activity: null, createdOn: "2026-03-12" }], { installId: "a", stamp: new Date("2026-03-12T09:00:00Z"), daysOff: [] });
+    const text = await renderBlocksIcs([{ id: 1, label, days: ["tue"], startMin: 480, endMin: 540, activity: null, createdOn: "2026-03-12" }], {
+      installId: "a",
+      stamp: new Date("2026-03-12T09:00:00Z"),
+      daysOff: [],
+    });
     expect(text).toContain("SUMMARY:Calls\\; Acme\\, Beta \\\\ co");
     expect(events(text)[0]?.summary).toBe(label);
   });

@@ -75,14 +75,23 @@ describe("metricAnnual", () => {
     expect(metricAnnual(basis, "calls", "2026-03-12")).toBe(2400);
   });
   it("is a weekly target summed over the year's working days for other types", () => {
-    expect(metricAnnual(planBasis(input, [], [{ type: "linkedin", from: "1970-01-01", perWeek: 25 }]), "linkedin", "2026-03-12")).toBeCloseTo(25 * (261 / 5), 9);
+    expect(metricAnnual(planBasis(input, [], [{ type: "linkedin", from: "1970-01-01", perWeek: 25 }]), "linkedin", "2026-03-12")).toBeCloseTo(
+      25 * (261 / 5),
+      9,
+    );
   });
 });
 
 describe("metricFigures", () => {
   it("gives a week's plan, plan to date and actual, the year to date and what follows from them", () => {
     // Thursday 2026-03-12 at 13:00 with the day starting 09:00 and 8 hours a day: half of today counts.
-    const f = metricFigures(basis, "calls", { from: "2026-03-09", to: "2026-03-15", totals: typeTotals({ call: { count: 30 } }) }, { date: "2026-03-12", share: 0.5 }, typeTotals({ call: { count: 400 } }));
+    const f = metricFigures(
+      basis,
+      "calls",
+      { from: "2026-03-09", to: "2026-03-15", totals: typeTotals({ call: { count: 30 } }) },
+      { date: "2026-03-12", share: 0.5 },
+      typeTotals({ call: { count: 400 } }),
+    );
     expect(f.period.plan).toBeCloseTo(5 * perDay, 9);
     expect(f.period.planToDate).toBeCloseTo(3.5 * perDay, 9);
     expect(f.period.actual).toBe(30);
@@ -97,9 +106,21 @@ describe("metricFigures", () => {
     expect(f.requiredPerWeek).toBeCloseTo(((2400 - 400) / 210) * 5, 9);
   });
   it("counts the opening balance in the year to date, plan and actual alike, and nothing before the start", () => {
-    const schedule = buildSchedule({ year: 2026, opening: { calls: 2000 }, revisions: [{ seq: 1, from: "2026-12-01", input, note: null }], daysOff: [], typeTargets: [] });
+    const schedule = buildSchedule({
+      year: 2026,
+      opening: { calls: 2000 },
+      revisions: [{ seq: 1, from: "2026-12-01", input, note: null }],
+      daysOff: [],
+      typeTargets: [],
+    });
     const late = { ...basis, schedule };
-    const f = metricFigures(late, "calls", { from: "2026-11-30", to: "2026-12-06", totals: typeTotals({}) }, { date: "2026-12-01", share: 1 }, typeTotals({ call: { count: 30 } }));
+    const f = metricFigures(
+      late,
+      "calls",
+      { from: "2026-11-30", to: "2026-12-06", totals: typeTotals({}) },
+      { date: "2026-12-01", share: 1 },
+      typeTotals({ call: { count: 30 } }),
+    );
     expect(f.period.plan).toBeCloseTo((400 / 23) * 4, 9); // Tue Dec 1 – Fri Dec 4: Mon Nov 30 is before the start
     expect(f.ytd.plan).toBeCloseTo(2000 + 400 / 23, 9);
     expect(f.ytd.actual).toBe(2030);
@@ -109,6 +130,13 @@ describe("metricFigures", () => {
 
 describe("singularOf", () => {
   it("names the entry type of a metric, the one map for sentences", () => {
-    expect(["calls", "meetings", "opportunities", "deals", "revenue", "linkedin"].map(singularOf)).toEqual(["call", "meeting", "opportunity", "deal", "revenue", "linkedin"]);
+    expect(["calls", "meetings", "opportunities", "deals", "revenue", "linkedin"].map(singularOf)).toEqual([
+      "call",
+      "meeting",
+      "opportunity",
+      "deal",
+      "revenue",
+      "linkedin",
+    ]);
   });
 });

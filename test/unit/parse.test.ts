@@ -131,7 +131,25 @@ describe("other inputs", () => {
 describe("groupDigits", () => {
   it("writes numbers as toLocaleString('en-US') does, without loading ICU", async () => {
     const { groupDigits } = await import("../../src/domain/digits.js");
-    const cases: [number, number][] = [[0, 0], [7, 0], [999, 0], [1000, 0], [1234567, 0], [2400, 1], [46.15, 1], [0.5, 1], [-186.44, 1], [1_200_000, 2], [1234.5, 2], [100000, 0], [42000.5, 2], [46.25, 1], [1.005, 2], [0.125, 2], [2.5, 0]];
+    const cases: [number, number][] = [
+      [0, 0],
+      [7, 0],
+      [999, 0],
+      [1000, 0],
+      [1234567, 0],
+      [2400, 1],
+      [46.15, 1],
+      [0.5, 1],
+      [-186.44, 1],
+      [1_200_000, 2],
+      [1234.5, 2],
+      [100000, 0],
+      [42000.5, 2],
+      [46.25, 1],
+      [1.005, 2],
+      [0.125, 2],
+      [2.5, 0],
+    ];
     for (const [n, d] of cases) expect(groupDigits(n, d)).toBe(n.toLocaleString("en-US", { maximumFractionDigits: d, minimumFractionDigits: 0 }));
     expect(groupDigits(1234.5, 2, true)).toBe("1,234.50");
     expect(groupDigits(42000, 0, true)).toBe("42,000");
@@ -157,7 +175,18 @@ describe("the rules a restore shares with the command line", () => {
     const { parseEmail } = await import("../../src/domain/parse.js");
     expect(parseEmail(" sam.lee+acct@example.co.uk ")).toBe("sam.lee+acct@example.co.uk");
     expect(parseEmail("o'brien@example.com")).toBe("o'brien@example.com");
-    for (const bad of ["sam@example.com?body=hi", "sam&cc=x@example.com", "sam%3F@example.com", "sam@example.com#x", "sam@example.com\r\nBcc: x@y.z", "sam @example.com", "sam", "sam@localhost", "<sam@example.com>", "a@b@example.com"]) {
+    for (const bad of [
+      "sam@example.com?body=hi",
+      "sam&cc=x@example.com",
+      "sam%3F@example.com",
+      "sam@example.com#x",
+      "sam@example.com\r\nBcc: x@y.z",
+      "sam @example.com",
+      "sam",
+      "sam@localhost",
+      "<sam@example.com>",
+      "a@b@example.com",
+    ]) {
       rejects(() => parseEmail(bad));
     }
   });
@@ -178,7 +207,14 @@ describe("the rules a restore shares with the command line", () => {
     rejects(() => parseSeasonality(`${"9".repeat(400)},1,1,1,1,1,1,1,1,1,1,1`));
     expect(parseSeasonality("1000000000,0,0,0,0,0,0,0,0,0,0,0")[0]).toBe(1e9);
     expect(checkSeasonality([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.5])).toHaveLength(12);
-    for (const bad of [[1, 1], [...Array(11).fill(1), -1], [...Array(11).fill(1), null], [...Array(11).fill(1), "1"], [...Array(11).fill(1), Infinity], Array(12).fill(0)]) {
+    for (const bad of [
+      [1, 1],
+      [...Array(11).fill(1), -1],
+      [...Array(11).fill(1), null],
+      [...Array(11).fill(1), "1"],
+      [...Array(11).fill(1), Infinity],
+      Array(12).fill(0),
+    ]) {
       rejects(() => checkSeasonality(bad));
     }
   });

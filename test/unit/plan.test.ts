@@ -61,7 +61,10 @@ describe("buildPlan", () => {
   });
 
   it("a span's plan equals the sum of its daily targets, with days off and a short week (property)", () => {
-    const { schedule } = planBasis({ ...input, workdays: ["mon", "tue", "wed", "thu"] }, [{ from: "2026-03-10", to: "2026-03-20" }, { from: "2026-12-24", to: "2027-01-02" }]);
+    const { schedule } = planBasis({ ...input, workdays: ["mon", "tue", "wed", "thu"] }, [
+      { from: "2026-03-10", to: "2026-03-20" },
+      { from: "2026-12-24", to: "2027-01-02" },
+    ]);
     const day = (n: number) => addDays("2025-12-20", n);
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 400 }), fc.constantFrom(...CASCADE_METRICS), (a, b, metric) => {

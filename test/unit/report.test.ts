@@ -7,7 +7,7 @@ import { buildReport, commitmentsByWeek, weeksOfYear } from "../../src/domain/re
 
 const input: PlanInput = examplePlanInput();
 const basis = planBasis(input);
-const { plan, calendar } = basis;
+const { calendar } = basis;
 
 describe("weeksOfYear", () => {
   it("lists the ISO weeks touching 2026, clipped to the year", () => {
@@ -20,9 +20,8 @@ describe("weeksOfYear", () => {
 
 describe("buildReport", () => {
   // 10 calls every working day up to Wednesday 2026-01-07.
-  const report = buildReport(
-    { ...basis, asOf: "2026-01-07", ytdTotals: typeTotals({ call: { count: 50 } }), commitments: [] },
-    (from, to) => typeTotals({ call: { count: 10 * calendar.countWorkingDays(from, to) } }),
+  const report = buildReport({ ...basis, asOf: "2026-01-07", ytdTotals: typeTotals({ call: { count: 50 } }), commitments: [] }, (from, to) =>
+    typeTotals({ call: { count: 10 * calendar.countWorkingDays(from, to) } }),
   );
   const calls = report.metrics.find((m) => m.metric === "calls")!;
 
@@ -49,7 +48,10 @@ describe("buildReport", () => {
 
 describe("the report's funnel", () => {
   it("is the audit's conversion: each stage over the one above, year to date", () => {
-    const funnel = buildReport({ ...basis, asOf: "2026-03-12", ytdTotals: typeTotals({ call: { count: 200 }, meeting: { count: 18 }, opportunity: { count: 9 } }), commitments: [] }, () => new Map()).funnel;
+    const funnel = buildReport(
+      { ...basis, asOf: "2026-03-12", ytdTotals: typeTotals({ call: { count: 200 }, meeting: { count: 18 }, opportunity: { count: 9 } }), commitments: [] },
+      () => new Map(),
+    ).funnel;
     expect(funnel).toEqual([
       { from: "calls", to: "meetings", planned: 0.1, actual: 0.09 },
       { from: "meetings", to: "opportunities", planned: 0.5, actual: 0.5 },
@@ -60,11 +62,28 @@ describe("the report's funnel", () => {
 
 describe("commitmentsByWeek", () => {
   const view = (id: number, due: string, status: CommitmentView["status"]): CommitmentView => ({
-    id, text: "x", due, metric: null, target: null, progress: null, status, carried: 0, createdOn: due, carriedFrom: null, carriedTo: null,
+    id,
+    text: "x",
+    due,
+    metric: null,
+    target: null,
+    progress: null,
+    status,
+    carried: 0,
+    createdOn: due,
+    carriedFrom: null,
+    carriedTo: null,
   });
   it("groups by the ISO week due, leaving out dropped ones and other years", () => {
     const weeks = commitmentsByWeek(
-      [view(1, "2026-03-13", "kept"), view(2, "2026-03-12", "missed"), view(3, "2026-03-06", "kept"), view(4, "2026-03-13", "dropped"), view(5, "2025-12-30", "kept"), view(6, "2026-03-20", "open")],
+      [
+        view(1, "2026-03-13", "kept"),
+        view(2, "2026-03-12", "missed"),
+        view(3, "2026-03-06", "kept"),
+        view(4, "2026-03-13", "dropped"),
+        view(5, "2025-12-30", "kept"),
+        view(6, "2026-03-20", "open"),
+      ],
       2026,
     );
     expect(weeks).toEqual([

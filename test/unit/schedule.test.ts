@@ -6,7 +6,14 @@ import { buildSchedule, type DayOffEvent, type Revision, type ScheduleInput } fr
 
 const plan = examplePlanInput(); // 2026: 1.2m at 40k, 25/50/10 % → 2,400 calls; Mon–Fri, 261 working days
 const first = (from = "2026-01-01", overrides = {}): Revision => ({ seq: 1, from, input: { ...plan, ...overrides }, note: null });
-const input = (overrides: Partial<ScheduleInput> = {}): ScheduleInput => ({ year: 2026, opening: {}, revisions: [first()], daysOff: [], typeTargets: [], ...overrides });
+const input = (overrides: Partial<ScheduleInput> = {}): ScheduleInput => ({
+  year: 2026,
+  opening: {},
+  revisions: [first()],
+  daysOff: [],
+  typeTargets: [],
+  ...overrides,
+});
 const off = (from: string, to: string, addedSeq: number, removedSeq: number | null = null): DayOffEvent => ({ from, to, addedSeq, removedSeq });
 
 describe("the schedule", () => {
@@ -97,8 +104,18 @@ describe("the schedule", () => {
           if (c.removed) (events.at(-1) as DayOffEvent).removedSeq = seq++;
           const next = buildSchedule(input({ daysOff: events.map((e) => ({ ...e })) }));
           // No day before the change's first day moves.
-          expect(next.planBetween("calls", "2026-01-01", from === "2026-01-01" ? "2025-12-31" : new Date(Date.parse(`${from}T00:00:00Z`) - 864e5).toISOString().slice(0, 10))).toBeCloseTo(
-            previous.planBetween("calls", "2026-01-01", from === "2026-01-01" ? "2025-12-31" : new Date(Date.parse(`${from}T00:00:00Z`) - 864e5).toISOString().slice(0, 10)),
+          expect(
+            next.planBetween(
+              "calls",
+              "2026-01-01",
+              from === "2026-01-01" ? "2025-12-31" : new Date(Date.parse(`${from}T00:00:00Z`) - 864e5).toISOString().slice(0, 10),
+            ),
+          ).toBeCloseTo(
+            previous.planBetween(
+              "calls",
+              "2026-01-01",
+              from === "2026-01-01" ? "2025-12-31" : new Date(Date.parse(`${from}T00:00:00Z`) - 864e5).toISOString().slice(0, 10),
+            ),
             6,
           );
           const total = next.planBetween("calls", "2026-01-01", "2026-12-31");

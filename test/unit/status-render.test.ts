@@ -17,7 +17,15 @@ const metric = (name: string, week: GlanceMetric["week"], bufferDays: number | n
   bufferDays,
 });
 
-const glance = (metrics: GlanceMetric[]): Glance => ({ today: "2026-03-12", week: "2026-W11", from: "2026-03-09", to: "2026-03-15", workingDaysSoFar: 4, workingDaysInWeek: 5, metrics });
+const glance = (metrics: GlanceMetric[]): Glance => ({
+  today: "2026-03-12",
+  week: "2026-W11",
+  from: "2026-03-09",
+  to: "2026-03-15",
+  workingDaysSoFar: 4,
+  workingDaysInWeek: 5,
+  metrics,
+});
 
 describe("formatCompact", () => {
   it("keeps small counts whole and shortens large ones and money", () => {
@@ -65,7 +73,18 @@ describe("renderStatusText", () => {
         { blockId: 2, label: "Review", date: "2026-03-11", startMin: 960, endMin: 1020 },
       ],
     },
-    dueSoon: [{ id: 4, text: "A commitment whose text goes on and on well beyond what one line of a terminal can hold", due: "2026-03-13", metric: "meeting", target: 12, progress: 4, status: "open", carried: 2 }],
+    dueSoon: [
+      {
+        id: 4,
+        text: "A commitment whose text goes on and on well beyond what one line of a terminal can hold",
+        due: "2026-03-13",
+        metric: "meeting",
+        target: 12,
+        progress: 4,
+        status: "open",
+        carried: 2,
+      },
+    ],
     overdue: [{ id: 2, text: "Update the CRM", due: "2026-03-06", metric: null, target: null, progress: null, status: "missed", carried: 0 }],
     streak: 3,
   };
@@ -89,10 +108,17 @@ describe("renderStatusText", () => {
   });
 
   it("rounds JSON to two decimals and shows times as HH:MM", () => {
-    const json = statusToJson({ ...data, glance: glance([metric("calls", { plan: 45.909090, planToDate: 36.727272, actual: 3 }, -1.23456)]) });
+    const json = statusToJson({ ...data, glance: glance([metric("calls", { plan: 45.90909, planToDate: 36.727272, actual: 3 }, -1.23456)]) });
     expect(json.metrics[0]).toMatchObject({ week: { plan: 45.91, planToDate: 36.73, actual: 3 }, bufferDays: -1.23 });
     expect(json.nextBlock).toMatchObject({ start: "08:00", end: "09:30", now: true });
     expect(json.blocks).toMatchObject({ scheduled: 3, kept: 1, skipped: 0, unmarked: 2, adherence: 0.3333 });
-    expect(json.blocks.unmarkedOccurrences[1]).toEqual({ id: 2, label: "Review", date: "2026-03-11", start: "16:00", end: "17:00", command: "acct block done 2 --date 2026-03-11" });
+    expect(json.blocks.unmarkedOccurrences[1]).toEqual({
+      id: 2,
+      label: "Review",
+      date: "2026-03-11",
+      start: "16:00",
+      end: "17:00",
+      command: "acct block done 2 --date 2026-03-11",
+    });
   });
 });
