@@ -13,6 +13,8 @@ export default defineConfig({
   ],
   test: {
     testTimeout: 30_000,
+    // Most process tests wait on a spawned acct: two workers keep both cores busy (one is the default on 2 cores).
+    maxWorkers: 2,
     hookTimeout: 60_000,
     // A temporary folder per test file, in memory where possible, removed after it.
     setupFiles: ["test/helpers/temp-folder.ts"],
