@@ -38,14 +38,17 @@ week's plan is the sum of its working days' targets. Days off
     summary: "buffer days: how many working days ahead of (or behind) the plan you are",
     text: `Buffer days
 
-The audit turns "ahead or behind" into days you can feel:
+The audit turns "ahead or behind" into days you can feel: the gap between
+what you did this year and what was planned so far, measured in the coming
+working days' targets, in order (the last one as a fraction).
 
-  buffer days = (done this year − planned so far) ÷ (annual total ÷ working days in the year)
-
-+3 means you could stop for three working days and still be on plan; −2
-means you owe two days' worth of activity. Each metric (calls, meetings,
-opportunities, deals, revenue) has its own buffer. A metric is on-track when
-its year-to-date actual reaches the plan, at-risk from 80 %, else behind.
++3 means the next three working days' plan is already done: you could stop
+for them and still be on plan; −2 means you owe the next two working days'
+worth on top of them. Because the coming days carry the plan's seasonality,
+a day behind in a quiet month weighs less than one before a busy month.
+Each metric (calls, meetings, opportunities, deals, revenue) has its own
+buffer. A metric is on-track when its year-to-date actual reaches the plan,
+at-risk from 80%, else behind.
 
   $ acct audit
   $ acct audit --json

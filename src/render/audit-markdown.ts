@@ -61,7 +61,7 @@ export function renderAuditMarkdown(audit: Audit, { currency }: RenderOptions, o
   out.push("", "## Customer time", "");
   out.push(
     ct.share === null
-      ? "No working time yet this week."
+      ? `No working time yet this ${audit.period.kind}.`
       : `${formatMinutes(ct.minutes)} of ${formatMinutes(ct.workingMinutes)}: ${formatRate(ct.share)}${ct.goal === null ? "" : ` (goal ${formatRate(ct.goal)})`}.`,
   );
 
@@ -80,9 +80,9 @@ export function renderAuditMarkdown(audit: Audit, { currency }: RenderOptions, o
 
   const c = audit.commitments;
   out.push("", "## Commitments", "");
-  if (c.due.length === 0 && c.overdue.length === 0 && c.repeated.length === 0) out.push("None due this week.");
+  if (c.due.length === 0 && c.overdue.length === 0 && c.repeated.length === 0) out.push(`None due this ${audit.period.kind}.`);
   if (c.due.length > 0) {
-    out.push(`Due this week: ${c.kept} kept, ${c.missed} missed, ${c.open} open.`, "");
+    out.push(`Due this ${audit.period.kind}: ${c.kept} kept, ${c.missed} missed, ${c.open} open.`, "");
     for (const item of c.due) out.push(`- ${commitmentLine(item, md)}`);
   }
   if (c.overdue.length > 0) {

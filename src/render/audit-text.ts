@@ -204,7 +204,7 @@ export async function renderAuditText(audit: Audit, options: RenderOptions): Pro
 
   const ct = audit.customerTime;
   out.push("", style.bold("Customer time"));
-  if (ct.share === null) say("no working time yet this week", "  ");
+  if (ct.share === null) say(`no working time yet this ${audit.period.kind}`, "  ");
   else {
     const goal = ct.goal === null ? "" : `, goal ${formatRate(ct.goal)}`;
     const paint = ct.goal !== null && ct.share < ct.goal ? style.red : (x: string) => x;
@@ -224,11 +224,12 @@ export async function renderAuditText(audit: Audit, options: RenderOptions): Pro
 
   const c = audit.commitments;
   out.push("", style.bold("Commitments"));
-  if (c.due.length === 0 && c.overdue.length === 0 && c.repeated.length === 0) say("none due this week (add one: acct commit add TEXT --due D)", "  ");
+  if (c.due.length === 0 && c.overdue.length === 0 && c.repeated.length === 0)
+    say(`none due this ${audit.period.kind} (add one: acct commit add TEXT --due D)`, "  ");
   // Each commitment wraps under its text, past the mark: `    · #5 Book …` then `      …`.
   const item = (mark: string, commitment: CommitmentJson) => say(commitmentLine(commitment), `    ${mark} `, "      ");
   if (c.due.length > 0) {
-    say(`due this week: ${c.kept} kept, ${c.missed} missed, ${c.open} open`, "  ");
+    say(`due this ${audit.period.kind}: ${c.kept} kept, ${c.missed} missed, ${c.open} open`, "  ");
     for (const due of c.due) item(due.status === "kept" ? style.green("✓") : due.status === "missed" ? style.red("✗") : "·", due);
   }
   if (c.overdue.length > 0) {
