@@ -16,7 +16,7 @@ describe("acct help", () => {
   it("explains each concept", async () => {
     const expected: Record<string, RegExp> = {
       cascade: /deals\s+= target ÷ deal size/,
-      buffer: /buffer days = \(done this year − planned so far\)/,
+      buffer: /measured in the coming\s+working days. targets/,
       commitments: /carried over twice or more/,
       audit: /acct audit --help/,
       dates: /2026-W11\s+an ISO week/,
