@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { inWriteTransaction, openForWrite, type Db } from "../../src/store/connection.js";
-import { getEntry, insertEntries, insertEntry, listEntries, removeEntry, updateEntry, type NewEntry } from "../../src/store/entries.js";
+import { countEntries, getEntry, insertEntries, insertEntry, listEntries, removeEntry, updateEntry, type NewEntry } from "../../src/store/entries.js";
 import { JournalEntry, undoLast } from "../../src/store/journal.js";
 
 const freshDb = (): Db => openForWrite(join(mkdtempSync(join(tmpdir(), "acct-store-")), "acct.db"));
@@ -83,6 +83,10 @@ describe("daily_totals", () => {
         try {
           for (const o of ops) apply(db, o);
           expect(totalsTable(db)).toEqual(totalsFromEntries(db));
+          // countEntries sums daily_totals: the same as counting the live entries, for any filter.
+          for (const filter of [{}, { type: "call" }, { from: "2026-03-10" }, { from: "2026-03-10", to: "2026-03-10", type: "deal" }]) {
+            expect(countEntries(db, filter)).toBe(listEntries(db, filter).length);
+          }
         } finally {
           db.close();
         }
