@@ -7,13 +7,10 @@ import type { RenderOptions } from "./options.js";
 import { renderTable } from "./table.js";
 import { cutLines, wrapToWidth } from "./text-width.js";
 
-/** One entry of the plan's history (`acct plan history`): the first plan or a revision, with its cascade. */
-export interface RevisionJson {
-  id: number;
-  from: string;
-  note: string | null;
-  target: number;
+/** A plan's inputs as JSON shows them: money in currency units, the spec's field names. */
+export interface PlanInputsJson {
   unit: string;
+  target: number;
   dealSize: number | null;
   winRate: number;
   meetingRate: number;
@@ -22,44 +19,41 @@ export interface RevisionJson {
   seasonality: number[];
   hoursPerDay: number;
   customerTime: number | null;
+}
+
+function inputsToJson(input: PlanInput): PlanInputsJson {
+  return {
+    unit: input.unit,
+    target: input.unit === "revenue" ? input.target / 100 : input.target,
+    dealSize: input.dealSizeCents === null ? null : input.dealSizeCents / 100,
+    winRate: input.winRate,
+    meetingRate: input.meetingRate,
+    callRate: input.callRate,
+    workdays: [...input.workdays],
+    seasonality: [...input.seasonality],
+    hoursPerDay: input.hoursPerDay,
+    customerTime: input.customerTime,
+  };
+}
+
+/** One entry of the plan's history (`acct plan history`): the first plan or a revision, with its cascade. */
+export interface RevisionJson extends PlanInputsJson {
+  id: number;
+  from: string;
+  note: string | null;
   annual: AnnualTotals;
 }
 
 /** The plan's history for `plan history` and `plan show`: the first plan (id 1), then each revision in order. */
 export function historyToJson(history: readonly { from: string; note: string | null; input: PlanInput }[]): RevisionJson[] {
-  return history.map((r, i) => ({
-    id: i + 1,
-    from: r.from,
-    note: r.note,
-    target: r.input.unit === "revenue" ? r.input.target / 100 : r.input.target,
-    unit: r.input.unit,
-    dealSize: r.input.dealSizeCents === null ? null : r.input.dealSizeCents / 100,
-    winRate: r.input.winRate,
-    meetingRate: r.input.meetingRate,
-    callRate: r.input.callRate,
-    workdays: [...r.input.workdays],
-    seasonality: [...r.input.seasonality],
-    hoursPerDay: r.input.hoursPerDay,
-    customerTime: r.input.customerTime,
-    annual: computeAnnual(r.input),
-  }));
+  return history.map((r, i) => ({ id: i + 1, from: r.from, note: r.note, ...inputsToJson(r.input), annual: computeAnnual(r.input) }));
 }
 
-export interface PlanJson {
+export interface PlanJson extends PlanInputsJson {
   year: number;
   start: string;
   opening: Record<string, number>;
   revisions: RevisionJson[];
-  unit: string;
-  target: number;
-  dealSize: number | null;
-  winRate: number;
-  meetingRate: number;
-  callRate: number;
-  workdays: string[];
-  seasonality: number[];
-  hoursPerDay: number;
-  customerTime: number | null;
   workingDays: number;
   annual: Plan["annual"];
   months: Plan["months"];
@@ -81,16 +75,7 @@ export function planToJson({ plan, start, opening, history }: PlanView, weeklyTa
     start,
     opening,
     revisions: historyToJson(history).slice(1),
-    unit: plan.unit,
-    target: plan.unit === "revenue" ? plan.target / 100 : plan.target,
-    dealSize: plan.dealSizeCents === null ? null : plan.dealSizeCents / 100,
-    winRate: plan.winRate,
-    meetingRate: plan.meetingRate,
-    callRate: plan.callRate,
-    workdays: [...plan.workdays],
-    seasonality: [...plan.seasonality],
-    hoursPerDay: plan.hoursPerDay,
-    customerTime: plan.customerTime,
+    ...inputsToJson(plan),
     workingDays: plan.months.reduce((sum, m) => sum + m.workingDays, 0),
     annual: plan.annual,
     months: plan.months.map((m) => ({

@@ -5,26 +5,12 @@
  */
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
+import type { AuditJson } from "../../src/render/audit-json.js";
 import { acct, acctJson, expectUsageError, fingerprint, tempDb } from "../helpers/in-process.js";
 
 const PLAN = ["plan", "set", "--target", "1.2m", "--deal-size", "40k", "--win-rate", "25%", "--meeting-rate", "50%", "--call-rate", "10%"];
 
-interface MetricJson {
-  metric: string;
-  period: { plan: number; planToDate: number; actual: number };
-  ytd: { plan: number; actual: number };
-  annual: number;
-  status: string;
-  bufferDays: number | null;
-  projection: number | null;
-  requiredPerWeek: number | null;
-}
-interface AuditJson {
-  period: { kind: string; id: string; from: string; to: string };
-  metrics: MetricJson[];
-  verdict: { status: string; metric: string };
-  reviews: { week: string; rating: number }[];
-}
+type MetricJson = AuditJson["metrics"][number];
 const metric = (audit: AuditJson, name: string) => audit.metrics.find((m) => m.metric === name) as MetricJson;
 
 function seed(db: string, rows: [date: string, type: string, count: number][]): void {
