@@ -1,6 +1,7 @@
 /** Real-process helpers for the failure tests: another user, a shell with limits, a terminal. */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { chmodSync, chownSync, copyFileSync, mkdtempSync } from "node:fs";
+import { chmodSync, chownSync, copyFileSync, existsSync, mkdtempSync, statSync } from "node:fs";
+import Database from "better-sqlite3";
 import { constants, tmpdir } from "node:os";
 import { join } from "node:path";
 import { BIN, type Result } from "./cli.js";
@@ -74,4 +75,23 @@ export function finished(child: ChildProcess): Promise<Result> {
       resolve({ code: code ?? signalled, stdout, stderr });
     });
   });
+}
+
+/** SQLite's own integrity check of a file, opened read-only: "ok" when whole. */
+export function integrity(db: string): string {
+  const conn = new Database(db, { readonly: true });
+  try {
+    return conn.pragma("integrity_check", { simple: true }) as string;
+  } finally {
+    conn.close();
+  }
+}
+
+/** Resolves once the write-ahead log of `db` holds more than `bytes`: an import is mid-write. */
+export async function walGrows(db: string, bytes: number): Promise<void> {
+  for (let i = 0; i < 4000; i++) {
+    if (existsSync(`${db}-wal`) && statSync(`${db}-wal`).size > bytes) return;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error("the import never started writing");
 }

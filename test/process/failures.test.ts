@@ -3,12 +3,12 @@
  * slowest (800 concurrent writes at full size) grow with ACCT_SLOW_TESTS=1,
  * which .ci/run sets.
  */
-import { chmodSync, existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { acct, acctJson, EXAMPLE_PLAN, fileBytes, fingerprint, tempDb, type Result } from "../helpers/cli.js";
-import { acctAsUser, acctInShell, finished, giveToUser, sharedTempDir, startAcct } from "../helpers/processes.js";
+import { acctAsUser, acctInShell, finished, giveToUser, integrity, sharedTempDir, startAcct, walGrows } from "../helpers/processes.js";
 
 const SLOW = process.env.ACCT_SLOW_TESTS === "1";
 
@@ -52,24 +52,6 @@ function bigCsv(rows: number): string {
 }
 
 const entryCount = (db: string) => acctJson<unknown[]>(db, ["log", "list", "--from", "2000-01-01", "--to", "2100-01-01"]).length;
-
-function integrity(db: string): string {
-  const conn = new Database(db, { readonly: true });
-  try {
-    return conn.pragma("integrity_check", { simple: true }) as string;
-  } finally {
-    conn.close();
-  }
-}
-
-/** Resolves once the write-ahead log of `db` holds more than `bytes`: the import is mid-write. */
-async function walGrows(db: string, bytes: number): Promise<void> {
-  for (let i = 0; i < 2000; i++) {
-    if (existsSync(`${db}-wal`) && statSync(`${db}-wal`).size > bytes) return;
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  throw new Error("the import never started writing");
-}
 
 describe("files that are not (usable) acct databases: exit 1, one line, file untouched", () => {
   const cases: [string, (path: string) => void, RegExp][] = [

@@ -12,12 +12,13 @@
  * different: inquirer reads Ctrl-C as a key, and acct exits 130 itself.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { acct, acctJson, BIN, EXAMPLE_PLAN, fingerprint, tempDb } from "../helpers/cli.js";
+import { integrity, walGrows } from "../helpers/processes.js";
 
 // CI installs util-linux (script); only a machine without it skips these.
 const hasScript = process.env.CI === "true" || spawnSync("sh", ["-c", "command -v script"]).status === 0;
@@ -119,24 +120,6 @@ function bigCsv(rows: number): string {
 }
 
 const entryCount = (db: string) => acctJson<unknown[]>(db, ["log", "list", "--all"]).length;
-
-function integrity(db: string): string {
-  const conn = new Database(db, { readonly: true });
-  try {
-    return conn.pragma("integrity_check", { simple: true }) as string;
-  } finally {
-    conn.close();
-  }
-}
-
-/** Resolves once the write-ahead log of `db` holds more than `bytes`: the import is mid-write. */
-async function walGrows(db: string, bytes: number): Promise<void> {
-  for (let i = 0; i < 4000; i++) {
-    if (existsSync(`${db}-wal`) && statSync(`${db}-wal`).size > bytes) return;
-    await sleep(5);
-  }
-  throw new Error("the import never started writing");
-}
 
 describe.skipIf(!hasScript)("Ctrl-C at a terminal", () => {
   it("during a large import: the shell shows 130, nothing is saved, the cursor is back, the next acct writes", async () => {
