@@ -206,7 +206,7 @@ describe("bad input exits 2 and writes nothing", () => {
     [["log", "call", "-3"], /count|unknown option/],
     [["log", "call", "--", "-3"], /count must be from 1/],
     [["log", "call", "2.5"], /count '2.5' is not a whole number/],
-    [["log", "call", "abc"], /count 'abc' is not a whole number/],
+    [["log", "call", "abc"], /unknown activity type 'abc'/],
     [["log", "call", "100001"], /count must be from 1 to 100,000/],
     [["log", "deal", "--amount", "0"], /amount must be more than zero/],
     [["log", "deal", "--amount", "-5"], /amount '-5' is not a money amount/],

@@ -169,6 +169,8 @@ describe("acct completion bash", () => {
   it("completes the type after acct log", () => {
     expect(bashComplete("acct log ")).toEqual(expect.arrayContaining(["call", "meeting", "linkedin"]));
     expect(bashComplete("acct log lin")).toEqual(["linkedin"]);
+    // Several entries at once: another type after a count.
+    expect(bashComplete("acct log call 18 mee")).toEqual(["meeting"]);
   });
 
   it("completes ids of days off", () => {

@@ -8,6 +8,7 @@ import type { Context } from "../context.js";
 import { BUILTIN_TYPES, resolveType } from "../../domain/activity-types.js";
 import { closest } from "../../domain/suggest.js";
 import { checkAmountAllowed, checkNotFuture } from "../../domain/entry-rules.js";
+import { parseLogWords } from "../../domain/log-words.js";
 import { entryToJson, type Entry } from "../../domain/entry.js";
 import { AcctError, usageError } from "../../domain/errors.js";
 import { parseCount, parseDate, parseMinutes, parseMoney, parseText, parseWholeNumber } from "../../domain/parse.js";
@@ -139,9 +140,41 @@ async function askEntry(ctx: Context, flags: FieldFlags): Promise<{ type: string
   return { type, count, flags: out };
 }
 
-async function logAction(app: App, typeInput: string | undefined, countInput: string | undefined, given: FieldFlags, command: Command): Promise<void> {
+/** `log #1 2026-03-12 18 calls`; with several entries `log #1-#3 2026-03-12 18 calls, 2 meetings, 1 opportunity`. */
+function logSummary(entries: Entry[]): string {
+  const first = entries[0];
+  const last = entries.at(-1);
+  if (!first || !last || entries.length === 1) return entries.map(summaryOf("log")).join("");
+  const dates = [...new Set(entries.map((e) => e.date))].join(", ");
+  return `log #${first.id}-#${last.id} ${dates} ${entries.map((e) => countOfType(e.count, e.type)).join(", ")}`;
+}
+
+/**
+ * The fields of several entries logged at once: `--date`, `--contact` and
+ * `--note` go to each; `--amount` to the one deal; `--minutes` (customer
+ * time, which would be counted once per entry) only to a single entry.
+ */
+function checkBatchFlags(types: string[], flags: FieldFlags): void {
+  if (types.length < 2) return;
+  if (flags.minutes !== undefined) {
+    throw usageError(
+      "--minutes is for one entry, not several logged at once",
+      "log the entry with the minutes by itself, e.g. acct log meeting 2 --minutes 90",
+    );
+  }
+  const deals = types.filter((t) => t === "deal").length;
+  if (flags.amount !== undefined && deals !== 1) {
+    throw usageError(
+      `--amount needs exactly one deal among the entries (there are ${deals})`,
+      "log each deal with its amount by itself, e.g. acct log deal --amount 42k",
+    );
+  }
+}
+
+async function logAction(app: App, typeInput: string | undefined, countInputs: string[], given: FieldFlags, command: Command): Promise<void> {
   const ctx = app.context(command);
   let flags = given;
+  let words = typeInput === undefined ? [] : [typeInput, ...countInputs];
   if (typeInput === undefined) {
     if (!ctx.interactive) {
       throw usageError(
@@ -150,23 +183,33 @@ async function logAction(app: App, typeInput: string | undefined, countInput: st
       );
     }
     const answers = await askEntry(ctx, flags);
-    typeInput = answers.type;
-    countInput = answers.count;
+    words = [answers.type, answers.count];
     flags = answers.flags;
   }
-  const type = typeOrSubcommandHint(ctx, typeInput);
-  const fields = {
+  const pairs = parseLogWords(words, (word, first) => (first ? typeOrSubcommandHint(ctx, word) : typeOf(ctx, word)));
+  checkBatchFlags(
+    pairs.map((p) => p.type),
+    flags,
+  );
+  const shared = {
     date: flags.date === undefined ? ctx.today : dateOf(ctx, flags.date),
-    type,
-    count: countInput === undefined ? 1 : parseCount(countInput),
     amountCents: flags.amount === undefined ? null : parseMoney(flags.amount),
     minutes: flags.minutes === undefined ? null : parseMinutes(flags.minutes),
     contact: flags.contact === undefined ? null : parseText(flags.contact, "contact"),
     note: flags.note === undefined ? null : parseText(flags.note, "note"),
   };
-  checkAmountAllowed(type, fields.amountCents);
-  const entry = ctx.transaction(summaryOf("log"), (db, journal) => insertEntry(db, fields, ctx.clock.stamp, journal));
-  echo(ctx, entry, "logged");
+  const fieldsOf = ({ type, count }: { type: string; count: number }) => ({
+    ...shared,
+    type,
+    count,
+    amountCents: pairs.length > 1 && type !== "deal" ? null : shared.amountCents,
+  });
+  const all = pairs.map(fieldsOf);
+  for (const fields of all) checkAmountAllowed(fields.type, fields.amountCents);
+  const entries = ctx.transaction(logSummary, (db, journal) => all.map((fields) => insertEntry(db, fields, ctx.clock.stamp, journal)));
+  if (entries.length === 1 && entries[0]) return echo(ctx, entries[0], "logged");
+  if (ctx.json) return ctx.printJson(entries.map(entryToJson));
+  for (const entry of entries) ctx.print(`logged ${describeEntry(entry, ctx.render)}`);
 }
 
 function parseClear(input: string | undefined): Set<Clearable> {
@@ -323,12 +366,13 @@ export function logCommand(app: App): Command {
   const log = addFieldOptions(
     new Command("log")
       .description("record activity (acct log call 3); list, edit or remove entries")
-      .usage("<type> [count] [options] | list | edit ID | rm ID | purge")
+      .usage("<type> [count] [<type> [count]...] [options] | list | edit ID | rm ID | purge")
       .addArgument(completes(new Argument("[type]", "call, email, meeting, opportunity (opp), deal, or your own type; singular or plural, any case"), "type"))
-      .argument("[count]", "how many (default 1)"),
-  ).action((type: string | undefined, count: string | undefined, flags: FieldFlags, command: Command) => logAction(app, type, count, flags, command));
+      .addArgument(completes(new Argument("[count...]", "how many (default 1); more types, each with its count, log several entries at once"), "type")),
+  ).action((type: string | undefined, counts: string[], flags: FieldFlags, command: Command) => logAction(app, type, counts, flags, command));
   withExamples(log, [
     "acct log call 5",
+    "acct log call 18 meeting 2 opp 1",
     "acct log deal --amount 42k --contact 'Acme Corp' --note 'signed 2-year renewal'",
     "acct log meetings 2 --minutes 90 --date yesterday",
   ]);
