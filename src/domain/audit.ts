@@ -6,8 +6,9 @@
 import { computeAdherence, type Adherence, type Block, type BlockMark, type LoggedTypes } from "./blocks.js";
 import { ceilTolerant, type CascadeMetric } from "./cascade.js";
 import type { WorkCalendar } from "./calendar.js";
-import { summarizeCommitments, type CommitmentView, type WeekCommitments } from "./commitments.js";
-import { addDays, minDate, mondayOf, type IsoDate } from "./dates.js";
+import { commitmentToJson, summarizeCommitments, type CommitmentJson, type CommitmentView, type WeekCommitments } from "./commitments.js";
+import { addDays, isoWeekOf, minDate, mondayOf, type IsoDate } from "./dates.js";
+import { parseWeek } from "./parse.js";
 import type { TypeTotals } from "./entry.js";
 import { isCascade, metricActual, metricFigures, metricPlan, trackedMetrics, type MetricFigures, type PlanBasis, type Standing } from "./metrics.js";
 import { annualOf, type Plan } from "./plan.js";
@@ -109,6 +110,26 @@ export interface Audit {
   commitments: WeekCommitments;
   celebrations: Celebrations;
   lastChange: string | null;
+  /** The audited week's own review (null for a longer period, or a week not reviewed yet). */
+  review: WeekReview | null;
+  /** Commitments due in the week after the audited one (after as-of's week for a longer period), not dropped. */
+  nextWeek: CommitmentJson[];
+  /** What the buddy said last about a week before the audited one. */
+  buddyNote: BuddyNote | null;
+  /** The change promised in the audited week's review and the two weeks before it; null otherwise. */
+  changeRepeated: ChangeRepeated | null;
+}
+
+/** What the buddy said back about a week (`acct buddy note`). */
+export interface BuddyNote {
+  week: string;
+  text: string;
+}
+
+/** A change promised three weeks running: the audited week's wording, and the weeks (oldest first). */
+export interface ChangeRepeated {
+  change: string;
+  weeks: string[];
 }
 
 /** What is audited: a week, a month, a quarter or a year, and its name (`2026-W11`, `2026-03`, `2026-Q1`, `2026`). */
@@ -158,6 +179,9 @@ export interface AuditInput extends PlanBasis {
   nowMinutes: number;
   commitments: readonly CommitmentView[];
   lastChange: string | null;
+  /** The latest reviews of weeks up to the audited one (at least the last three), oldest first; empty for a longer period. */
+  latestReviews: readonly WeekReview[];
+  buddyNote: BuddyNote | null;
 }
 
 const EPSILON = 1e-9;
@@ -219,6 +243,43 @@ export function stageCost(plan: Plan, stage: Stage): StageCost {
   const needed = stage.from === "calls" ? calls : stage.from === "meetings" ? meetings : opportunities;
   if (!(rate > 0) || !Number.isFinite(needed) || !Number.isFinite(calls)) return { ...figures, needed: null, callsNeeded: null };
   return { ...figures, needed, callsNeeded: calls };
+}
+
+/** A change as compared across weeks: case and spacing ignored. */
+export function normalizeChange(change: string): string {
+  return change.trim().replace(/\s+/gu, " ").toLowerCase();
+}
+
+/** The ISO week after `week` (`2026-W52` → `2027-W01`). */
+export function nextIsoWeek(week: string): string {
+  return isoWeekOf(addDays(parseWeek(week).from, 7));
+}
+
+/**
+ * The change promised three weeks running: the reviews of `week` and of the
+ * two ISO weeks before it all promise it (SPEC: same text ignoring case and
+ * spacing). `reviews` are the latest ones up to `week`, oldest first.
+ */
+export function findRepeatedChange(reviews: readonly WeekReview[], week: string): ChangeRepeated | null {
+  const last = reviews.slice(-3);
+  const current = last[2];
+  if (last.length < 3 || current?.week !== week || current.change === null) return null;
+  const promised = normalizeChange(current.change);
+  for (let i = 0; i < 2; i++) {
+    const r = last[i] as WeekReview;
+    if (nextIsoWeek(r.week) !== (last[i + 1] as WeekReview).week || r.change === null || normalizeChange(r.change) !== promised) return null;
+  }
+  return { change: current.change, weeks: last.map((r) => r.week) };
+}
+
+/** Commitments due in the week after `asOf`'s week, not dropped, soonest first. */
+export function dueNextWeek(views: readonly CommitmentView[], asOf: IsoDate): CommitmentJson[] {
+  const from = addDays(mondayOf(asOf), 7);
+  const to = addDays(from, 6);
+  return views
+    .filter((v) => v.due >= from && v.due <= to && v.status !== "dropped")
+    .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.id - b.id))
+    .map(commitmentToJson);
 }
 
 /** Customer minutes over the working minutes of the week's working days up to as-of. */
@@ -341,5 +402,9 @@ export function buildAudit(input: AuditInput): Audit {
     commitments: summarizeCommitments(input.commitments, from, to),
     celebrations: buildCelebrations(input, metrics),
     lastChange: input.lastChange,
+    review: input.period.kind === "week" ? (input.latestReviews.find((r) => r.week === input.week) ?? null) : null,
+    nextWeek: dueNextWeek(input.commitments, asOf),
+    buddyNote: input.buddyNote,
+    changeRepeated: input.period.kind === "week" ? findRepeatedChange(input.latestReviews, input.week) : null,
   };
 }

@@ -124,6 +124,14 @@ const stamp: ColumnRule = (v, column, _row, seen) => {
   seen.validStamps.add(v as string);
 };
 
+/** An ISO week as acct stores it (`2026-W05`) that has started by today. */
+const startedWeek: ColumnRule = (v, column, _row, seen) => {
+  const week = textValue(v, column);
+  const parsed = parseWeek(week);
+  if (parsed.week !== week) throw usageError(`${column} ${show(week)} is not an ISO week as acct stores it (${parsed.week})`);
+  if (parsed.from > seen.today) throw usageError(`${column} ${week} has not started yet (today is ${seen.today})`);
+};
+
 /** A weekday list as acct stores it: `mon,tue`, each day once, in week order. */
 const weekdays: ColumnRule = (v, column) => {
   const list = textValue(v, column);
@@ -390,12 +398,9 @@ export const RESTORE_RULES: Readonly<Record<string, TableRules>> = {
   reviews: {
     columns: {
       id,
-      week: (v, column, _row, seen) => {
-        const week = textValue(v, column);
-        const parsed = parseWeek(week);
-        if (parsed.week !== week) throw usageError(`${column} ${show(week)} is not an ISO week as acct stores it (${parsed.week})`);
-        if (parsed.from > seen.today) throw usageError(`${column} ${week} has not started yet (today is ${seen.today})`);
-        if (seen.reviewWeeks.has(week)) throw usageError(`${column} ${week} has another review: one review per week`);
+      week: (v, column, row, seen) => {
+        startedWeek(v, column, row, seen);
+        if (seen.reviewWeeks.has(v as string)) throw usageError(`${column} ${v} has another review: one review per week`);
       },
       rating: whole(1, 5),
       wins: optional(text),
@@ -404,6 +409,14 @@ export const RESTORE_RULES: Readonly<Record<string, TableRules>> = {
       created_at: stamp,
     },
     remember: (row, seen) => void seen.reviewWeeks.add(row.week as string),
+  },
+  buddy_notes: {
+    columns: {
+      id,
+      week: startedWeek,
+      text,
+      created_at: stamp,
+    },
   },
 };
 

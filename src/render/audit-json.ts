@@ -55,5 +55,9 @@ export function auditToJson(audit: Audit) {
     celebrations: audit.celebrations,
     lastChange: audit.lastChange,
     reviews: audit.reviews,
+    review: audit.review,
+    nextWeek: audit.nextWeek,
+    buddyNote: audit.buddyNote,
+    changeRepeated: audit.changeRepeated,
   };
 }

@@ -5,6 +5,8 @@ import { singularOf } from "../domain/metrics.js";
 import {
   auditTitle,
   celebrationLines,
+  changeRepeatedLine,
+  ownReviewLines,
   periodName,
   reviewLines,
   commitmentLine,
@@ -104,5 +106,17 @@ export function renderAuditMarkdown(audit: Audit, { currency }: RenderOptions, o
     for (const line of reviewLines(audit, md)) out.push(`- ${line}`);
   }
   if (audit.lastChange !== null) out.push("", "## What I said I would change", "", `> ${md(audit.lastChange)}`);
+  const own = ownReviewLines(audit, md);
+  if (own.length > 0) {
+    out.push("", "## My review of the week", "");
+    for (const { label, text } of own) out.push(`- ${label}: ${text}`);
+    const repeated = changeRepeatedLine(audit, md);
+    if (repeated !== null) out.push("", `**${repeated}**`);
+  }
+  if (audit.nextWeek.length > 0) {
+    out.push("", "## Due next week", "");
+    for (const item of audit.nextWeek) out.push(`- ${commitmentLine(item, md)}`);
+  }
+  if (audit.buddyNote !== null) out.push("", `## Your buddy said (week ${audit.buddyNote.week})`, "", `> ${md(audit.buddyNote.text)}`);
   return `${out.join("\n")}\n`;
 }

@@ -45,6 +45,23 @@ export function reviewLines(audit: Audit, esc: Escape = visibleControls): string
   return audit.reviews.map((r) => `${r.week} rated ${r.rating}/5${r.change === null ? "" : ` — change: ${esc(r.change)}`}`);
 }
 
+/** The week's own review as `label: text` pairs (rating first), text escaped by `esc`; empty without a review. */
+export function ownReviewLines(audit: Audit, esc: Escape = visibleControls): { label: string; text: string }[] {
+  const r = audit.review;
+  if (r === null) return [];
+  const lines = [{ label: "rating", text: `${r.rating}/5` }];
+  if (r.wins !== null) lines.push({ label: "wins", text: esc(r.wins) });
+  if (r.misses !== null) lines.push({ label: "misses", text: esc(r.misses) });
+  if (r.change !== null) lines.push({ label: "change", text: esc(r.change) });
+  return lines;
+}
+
+/** The flag on a change promised three weeks running (SPEC "The buddy loop"); null when there is none. */
+export function changeRepeatedLine(audit: Audit, esc: Escape = visibleControls): string | null {
+  const c = audit.changeRepeated;
+  return c === null ? null : `you have promised this three weeks running: ${esc(c.change)} (${c.weeks.join(", ")})`;
+}
+
 const STANDING_WORDS: Record<Standing, string> = { "on-track": "on track", "at-risk": "at risk", behind: "behind" };
 
 /** The headline: `Revenue on track: 104% of plan to date. Activity: 4 of 5 on plan; furthest behind: opportunities, 3.2 days.` */
@@ -254,6 +271,22 @@ export async function renderAuditText(audit: Audit, options: RenderOptions): Pro
   if (audit.lastChange !== null) {
     out.push("", style.bold("Last time you said you would change"));
     say(visibleControls(audit.lastChange), "  ");
+  }
+
+  const own = ownReviewLines(audit);
+  if (own.length > 0) {
+    out.push("", style.bold("Your review of the week"));
+    for (const { label, text } of own) say(text, `  ${label}: `, "    ");
+    const repeated = changeRepeatedLine(audit);
+    if (repeated !== null) say(repeated, `  ${style.yellow("!")} `, "    ");
+  }
+  if (audit.nextWeek.length > 0) {
+    out.push("", style.bold("Due next week"));
+    for (const next of audit.nextWeek) item("·", next);
+  }
+  if (audit.buddyNote !== null) {
+    out.push("", style.bold(`Your buddy said (week ${audit.buddyNote.week})`));
+    say(visibleControls(audit.buddyNote.text), "  ");
   }
   // What the layout above could not fit (a table on a very narrow terminal) is cut rather than wrapped by the terminal.
   return cutLines(out.join("\n"), width);

@@ -12,7 +12,8 @@ import { loadPlan, type LoadedPlan } from "../store/plans.js";
 import { getDayStart } from "../store/settings.js";
 import { todayShare } from "../domain/metrics.js";
 import { planOn } from "../domain/plan.js";
-import { previousReview, reviewsBetween } from "../store/reviews.js";
+import { latestReviews, previousReview, reviewsBetween } from "../store/reviews.js";
+import { buddyNoteBefore } from "../store/buddy-notes.js";
 import { bestWeeksBefore, weeklyTotalsBetween } from "../store/weekly-totals.js";
 
 /** The week to audit, as the user named it: an ISO week, or any date in it. */
@@ -121,5 +122,9 @@ export function loadAudit(db: Db | null, target: AuditedPeriod, today: IsoDate, 
     nowMinutes: target.asOf === today ? nowMinutes : DAY_MINUTES,
     commitments: loadCommitments(db, today),
     lastChange: previousReview(db, target.kind === "week" ? target.week : isoWeekOf(target.from))?.change ?? null,
+    latestReviews:
+      target.kind === "week" ? latestReviews(db, target.week, 3).map(({ week, rating, wins, misses, change }) => ({ week, rating, wins, misses, change })) : [],
+    // A note is about a week; audits of later weeks show it, until the next note.
+    buddyNote: buddyNoteBefore(db, target.kind === "week" ? target.week : isoWeekOf(target.from)),
   });
 }

@@ -245,6 +245,18 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (type, from_date)
   );
   `,
+
+  // 5: the buddy loop (SPEC "The buddy loop"): what the buddy said back
+  // about a week; audits of later weeks show the latest one.
+  `
+  CREATE TABLE buddy_notes (
+    id          INTEGER PRIMARY KEY,
+    week        TEXT    NOT NULL,
+    text        TEXT    NOT NULL,
+    created_at  TEXT    NOT NULL
+  );
+  CREATE INDEX buddy_notes_week ON buddy_notes (week, id);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -26,6 +26,12 @@ export function previousReview(db: Db, week: string): Review | null {
   return (db.prepare(`SELECT ${COLUMNS} FROM reviews WHERE week < ? ORDER BY week DESC, id DESC LIMIT 1`).get(week) as Review | undefined) ?? null;
 }
 
+/** The latest `count` reviews of weeks up to `week` (included), oldest first. */
+export function latestReviews(db: Db, week: string, count: number): Review[] {
+  const rows = db.prepare(`SELECT ${COLUMNS} FROM reviews WHERE week <= ? ORDER BY week DESC, id DESC LIMIT ?`).all(week, count) as Review[];
+  return rows.reverse();
+}
+
 /** The reviews of the weeks `from`…`to` (ISO weeks), in week order. */
 export function reviewsBetween(db: Db, from: string, to: string): Review[] {
   return db.prepare(`SELECT ${COLUMNS} FROM reviews WHERE week BETWEEN ? AND ? ORDER BY week, id`).all(from, to) as Review[];

@@ -42,6 +42,7 @@ const ORDER = [
   "block_marks",
   "commitments",
   "reviews",
+  "buddy_notes",
 ];
 
 /** The data tables of the open file, in restore order. */

@@ -40,6 +40,8 @@ function fixture(overrides: Partial<AuditInput> = {}): AuditInput {
     nowMinutes: DAY_MINUTES,
     commitments: [],
     lastChange: null,
+    latestReviews: [],
+    buddyNote: null,
     ...overrides,
   };
 }
