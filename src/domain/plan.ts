@@ -4,6 +4,7 @@
  */
 import { computeAnnual, type AnnualTotals, type CascadeMetric, type PlanInput } from "./cascade.js";
 import { monthKey, monthRange } from "./calendar.js";
+import { maxDate } from "./dates.js";
 import type { Schedule } from "./schedule.js";
 
 export interface MonthPlan {
@@ -49,7 +50,8 @@ export function buildPlan(input: PlanInput, schedule: Schedule): Plan {
     const sum = (metric: CascadeMetric) => schedule.planBetween(metric, from, to);
     return {
       month: monthKey(schedule.year, i + 1),
-      workingDays: schedule.workingDaysBetween(from, to),
+      // The plan's working days: none before its start.
+      workingDays: schedule.workingDaysBetween(maxDate(from, schedule.start), to),
       revenue: sum("revenue"),
       deals: sum("deals"),
       opportunities: sum("opportunities"),

@@ -130,8 +130,9 @@ export async function renderPlanText(
       (plan.customerTime !== null ? `, customer-time goal ${formatRate(plan.customerTime)}` : ""),
   );
   if (workingDays > 0) {
-    const perWeek = (x: number) => formatCount(x / weeks);
-    say(`a typical week: ${perWeek(a.calls)} calls, ${perWeek(a.meetings)} meetings, ${perWeek(a.opportunities)} opportunities, ${perWeek(a.deals)} deals`);
+    // What the schedule spreads over the working days: the annual total less any opening balance.
+    const perWeek = (metric: "calls" | "meetings" | "opportunities" | "deals") => formatCount(plan.months.reduce((sum, m) => sum + m[metric], 0) / weeks);
+    say(`a typical week: ${perWeek("calls")} calls, ${perWeek("meetings")} meetings, ${perWeek("opportunities")} opportunities, ${perWeek("deals")} deals`);
   }
   for (const [type, target] of weeklyTargets) say(`weekly target: ${n(target)} ${visibleControls(type)}`);
   lines.push("");

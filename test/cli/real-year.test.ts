@@ -24,8 +24,10 @@ describe("a plan that starts mid-year", () => {
   it("starts today when nothing was logged this year: no days behind, the year's rest over the days left", async () => {
     const db = tempDb();
     const now = "2026-12-01";
-    const plan = await acctJson<{ start: string; opening: object }>(db, [...PLAN, "--target", "900k"], { now });
-    expect(plan).toMatchObject({ start: "2026-12-01", opening: {} });
+    const plan = await acctJson<{ start: string; opening: object; workingDays: number }>(db, [...PLAN, "--target", "900k"], { now });
+    // December's 23 working days are the plan's: none before its start.
+    expect(plan).toMatchObject({ start: "2026-12-01", opening: {}, workingDays: 23 });
+    expect((await acct(db, ["plan", "show"], { now })).stdout).toContain("a typical week: 400 calls");
     const audit = await acctJson<AuditJson>(db, ["audit"], { now });
     const calls = metric(audit, "calls");
     // 900k at 40k a deal: 23 deals, 92 opportunities, 184 meetings, 1,840 calls, over December's 23 working

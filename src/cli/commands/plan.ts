@@ -275,7 +275,7 @@ function nextSteps(ctx: Context, start: IsoDate): string {
   return [
     "",
     s.bold("Next:"),
-    `  days off you already know:   acct off add ${start.slice(0, 4)}-08-03..${start.slice(0, 4)}-08-14 --reason vacation`,
+    `  days off you already know:   acct off add ${start.slice(0, 4)}-12-24..${start.slice(0, 4)}-12-31 --reason holidays`,
     "  time for the calls:          acct block suggest",
     "  then every day:              acct log call 5",
   ].join("\n");
