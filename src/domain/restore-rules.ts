@@ -30,6 +30,8 @@ interface Seen {
   reviewWeeks: Set<string>;
   /** Years with a first plan, for their revisions. */
   planYears: Set<number>;
+  /** Source keys of imported entries: each on one entry only. */
+  sources: Set<string>;
   /** Dates and timestamps already found valid: a file repeats them on thousands of rows. */
   validDates: Set<string>;
   validStamps: Set<string>;
@@ -156,6 +158,15 @@ const knownType: ColumnRule = (v, column, _row, seen) => {
 
 /** Left to the table's row rule. */
 const byRow: ColumnRule = () => {};
+
+/** An imported entry's source key: one line of at most 500 characters, unique in the file. */
+const sourceKey: ColumnRule = (v, column, _row, seen) => {
+  const key = textValue(v, column);
+  if (key === "" || key.length > 500 || /[\u0000-\u001f\u007f]/.test(key))
+    throw usageError(`${column} ${show(v)} is not a source key (one line, 1–500 characters)`);
+  if (seen.sources.has(key)) throw usageError(`${column} ${show(v)} is on two entries`);
+  seen.sources.add(key);
+};
 
 /** A type that can have a weekly target: known, and not one of the cascade's (their targets come from the plan). */
 const weeklyTargetType: ColumnRule = (v, column, row, seen) => {
@@ -309,6 +320,7 @@ export const RESTORE_RULES: Readonly<Record<string, TableRules>> = {
       note: byRow,
       created_at: stamp,
       deleted_at: optional(stamp),
+      source: optional(sourceKey),
     },
     row: (row, seen) => {
       const problem = checkEntryRow(row, seen.customTypes);
@@ -447,6 +459,7 @@ export function checkRestoreTables(tables: Readonly<Record<string, readonly Rest
     carriedTo: new Map(),
     reviewWeeks: new Set(),
     planYears: new Set(),
+    sources: new Set(),
     validDates: new Set(),
     validStamps: new Set(),
   };

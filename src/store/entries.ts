@@ -33,7 +33,10 @@ function toEntry(row: EntryRow): Entry {
   };
 }
 
-export type NewEntry = Omit<Entry, "id">;
+export type NewEntry = Omit<Entry, "id"> & {
+  /** Where an imported entry came from (a CRM record, a calendar event): importing it again adds nothing. */
+  source?: string | null;
+};
 
 export function insertEntry(db: Db, entry: NewEntry, createdAt: string, journal: JournalEntry): Entry {
   const { lastInsertRowid } = db
@@ -156,7 +159,18 @@ export function removeEntry(db: Db, id: number, at: string, journal: JournalEntr
 
 const IMPORT_BATCH = 50;
 const insertRows = (rows: number) =>
-  `INSERT INTO entries (date, type, count, amount, minutes, contact, note, created_at) VALUES ${Array(rows).fill("(?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}`;
+  `INSERT INTO entries (date, type, count, amount, minutes, contact, note, created_at, source) VALUES ${Array(rows).fill("(?, ?, ?, ?, ?, ?, ?, ?, ?)").join(", ")}`;
+
+/** The source keys among `keys` that entries already carry (removed ones included: a deleted import stays deleted). */
+export function knownSources(db: Db, keys: readonly string[]): Set<string> {
+  const known = new Set<string>();
+  for (let i = 0; i < keys.length; i += 500) {
+    const chunk = keys.slice(i, i + 500);
+    const rows = db.prepare(`SELECT source FROM entries WHERE source IN (${chunk.map(() => "?").join(", ")})`).all(...chunk) as { source: string }[];
+    for (const r of rows) known.add(r.source);
+  }
+  return known;
+}
 
 /**
  * Appends many entries (inside the caller's transaction) and journals them as
@@ -180,7 +194,7 @@ export function insertEntries(db: Db, entries: readonly NewEntry[], createdAt: s
     values.length = 0;
     for (let k = i; k < i + rows; k++) {
       const e = entries[k] as NewEntry;
-      values.push(e.date, e.type, e.count, e.amountCents, e.minutes, e.contact, e.note, createdAt);
+      values.push(e.date, e.type, e.count, e.amountCents, e.minutes, e.contact, e.note, createdAt, e.source ?? null);
     }
     // One writer holds the lock, so each statement's rows get consecutive ids ending at lastInsertRowid.
     last = Number((rows === IMPORT_BATCH ? batch : single).run(values).lastInsertRowid);

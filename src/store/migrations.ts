@@ -257,6 +257,14 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX buddy_notes_week ON buddy_notes (week, id);
   `,
+
+  // 6: a source key on imported entries (SPEC "Capture without friction"):
+  // a CRM record id or a calendar event's UID and start, so importing the same
+  // rows again adds nothing. Unique while set; entries typed in have none.
+  `
+  ALTER TABLE entries ADD COLUMN source TEXT;
+  CREATE UNIQUE INDEX entries_by_source ON entries (source) WHERE source IS NOT NULL;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -4,7 +4,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { inWriteTransaction, openForWrite, type Db } from "../../src/store/connection.js";
-import { countEntries, getEntry, insertEntries, insertEntry, listEntries, removeEntry, updateEntry, type NewEntry } from "../../src/store/entries.js";
+import {
+  countEntries,
+  getEntry,
+  insertEntries,
+  knownSources,
+  insertEntry,
+  listEntries,
+  removeEntry,
+  updateEntry,
+  type NewEntry,
+} from "../../src/store/entries.js";
 import { JournalEntry, undoLast } from "../../src/store/journal.js";
 
 const freshDb = (): Db => openForWrite(join(mkdtempSync(join(tmpdir(), "acct-store-")), "acct.db"));
@@ -114,5 +124,20 @@ describe("entries", () => {
     inWriteTransaction(db, () => undoLast(db));
     expect(listEntries(db)).toEqual([entry]);
     db.close();
+  });
+});
+
+describe("source keys", () => {
+  it("are stored with imported entries, found again, and never on two entries", () => {
+    const db = freshDb();
+    try {
+      const entry = { date: "2026-03-10", type: "call", count: 1, amountCents: null, minutes: null, contact: null, note: null };
+      step(db, (journal) => insertEntries(db, [{ ...entry, source: "hubspot:1" }, { ...entry, source: "hubspot:2" }, entry], "2026-03-12T09:00:00", journal));
+      expect([...knownSources(db, ["hubspot:1", "hubspot:3", "hubspot:2"])].sort()).toEqual(["hubspot:1", "hubspot:2"]);
+      expect(() => step(db, (journal) => insertEntries(db, [{ ...entry, source: "hubspot:1" }], "2026-03-12T09:00:00", journal))).toThrow(/UNIQUE/);
+      expect(listEntries(db)).toHaveLength(3);
+    } finally {
+      db.close();
+    }
   });
 });
