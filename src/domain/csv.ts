@@ -36,14 +36,15 @@ export function countLineBreaks(text: string, from = 0, to = text.length): numbe
  * a byte-order mark is ignored. A stray quote inside an unquoted field, text
  * after a closing quote, or a quote left open are errors naming the line.
  */
-export function readCsv(text: string, onRecord: (record: CsvRecord) => void): void {
+export function readCsv(text: string, onRecord: (record: CsvRecord) => void, delimiter: "," | ";" | "\t" = ","): void {
+  const SEP = delimiter.charCodeAt(0);
   const length = text.length;
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
   while (i < length) {
     const startLine = line;
     const fields: string[] = [];
-    // One record: fields separated by commas, ended by a line break or the end.
+    // One record: fields separated by the delimiter, ended by a line break or the end.
     for (;;) {
       if (text.charCodeAt(i) === QUOTE) {
         const fieldLine = line;
@@ -65,7 +66,7 @@ export function readCsv(text: string, onRecord: (record: CsvRecord) => void): vo
         }
         fields.push(value);
         const c = text.charCodeAt(i);
-        if (c === COMMA) {
+        if (c === SEP) {
           i++;
           continue;
         }
@@ -81,13 +82,13 @@ export function readCsv(text: string, onRecord: (record: CsvRecord) => void): vo
       let c = 0;
       while (j < length) {
         c = text.charCodeAt(j);
-        if (c === COMMA || c === LF || c === CR || c === QUOTE) break;
+        if (c === SEP || c === LF || c === CR || c === QUOTE) break;
         j++;
       }
       if (j < length && c === QUOTE) throw usageError(`line ${line}: a quote inside an unquoted field (quote the whole field and double the quote)`);
       fields.push(text.slice(i, j));
       i = j + 1;
-      if (j < length && c === COMMA) {
+      if (j < length && c === SEP) {
         // A comma at the very end still opens one last (empty) field.
         if (i >= length) fields.push("");
         else continue;
@@ -101,6 +102,25 @@ export function readCsv(text: string, onRecord: (record: CsvRecord) => void): vo
     if (fields.length === 1 && fields[0] === "") continue;
     onRecord({ line: startLine, fields });
   }
+}
+
+/**
+ * The delimiter of a CSV file, from its first line (outside quotes): a comma,
+ * a semicolon (spreadsheets in locales with a decimal comma) or a tab,
+ * whichever appears most; a comma when none does.
+ */
+export function detectDelimiter(text: string): "," | ";" | "\t" {
+  const counts = { ",": 0, ";": 0, "\t": 0 };
+  let quoted = false;
+  for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === "\n" || ch === "\r")) break;
+    else if (!quoted && ch in counts) counts[ch as keyof typeof counts]++;
+  }
+  if (counts[";"] > counts[","] && counts[";"] >= counts["\t"]) return ";";
+  if (counts["\t"] > counts[","] && counts["\t"] > counts[";"]) return "\t";
+  return ",";
 }
 
 /** Whether a field needs quotes: a comma, a quote, a line break, or leading/trailing space. */

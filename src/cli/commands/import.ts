@@ -9,7 +9,7 @@ import type { EntryFields } from "../../domain/entry-import.js";
 import { AcctError, usageError } from "../../domain/errors.js";
 import { countLineBreaks } from "../../domain/csv.js";
 import { readImportInput } from "../import-input.js";
-import { insertEntries } from "../../store/entries.js";
+import { insertEntries, knownSources } from "../../store/entries.js";
 import { addCustomType, listCustomTypes } from "../../store/plans.js";
 import type { ExportDocument } from "../../store/transfer.js";
 import { requirePackage } from "../../packages.js";
@@ -118,6 +118,93 @@ async function importCsv(ctx: Context, file: string, text: string, dryRun: boole
   );
 }
 
+interface CrmFlags {
+  from: string;
+  dryRun?: boolean;
+  map?: string;
+  types?: string;
+  dateFormat?: string;
+  strict?: boolean;
+}
+
+/** `acct import FILE --from PRESET`: a CRM's activity export; rows already imported (by source key) add nothing. */
+async function importCrm(ctx: Context, file: string, flags: Partial<CrmFlags> & { dryRun?: boolean }): Promise<void> {
+  if (flags.from === undefined) {
+    throw usageError(
+      "--map, --types, --date-format and --strict go with --from",
+      "for example: acct import activities.csv --from hubspot --map 'Subject=note'",
+    );
+  }
+  const { entriesFromCrm, presetNamed } = await import("../../domain/crm-import.js");
+  presetNamed(flags.from);
+  const dryRun = flags.dryRun === true;
+  const text = readImportInput(file, "csv");
+  const db = ctx.read();
+  const customTypes = db ? listCustomTypes(db) : [];
+  const read = entriesFromCrm(text, {
+    preset: flags.from,
+    map: flags.map,
+    types: flags.types,
+    dateFormat: flags.dateFormat,
+    strict: flags.strict,
+    today: ctx.today,
+    customTypes,
+  });
+  const known = db
+    ? knownSources(
+        db,
+        read.entries.map((e) => e.source),
+      )
+    : new Set<string>();
+  const fresh = read.entries.filter((e) => !known.has(e.source));
+  let added = 0;
+  if (!dryRun && fresh.length > 0) {
+    added = ctx.transaction(`import ${plural(fresh.length, "entry", "entries")} from ${file} (${flags.from.trim().toLowerCase()})`, (wdb, journal) =>
+      insertEntries(
+        wdb,
+        fresh.map(({ line: _, ...entry }) => entry),
+        ctx.clock.stamp,
+        journal,
+      ),
+    );
+  }
+  const skipped = [...read.skipped].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  if (ctx.json) {
+    return ctx.printJson({
+      format: "crm",
+      from: flags.from.trim().toLowerCase(),
+      dryRun,
+      rows: read.rows,
+      alreadyHere: read.entries.length - fresh.length,
+      new: fresh.length,
+      imported: added,
+      skipped: Object.fromEntries(skipped),
+      columns: read.used,
+      ignoredColumns: read.ignoredColumns,
+    });
+  }
+  if (dryRun) {
+    ctx.print(
+      `columns read: ${Object.entries(read.used)
+        .map(([field, column]) => `${visibleControls(column)} → ${field}`)
+        .join(", ")}`,
+    );
+    if (read.ignoredColumns.length > 0) ctx.print(`columns ignored: ${read.ignoredColumns.map(visibleControls).join(", ")}`);
+  }
+  if (skipped.length > 0) {
+    const total = skipped.reduce((n, [, k]) => n + k, 0);
+    ctx.note(
+      `skipped ${plural(total, "row", "rows")} of types nothing maps: ${skipped.map(([type, n]) => `${visibleControls(type)} ${groupDigits(n)}`).join(", ")} (map them with --types 'Value=type')`,
+    );
+  }
+  const summary = `${plural(read.rows, "row", "rows")}: ${groupDigits(read.entries.length - fresh.length)} already here, ${groupDigits(fresh.length)} new${skipped.length > 0 ? `, ${groupDigits(read.rows - read.entries.length)} skipped` : ""}`;
+  if (dryRun) ctx.print(`${file} is fine: ${summary} (nothing written)`);
+  else
+    ctx.print(
+      fresh.length > 0 ? `${summary}; imported ${plural(added, "entry", "entries")} from ${file}; undo with: acct undo` : `${summary}; nothing to import`,
+    );
+}
+
 const TABLE_NOUNS: Record<string, [string, string]> = {
   settings: ["setting", "settings"],
   plans: ["plan", "plans"],
@@ -180,8 +267,16 @@ export function importCommand(app: App): Command {
     .description("import entries from a CSV export, or restore a JSON export into an empty database; all or nothing")
     .addArgument(completes(new Argument("<file>", "a file written by acct export (- reads stdin)"), "file"))
     .option("--dry-run", "check the file and report what would be imported, writing nothing")
-    .action(async (file: string, flags: { dryRun?: boolean }, command: Command) => {
+    .option("--from <preset>", "a CRM's activity export: hubspot, salesforce, pipedrive or generic")
+    .option("--map <pairs>", "with --from: which column holds which field, 'Column=field,…' (date,type,count,amount,minutes,contact,note,id)")
+    .option("--types <pairs>", "with --from: which acct type an export's type value is, 'Value=type,…' (=skip skips those rows)")
+    .option("--date-format <format>", "with --from: the file's date form in date-fns tokens, e.g. MM/dd/yyyy or dd.MM.yyyy")
+    .option("--strict", "with --from: refuse rows whose type nothing maps instead of skipping them")
+    .action(async (file: string, flags: { dryRun?: boolean } & Partial<CrmFlags>, command: Command) => {
       const ctx = app.context(command);
+      if (flags.from !== undefined || flags.map !== undefined || flags.types !== undefined || flags.dateFormat !== undefined || flags.strict) {
+        return importCrm(ctx, file, flags);
+      }
       const text = readImportInput(file, /\.json$/i.test(file) ? "json" : /\.csv$/i.test(file) ? "csv" : "auto");
       if (isJson(file, text)) await importJson(ctx, file, text, flags.dryRun === true);
       else await importCsv(ctx, file, text, flags.dryRun === true);
