@@ -63,7 +63,7 @@ await build({
   format: "cjs",
   platform: "node",
   target: "node22",
-  external: ["vega", "vega-lite", "@inquirer/prompts", "ical-generator", "cli-progress"],
+  external: ["vega", "vega-lite", "@inquirer/prompts", "ical-generator", "ical.js", "cli-progress"],
   // The sources are ES modules; in the CommonJS bundle import.meta.url is this file's URL.
   define: { "import.meta.url": "__acctImportMetaUrl" },
   banner: { js: 'const __acctImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },

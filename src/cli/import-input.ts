@@ -20,8 +20,8 @@ const LF = 10;
 const CR = 13;
 const OPEN_BRACE = 123;
 
-/** What the content is read as: by the file's name, else by its first character (`{` is JSON). */
-export type InputFormat = "csv" | "json" | "auto";
+/** What the content is read as: by the file's name, else by its first character (`{` is JSON). A calendar (.ics) has no line limit. */
+export type InputFormat = "csv" | "json" | "ics" | "auto";
 
 export interface InputLimits {
   maxBytes: number;
@@ -140,7 +140,7 @@ class LineWatch {
 }
 
 /** Whether content starting with `first` (the first byte that is not a BOM or white space) is JSON. */
-function formatOf(format: InputFormat, first: number | undefined): "csv" | "json" | null {
+function formatOf(format: InputFormat, first: number | undefined): Exclude<InputFormat, "auto"> | null {
   if (format !== "auto") return format;
   if (first === undefined) return null;
   return first === OPEN_BRACE ? "json" : "csv";
@@ -165,7 +165,7 @@ export function readImportInput(file: string, format: InputFormat, limits: Input
   const name = stdin ? "standard input" : file;
   const chunks: Buffer[] = [];
   let total = 0;
-  let decided: "csv" | "json" | null = null;
+  let decided: Exclude<InputFormat, "auto"> | null = null;
   let watch: LineWatch | null = null;
   try {
     const buffer = Buffer.allocUnsafe(limits.chunk);

@@ -154,6 +154,24 @@ beforeAll(() => {
   seedFolder = join(workspace, "seed");
   mkdirSync(seedFolder);
   writeFileSync(join(seedFolder, "seed.csv"), `${SEED_ENTRIES}\n`);
+  // For `acct import calendar.ics`: one ended meeting (ical.js loads from outside the bundle).
+  writeFileSync(
+    join(seedFolder, "calendar.ics"),
+    [
+      "BEGIN:VCALENDAR",
+      "VERSION:2.0",
+      "PRODID:-//acct//test//EN",
+      "BEGIN:VEVENT",
+      "UID:acme-1@example.com",
+      "DTSTAMP:20260101T000000Z",
+      "SUMMARY:Acme kickoff",
+      "DTSTART:20260302T100000",
+      "DTEND:20260302T110000",
+      "END:VEVENT",
+      "END:VCALENDAR",
+      "",
+    ].join("\r\n"),
+  );
   for (const line of SEED) {
     if (runsPlaceholder(line)) continue;
     const result = runLine(line, seedFolder);

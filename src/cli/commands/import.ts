@@ -9,6 +9,7 @@ import type { EntryFields } from "../../domain/entry-import.js";
 import { AcctError, usageError } from "../../domain/errors.js";
 import { countLineBreaks } from "../../domain/csv.js";
 import { readImportInput } from "../import-input.js";
+import { importIcs, isCalendar } from "../ics-import.js";
 import { insertEntries, knownSources } from "../../store/entries.js";
 import { addCustomType, listCustomTypes } from "../../store/plans.js";
 import type { ExportDocument } from "../../store/transfer.js";
@@ -272,14 +273,23 @@ export function importCommand(app: App): Command {
     .option("--types <pairs>", "with --from: which acct type an export's type value is, 'Value=type,…' (=skip skips those rows)")
     .option("--date-format <format>", "with --from: the file's date form in date-fns tokens, e.g. MM/dd/yyyy or dd.MM.yyyy")
     .option("--strict", "with --from: refuse rows whose type nothing maps instead of skipping them")
-    .action(async (file: string, flags: { dryRun?: boolean } & Partial<CrmFlags>, command: Command) => {
+    .option("--match <text>", "calendar (.ics) files: only events whose title contains TEXT (any case)")
+    .action(async (file: string, flags: { dryRun?: boolean; match?: string } & Partial<CrmFlags>, command: Command) => {
       const ctx = app.context(command);
       if (flags.from !== undefined || flags.map !== undefined || flags.types !== undefined || flags.dateFormat !== undefined || flags.strict) {
         return importCrm(ctx, file, flags);
       }
-      const text = readImportInput(file, /\.json$/i.test(file) ? "json" : /\.csv$/i.test(file) ? "csv" : "auto");
-      if (isJson(file, text)) await importJson(ctx, file, text, flags.dryRun === true);
+      if (flags.match !== undefined && flags.match.trim() === "") throw usageError("--match needs a text to look for in event titles");
+      const text = readImportInput(file, /\.json$/i.test(file) ? "json" : /\.csv$/i.test(file) ? "csv" : /\.ics$/i.test(file) ? "ics" : "auto");
+      if (isCalendar(file, text)) await importIcs(ctx, file, text, flags.dryRun === true, flags.match ?? null);
+      else if (flags.match !== undefined) throw usageError("--match applies to calendar (.ics) files only");
+      else if (isJson(file, text)) await importJson(ctx, file, text, flags.dryRun === true);
       else await importCsv(ctx, file, text, flags.dryRun === true);
     });
-  return withExamples(imp, ["acct import entries.csv --dry-run", "acct import entries.csv", "acct --db restored.db import acct-backup.json"]);
+  return withExamples(imp, [
+    "acct import entries.csv --dry-run",
+    "acct import entries.csv",
+    "acct import calendar.ics --match Acme",
+    "acct --db restored.db import acct-backup.json",
+  ]);
 }
