@@ -208,6 +208,18 @@ describe("acct import FILE.ics", () => {
     });
   });
 
+  it("cuts a title to 500 characters, turns its line breaks into spaces, and takes an event without DTEND as 0 minutes", async () => {
+    const long = `Acme\\nfollow-up ${"x".repeat(600)}`;
+    const text = CALENDAR.replace("SUMMARY:Pipeline review", `SUMMARY:${long}`).replace("DTEND:20260310T093000\r\n", "");
+    await inZone("Europe/Berlin", async () => {
+      const { db, file } = setup(text);
+      expect((await acct(db, ["import", file])).code).toBe(0);
+      const entry = (await acctJson<EntryJson[]>(db, ["log", "list", "--from", "2026-01-01"])).find((e) => e.contact?.startsWith("Acme follow-up"));
+      expect(entry?.contact).toHaveLength(500);
+      expect(entry?.minutes).toBe(0);
+    });
+  });
+
   it("recognises a calendar by its content, whatever the name", async () => {
     await inZone("Europe/Berlin", async () => {
       const { db, file } = setup(CALENDAR, "export.txt");
@@ -229,5 +241,6 @@ describe("acct import FILE.ics", () => {
     expect(fingerprint(huge.db)).toBe("absent");
     const csv = setup("date,type\n", "x.csv");
     expectUsageError(await acct(csv.db, ["import", csv.file, "--match", "Acme"]), /--match applies to calendar/);
+    expectUsageError(await acct(csv.db, ["import", csv.file, "--from", "generic", "--match", "Acme"]), /--match applies to calendar/);
   });
 });

@@ -277,6 +277,7 @@ export function importCommand(app: App): Command {
     .action(async (file: string, flags: { dryRun?: boolean; match?: string } & Partial<CrmFlags>, command: Command) => {
       const ctx = app.context(command);
       if (flags.from !== undefined || flags.map !== undefined || flags.types !== undefined || flags.dateFormat !== undefined || flags.strict) {
+        if (flags.match !== undefined) throw usageError("--match applies to calendar (.ics) files only, not with --from");
         return importCrm(ctx, file, flags);
       }
       if (flags.match !== undefined && flags.match.trim() === "") throw usageError("--match needs a text to look for in event titles");
