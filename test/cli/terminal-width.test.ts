@@ -9,28 +9,14 @@ import type { AuditJson } from "../../src/render/audit-json.js";
 import type { StatusJson } from "../../src/render/status.js";
 import { displayWidth } from "../../src/render/text-width.js";
 import { acct, acctAll, acctJson, tempDb } from "../helpers/in-process.js";
+import { LONG, NOW, WIDE_TEXT_SEED } from "../helpers/wide-text.js";
 
-const NOW = "2026-03-12T15:00";
-const LONG = "Ask every one of the forty accounts on the Q1 list for a referral before the board meeting in April";
 let db = "";
 
 beforeAll(async () => {
   db = tempDb();
   expect((await acct(db, ["demo"], { now: NOW })).code).toBe(0);
-  await acctAll(
-    db,
-    [
-      ["type", "add", "linkedin-connection-requests"],
-      ["plan", "target", "linkedin-connection-requests", "25"],
-      ["commit", "add", LONG, "--due", "fri", "--metric", "linkedin-connection-requests", "--target", "40"],
-      ["commit", "add", "株式会社サンプル商事の購買部長と面談する約束を取り付ける、来週の木曜日までに必ず", "--due", "fri"],
-      ["block", "add", "Prospecting calls to the enterprise accounts in the northern region", "--days", "sat", "--start", "10:00", "--end", "11:00"],
-      ["off", "add", "2026-05-01", "--reason", "Labour Day, and the long weekend the whole office takes together every year"],
-      ["log", "meeting", "--minutes", "45", "--contact", "Initech Global Procurement Services", "--note", LONG],
-      ["audit", "--reflect", "--rating", "4", "--wins", LONG, "--misses", "no calls on Friday afternoon", "--change", LONG],
-    ],
-    { now: NOW },
-  );
+  await acctAll(db, WIDE_TEXT_SEED, { now: NOW });
 });
 
 const COMMANDS = [

@@ -12,10 +12,9 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { displayWidth } from "../../src/render/text-width.js";
 import { acct, BIN, tempDb } from "../helpers/cli.js";
+import { NOW, WIDE_TEXT_SEED } from "../helpers/wide-text.js";
 
-const NOW = "2026-03-12T15:00";
 const COLUMNS = 80;
-const LONG = "Ask every one of the forty accounts on the Q1 list for a referral before the board meeting in April";
 const SOCKET = `acct-test-${process.pid}`;
 const hasTmux = spawnSync("sh", ["-c", "command -v tmux"]).status === 0;
 
@@ -102,17 +101,7 @@ describe.skipIf(process.env.CI !== "true" && !hasTmux)(`acct on a real terminal 
   beforeAll(async () => {
     db = tempDb();
     const now = { now: NOW };
-    for (const args of [
-      ["demo"],
-      ["type", "add", "linkedin-connection-requests"],
-      ["plan", "target", "linkedin-connection-requests", "25"],
-      ["commit", "add", LONG, "--due", "fri", "--metric", "linkedin-connection-requests", "--target", "40"],
-      ["commit", "add", "株式会社サンプル商事の購買部長と面談する約束を取り付ける、来週の木曜日までに必ず", "--due", "fri"],
-      ["block", "add", "Prospecting calls to the enterprise accounts in the northern region", "--days", "sat", "--start", "10:00", "--end", "11:00"],
-      ["off", "add", "2026-05-01", "--reason", "Labour Day, and the long weekend the whole office takes together every year"],
-      ["log", "meeting", "--minutes", "45", "--contact", "Initech Global Procurement Services", "--note", LONG],
-      ["audit", "--reflect", "--rating", "4", "--wins", LONG, "--misses", "no calls on Friday afternoon", "--change", LONG],
-    ]) {
+    for (const args of [["demo"], ...WIDE_TEXT_SEED]) {
       const result = acct(db, args, now);
       expect(result.code, `acct ${args.join(" ")}: ${result.stderr}`).toBe(0);
     }
