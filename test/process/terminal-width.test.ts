@@ -70,10 +70,10 @@ async function runInPane(session: string, columns: number, escapes = false): Pro
   tmux("set-option", "-t", session, "history-limit", "20000");
   for (let waited = 0; ; waited += 100) {
     const text = tmux("capture-pane", "-p", "-J", "-S", "-", "-t", session, ...(escapes ? ["-e"] : []));
-    if (text.includes("::: done")) {
-      tmux("kill-session", "-t", session);
-      return text;
-    }
+    // The session stays until afterAll kills the server: killing the last
+    // session makes the server exit, and the next new-session can race it
+    // ("server exited unexpectedly").
+    if (text.includes("::: done")) return text;
     if (waited > 20_000) throw new Error(`the commands did not finish in the pane:\n${text}`);
     await sleep(100);
   }
