@@ -19,6 +19,8 @@ import { exportCommand } from "./commands/export.js";
 import { importCommand } from "./commands/import.js";
 import { logCommand } from "./commands/log.js";
 import { offCommand } from "./commands/off.js";
+import { oppCommand } from "./commands/opp.js";
+import { pipelineCommand } from "./commands/pipeline.js";
 import { planCommand } from "./commands/plan.js";
 import { reportCommand } from "./commands/report.js";
 import { reviewsCommand } from "./commands/reviews.js";
@@ -43,6 +45,8 @@ const COMMANDS: readonly (readonly [string, (app: App) => Command])[] = [
   ["audit", auditCommand],
   ["commit", commitCommand],
   ["reviews", reviewsCommand],
+  ["opp", oppCommand],
+  ["pipeline", pipelineCommand],
   ["buddy", buddyCommand],
   ["share", shareCommand],
   ["block", blockCommand],

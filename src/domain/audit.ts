@@ -3,6 +3,7 @@
  * funnel, customer time, time blocks, commitments and celebrations. Pure: the
  * command reads the store and passes totals in; renderers only format this.
  */
+import type { Pipeline } from "./pipeline.js";
 import { computeAdherence, type Adherence, type Block, type BlockMark, type LoggedTypes } from "./blocks.js";
 import { ceilTolerant, type CascadeMetric } from "./cascade.js";
 import type { WorkCalendar } from "./calendar.js";
@@ -118,6 +119,10 @@ export interface Audit {
   buddyNote: BuddyNote | null;
   /** The change promised in the audited week's review and the two weeks before it; null otherwise. */
   changeRepeated: ChangeRepeated | null;
+  /** The pipeline on as-of (SPEC "Pipeline and big-deal reviews"); null until the loader adds it. */
+  pipeline: Pipeline | null;
+  /** Whether the file names any deal: the text pages leave the pipeline out until one is added. */
+  hasDeals: boolean;
 }
 
 /** What the buddy said back about a week (`acct buddy note`). */
@@ -406,5 +411,7 @@ export function buildAudit(input: AuditInput): Audit {
     nextWeek: dueNextWeek(input.commitments, asOf),
     buddyNote: input.buddyNote,
     changeRepeated: input.period.kind === "week" ? findRepeatedChange(input.latestReviews, input.week) : null,
+    pipeline: null,
+    hasDeals: false,
   };
 }

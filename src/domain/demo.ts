@@ -34,6 +34,20 @@ export interface DemoCommitment {
   doneOn: IsoDate | null;
 }
 
+/** A named deal of the sample, opened by one of its opportunity entries (and won by one of its deal entries). */
+export interface DemoDeal {
+  /** Index into `entries` of its opportunity entry, whose date it was opened on. */
+  opened: number;
+  /** Index into `entries` of its deal entry, when won. */
+  won: number | null;
+  name: string;
+  valueCents: number;
+  stage: string;
+  close: IsoDate | null;
+  moves: { date: IsoDate; from: string; to: string }[];
+  reviews: { date: IsoDate; stage: string; gaps: string[]; actions: { text: string; due: IsoDate; doneOn: IsoDate | null }[] }[];
+}
+
 export interface DemoData {
   plan: PlanInput;
   daysOff: { from: IsoDate; to: IsoDate; reason: string }[];
@@ -41,6 +55,7 @@ export interface DemoData {
   blocks: DemoBlock[];
   entries: DemoEntry[];
   commitments: DemoCommitment[];
+  deals: DemoDeal[];
   review: { week: string; rating: number; wins: string; misses: string; change: string };
 }
 
@@ -253,6 +268,7 @@ export function buildDemo(today: IsoDate): DemoData {
     blocks,
     entries,
     commitments,
+    deals: demoDeals(entries, today),
     review: {
       week: isoWeekOf(week(1)),
       rating: 3,
@@ -261,6 +277,93 @@ export function buildDemo(today: IsoDate): DemoData {
       change: "Calls first thing on Tuesday and Thursday, before opening email",
     },
   };
+}
+
+/**
+ * Names a few of the sample's opportunities as deals: one won (its deal
+ * entry and an opportunity three weeks or more before it), one reviewed
+ * three Fridays running with the same gaps (stalled, and past its close
+ * date), one moved on after its review, and the latest ones open.
+ */
+function demoDeals(entries: readonly DemoEntry[], today: IsoDate): DemoDeal[] {
+  const opps = entries.flatMap((e, i) => (e.type === "opportunity" ? [i] : []));
+  const used = new Set<number>();
+  const dateOf = (i: number) => (entries[i] as DemoEntry).date;
+  const latestOpp = (until: IsoDate) => [...opps].reverse().find((i) => !used.has(i) && dateOf(i) <= until);
+  const name = (i: number, what: string) => `${(entries[i] as DemoEntry).contact ?? "Acme Corp"} ${what}`;
+  const endOfMonth = (date: IsoDate) => addDays(`${addDays(`${date.slice(0, 7)}-28`, 4).slice(0, 7)}-01`, -1);
+  const friday = (weeksAgo: number) => addDays(mondayOf(today), 4 - 7 * weeksAgo);
+  const deals: DemoDeal[] = [];
+
+  const wonEntry = [...entries.keys()].reverse().find((i) => entries[i]?.type === "deal");
+  const wonOpp = wonEntry === undefined ? undefined : latestOpp(addDays(dateOf(wonEntry), -21));
+  if (wonEntry !== undefined && wonOpp !== undefined) {
+    used.add(wonOpp);
+    const amount = (entries[wonEntry] as DemoEntry).amountCents ?? 40_000_00;
+    deals.push({ opened: wonOpp, won: wonEntry, name: name(wonOpp, "renewal"), valueCents: amount, stage: "negotiation", close: null, moves: [], reviews: [] });
+  }
+  const stalled = latestOpp(addDays(friday(3), -3));
+  if (stalled !== undefined) {
+    used.add(stalled);
+    const gaps = ["No budget owner named", "Champion has not seen the ROI case"];
+    deals.push({
+      opened: stalled,
+      won: null,
+      name: name(stalled, "expansion"),
+      valueCents: 85_000_00,
+      stage: "discovery",
+      close: friday(1),
+      moves: [{ date: addDays(friday(3), -1), from: "qualify", to: "discovery" }],
+      reviews: [
+        { date: friday(3), stage: "discovery", gaps, actions: [{ text: "Send the ROI case to the champion", due: addDays(friday(3), 3), doneOn: null }] },
+        {
+          date: friday(2),
+          stage: "discovery",
+          gaps: [gaps[1] as string, (gaps[0] as string).toLowerCase()],
+          actions: [{ text: "Ask for the budget owner", due: addDays(friday(2), 3), doneOn: addDays(friday(2), 3) }],
+        },
+        { date: friday(1), stage: "discovery", gaps, actions: [{ text: "Send the ROI case to the champion", due: maxFriday(today), doneOn: null }] },
+      ],
+    });
+  }
+  const moving = latestOpp(addDays(friday(2), -3));
+  if (moving !== undefined) {
+    used.add(moving);
+    deals.push({
+      opened: moving,
+      won: null,
+      name: name(moving, "pilot"),
+      valueCents: 40_000_00,
+      stage: "proposal",
+      close: endOfMonth(addDays(today, 30)),
+      moves: [{ date: friday(1), from: "qualify", to: "proposal" }],
+      reviews: [
+        {
+          date: friday(2),
+          stage: "qualify",
+          gaps: ["Security review not started"],
+          actions: [{ text: "Book the security review", due: friday(1), doneOn: addDays(friday(1), -1) }],
+        },
+      ],
+    });
+  }
+  for (const [k, i] of [...opps]
+    .reverse()
+    .filter((i) => !used.has(i))
+    .slice(0, 3)
+    .entries()) {
+    deals.push({
+      opened: i,
+      won: null,
+      name: name(i, ["new logo", "upsell", "second site"][k] as string),
+      valueCents: [30_000_00, 55_000_00, 25_000_00][k] as number,
+      stage: "qualify",
+      close: endOfMonth(addDays(today, 45 + 20 * k)),
+      moves: [],
+      reviews: [],
+    });
+  }
+  return deals;
 }
 
 /** This week's Friday, or today when today is later in the week (a due date is never in the past). */

@@ -10,9 +10,11 @@ export interface Entry {
   minutes: number | null;
   contact: string | null;
   note: string | null;
+  /** The deal (opportunity id) this entry was logged for: its `opportunity` on opening, its `deal` on winning. */
+  opp?: number | null;
 }
 
-/** The spec's entry object: `{id, date, type, count, amount, minutes, contact, note}`, amount in currency units. */
+/** The spec's entry object: `{id, date, type, count, amount, minutes, contact, note, opp}`, amount in currency units. */
 export interface EntryJson {
   id: number;
   date: IsoDate;
@@ -22,6 +24,7 @@ export interface EntryJson {
   minutes: number | null;
   contact: string | null;
   note: string | null;
+  opp: number | null;
 }
 
 export function entryToJson(entry: Entry): EntryJson {
@@ -34,6 +37,7 @@ export function entryToJson(entry: Entry): EntryJson {
     minutes: entry.minutes,
     contact: entry.contact,
     note: entry.note,
+    opp: entry.opp ?? null,
   };
 }
 

@@ -94,11 +94,11 @@ export function parseDate(input: string, today: IsoDate, what = "date", options:
  * weekday is the next such day after today, and a date before today is
  * refused (`today` itself is allowed).
  */
-export function parseDueDate(value: string, today: IsoDate, options: DateWordOptions = {}): IsoDate {
-  const due = readDate(value, today, "due date", "due", options);
+export function parseDueDate(value: string, today: IsoDate, options: DateWordOptions = {}, what = "due date"): IsoDate {
+  const due = readDate(value, today, what, "due", options);
   if (due < today) {
     const named = value.trim() === due ? due : `'${value.trim()}' (${due})`;
-    throw usageError(`due date ${named} is in the past (today is ${today})`, "a due date is today or later: e.g. fri, next fri, eow, +3d");
+    throw usageError(`${what} ${named} is in the past (today is ${today})`, `a ${what} is today or later: e.g. fri, next fri, eow, +3d`);
   }
   return due;
 }

@@ -4,6 +4,7 @@
  * commitments kept week by week. Charts are drawn from this by the renderer.
  */
 import { buildConversion } from "./audit.js";
+import type { Pipeline } from "./pipeline.js";
 import type { CommitmentView } from "./commitments.js";
 import { addDays, isoWeekOf, maxDate, minDate, mondayOf, type IsoDate } from "./dates.js";
 import type { TypeTotals } from "./entry.js";
@@ -51,6 +52,8 @@ export interface Report {
   metrics: MetricSeries[];
   funnel: FunnelStage[];
   commitments: CommitmentWeek[];
+  /** The pipeline on as-of, when the file names any deal. */
+  pipeline?: Pipeline | null;
 }
 
 export interface ReportInput extends PlanBasis {

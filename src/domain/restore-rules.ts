@@ -12,7 +12,8 @@ import { isValidIsoDate, weekdayOf, type IsoDate, type Weekday } from "./dates.j
 import { checkEntryRow } from "./entry-import.js";
 import { AcctError, usageError } from "./errors.js";
 import { checkSeasonality, isHoursPerDay, isMoneyCents, isRate, LAST_MINUTE, MAX_COUNT, parseText, parseWeek, parseWeekdays, parseYear } from "./parse.js";
-import { checkStoredSetting } from "./settings.js";
+import { OPP_STATUSES } from "./pipeline.js";
+import { checkStoredSetting, DEFAULT_STAGES } from "./settings.js";
 
 export type RestoreValue = string | number | null;
 export type RestoreRow = Readonly<Record<string, RestoreValue>>;
@@ -32,6 +33,13 @@ interface Seen {
   planYears: Set<number>;
   /** Source keys of imported entries: each on one entry only. */
   sources: Set<string>;
+  /** The stages the settings name (null: the default ones). */
+  stages: string[] | null;
+  opps: Map<number, { openedOn: IsoDate; status: string }>;
+  /** Review id → its deal. */
+  oppReviews: Map<number, number>;
+  /** The order numbers moves and reviews share: each once. */
+  oppSeqs: Set<number>;
   /** Dates and timestamps already found valid: a file repeats them on thousands of rows. */
   validDates: Set<string>;
   validStamps: Set<string>;
@@ -176,6 +184,32 @@ const weeklyTargetType: ColumnRule = (v, column, row, seen) => {
   }
 };
 
+/** A deal of the file (rows of opportunities come first). */
+const knownOpp: ColumnRule = (v, column, row, seen) => {
+  id(v, column, row, seen);
+  if (!seen.opps.has(v as number)) throw usageError(`${column} ${v as number} is not an opportunity of the file`);
+};
+
+/** A day on a deal: not in the future, not before it was opened. */
+const dateOnDeal: ColumnRule = (v, column, row, seen) => {
+  date("past")(v, column, row, seen);
+  const deal = seen.opps.get(row.opp as number);
+  if (deal && (v as string) < deal.openedOn) throw usageError(`${column} ${v as string} is before deal ${row.opp} was opened (${deal.openedOn})`);
+};
+
+/** A stage name as moves and reviews keep it (the stages of the time, so any name). */
+const stageName: ColumnRule = (v, column) => {
+  const name = textValue(v, column);
+  if (!/^[a-z][a-z0-9-]{0,29}$/.test(name)) throw usageError(`${column} ${show(name)} is not a stage name`);
+};
+
+/** The order number moves and reviews share: a whole number, each once. */
+const oppSeq: ColumnRule = (v, column, row, seen) => {
+  whole(1, Number.MAX_SAFE_INTEGER)(v, column, row, seen);
+  if (seen.oppSeqs.has(v as number)) throw usageError(`${column} ${v as number} is on two moves or reviews`);
+  seen.oppSeqs.add(v as number);
+};
+
 /** The columns a first plan and a revision share: what `acct plan set` takes. */
 const PLAN_COLUMNS: Record<string, ColumnRule> = {
   year: (v, column) => {
@@ -251,6 +285,9 @@ export const RESTORE_RULES: Readonly<Record<string, TableRules>> = {
   settings: {
     columns: { key: (v, c) => void textValue(v, c), value: (v, c) => void textValue(v, c) },
     row: (row) => checkStoredSetting(row.key as string, row.value as string),
+    remember: (row, seen) => {
+      if (row.key === "stages") seen.stages = (row.value as string).split(",");
+    },
   },
   plans: {
     columns: {
@@ -308,6 +345,74 @@ export const RESTORE_RULES: Readonly<Record<string, TableRules>> = {
     },
     row: (row) => checkDayOffRange({ from: row.from_date as string, to: row.to_date as string }),
   },
+  opportunities: {
+    columns: {
+      id,
+      name: text,
+      value: money,
+      stage: (v, column, row, seen) => {
+        const stage = textValue(v, column);
+        const stages = seen.stages ?? [...DEFAULT_STAGES];
+        if (row.status === "open" && !stages.includes(stage)) throw usageError(`${column} ${show(stage)} is not one of the stages (${stages.join(", ")})`);
+        if (stage !== stage.trim() || stage === "" || /[\p{Cc}]/u.test(stage)) throw usageError(`${column} ${show(stage)} is not a stage name`);
+      },
+      close_date: optional(date("any")),
+      contact: optional(text),
+      note: optional(text),
+      status: oneOf(...OPP_STATUSES),
+      opened_on: date("past"),
+      closed_on: optional(date("past")),
+      amount: optional(money),
+      lost_reason: optional(text),
+      created_at: stamp,
+    },
+    row: (row) => {
+      const { status } = row;
+      if ((status === "open") !== (row.closed_on === null))
+        throw usageError(status === "open" ? "an open deal has no closed_on" : `a ${status} deal needs closed_on`);
+      if (row.closed_on !== null && (row.closed_on as string) < (row.opened_on as string))
+        throw usageError(`closed_on ${row.closed_on} is before opened_on ${row.opened_on}`);
+      if ((status === "won") !== (row.amount !== null)) throw usageError(status === "won" ? "a won deal needs its amount" : `a ${status} deal has no amount`);
+      if ((status === "lost") !== (row.lost_reason !== null))
+        throw usageError(status === "lost" ? "a lost deal needs its lost_reason" : `a ${status} deal has no lost_reason`);
+    },
+    remember: (row, seen) => void seen.opps.set(row.id as number, { openedOn: row.opened_on as string, status: row.status as string }),
+  },
+  opp_moves: {
+    columns: {
+      id,
+      opp: knownOpp,
+      date: dateOnDeal,
+      from_stage: stageName,
+      to_stage: stageName,
+      seq: oppSeq,
+      created_at: stamp,
+    },
+    row: (row) => {
+      if (row.from_stage === row.to_stage) throw usageError(`a move from ${show(row.from_stage as RestoreValue)} to the same stage`);
+    },
+  },
+  opp_reviews: {
+    columns: {
+      id,
+      opp: knownOpp,
+      date: dateOnDeal,
+      stage: stageName,
+      gaps: (v, column) => {
+        let gaps: unknown;
+        try {
+          gaps = JSON.parse(textValue(v, column));
+        } catch {
+          gaps = null;
+        }
+        if (!Array.isArray(gaps) || gaps.some((g) => typeof g !== "string")) throw usageError(`${column} ${show(v)} is not a JSON list of texts`);
+        for (const g of gaps as string[]) parseText(g, "gap");
+      },
+      seq: oppSeq,
+      created_at: stamp,
+    },
+    remember: (row, seen) => void seen.oppReviews.set(row.id as number, row.opp as number),
+  },
   entries: {
     columns: {
       id,
@@ -321,10 +426,13 @@ export const RESTORE_RULES: Readonly<Record<string, TableRules>> = {
       created_at: stamp,
       deleted_at: optional(stamp),
       source: optional(sourceKey),
+      opp: optional(knownOpp),
     },
     row: (row, seen) => {
       const problem = checkEntryRow(row, seen.customTypes);
       if (problem) throw usageError(problem);
+      if (row.opp !== null && row.type !== "opportunity" && row.type !== "deal")
+        throw usageError(`a ${show(row.type as RestoreValue)} entry is linked to deal ${row.opp}: only its opportunity and deal entries are`);
     },
   },
   blocks: {
@@ -378,6 +486,13 @@ export const RESTORE_RULES: Readonly<Record<string, TableRules>> = {
       status: oneOf("open", "done", "dropped"),
       closed_on: optional(date("past")),
       carried_from: optional(id),
+      opp: optional(knownOpp),
+      review: optional((v, column, row, seen) => {
+        id(v, column, row, seen);
+        const opp = seen.oppReviews.get(v as number);
+        if (opp === undefined) throw usageError(`${column} ${v as number} is not a deal review of the file`);
+        if (opp !== row.opp) throw usageError(`${column} ${v as number} is a review of deal ${opp}, not of ${show(row.opp as RestoreValue)}`);
+      }),
     },
     row: (row, seen) => {
       const self = row.id as number;
@@ -460,6 +575,10 @@ export function checkRestoreTables(tables: Readonly<Record<string, readonly Rest
     reviewWeeks: new Set(),
     planYears: new Set(),
     sources: new Set(),
+    stages: null,
+    opps: new Map(),
+    oppReviews: new Map(),
+    oppSeqs: new Set(),
     validDates: new Set(),
     validStamps: new Set(),
   };

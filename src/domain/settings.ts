@@ -28,6 +28,49 @@ function parseWeekStart(input: string): string {
   throw usageError(`week-start '${input}' must be mon or sun`);
 }
 
+/** The open stages a deal moves through, in order, when `stages` is not set. */
+export const DEFAULT_STAGES = ["qualify", "discovery", "proposal", "negotiation"] as const;
+/** Their win probabilities, in percent. */
+export const DEFAULT_STAGE_PROBABILITIES = [10, 25, 50, 75] as const;
+const MAX_STAGES = 12;
+
+/** `qualify, discovery, proposal` → `qualify,discovery,proposal`: names of letters, digits and `-`, lower case, unique. */
+export function parseStages(input: string): string {
+  const names = input.split(",").map((s) => s.trim().toLowerCase());
+  if (names.length === 0 || names.some((n) => n === "")) throw usageError(`stages '${input}' has an empty name`, "e.g. qualify,discovery,proposal,negotiation");
+  for (const name of names) {
+    if (!/^[a-z][a-z0-9-]{0,29}$/.test(name))
+      throw usageError(
+        `stage '${name}' is not a name of letters, digits and '-' (at most 30, starting with a letter)`,
+        "e.g. qualify,discovery,proposal,negotiation",
+      );
+  }
+  const twice = names.find((n, i) => names.indexOf(n) !== i);
+  if (twice !== undefined) throw usageError(`stage '${twice}' is named twice`);
+  if (names.length > MAX_STAGES) throw usageError(`${names.length} stages is more than ${MAX_STAGES}`);
+  return names.join(",");
+}
+
+/** `10, 25%, 50` → `10,25,50`: win probabilities in percent, each above 0 and below 100. */
+export function parseStageProbabilities(input: string): string {
+  const values = input.split(",").map((s) => s.trim().replace(/%$/, "").trim());
+  for (const v of values) {
+    const n = Number(v);
+    if (v === "" || !/^\d+(\.\d+)?$/.test(v) || !(n > 0 && n < 100))
+      throw usageError(`stage probability '${v}' is not a percentage above 0 and below 100`, "e.g. 10,25,50,75 (one per stage, in percent)");
+  }
+  if (values.length > MAX_STAGES) throw usageError(`${values.length} probabilities is more than ${MAX_STAGES}`);
+  return values.map((v) => String(Number(v))).join(",");
+}
+
+function parseCoverageGoal(input: string): string {
+  const text = input.trim().replace(/[x×]$/i, "");
+  const n = Number(text);
+  if (text === "" || !/^\d+(\.\d+)?$/.test(text) || !(n > 0 && n <= 100))
+    throw usageError(`coverage-goal '${input}' is not a number above 0, at most 100`, "e.g. 3 (3× the revenue still needed)");
+  return String(n);
+}
+
 export const SETTINGS: readonly SettingSpec[] = [
   {
     key: "currency",
@@ -63,6 +106,34 @@ export const SETTINGS: readonly SettingSpec[] = [
     default: "15",
     accepts: "a whole number 1–1000",
     parse: (input) => String(parseWholeNumber(input, "calls per hour", 1, 1000)),
+  },
+  {
+    key: "stages",
+    description: "a deal's open stages, in order (acct opp)",
+    default: DEFAULT_STAGES.join(","),
+    accepts: "names separated by commas, e.g. qualify,demo,proposal",
+    parse: parseStages,
+  },
+  {
+    key: "stage-probabilities",
+    description: "each stage's chance to win, in percent (weighted pipeline)",
+    default: DEFAULT_STAGE_PROBABILITIES.join(","),
+    accepts: "one percentage per stage, e.g. 10,25,50,75",
+    parse: parseStageProbabilities,
+  },
+  {
+    key: "idle-days",
+    description: "an open deal with nothing on it for this many days is idle",
+    default: "14",
+    accepts: "a whole number 1–365",
+    parse: (input) => String(parseWholeNumber(input, "idle-days", 1, 365)),
+  },
+  {
+    key: "coverage-goal",
+    description: "open pipeline wanted, as a multiple of the revenue still needed",
+    default: "3",
+    accepts: "a number above 0, e.g. 3",
+    parse: parseCoverageGoal,
   },
 ];
 

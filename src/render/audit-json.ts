@@ -3,6 +3,7 @@ import type { Audit } from "../domain/audit.js";
 import { describeStageCost, describeVerdict } from "./audit-text.js";
 import { adherenceJson } from "./blocks.js";
 import { round } from "./format.js";
+import { pipelineToJson } from "./pipeline.js";
 
 const n2 = (x: number) => round(x, 2);
 const r4 = (x: number) => round(x, 4);
@@ -59,5 +60,6 @@ export function auditToJson(audit: Audit) {
     nextWeek: audit.nextWeek,
     buddyNote: audit.buddyNote,
     changeRepeated: audit.changeRepeated,
+    pipeline: audit.pipeline && pipelineToJson(audit.pipeline),
   };
 }

@@ -1,4 +1,5 @@
 /** The audit as a Markdown summary for a buddy: heading, metrics table, then the other sections. */
+import { describeCoverage, describeWinRate, pipelineWarnings } from "./pipeline.js";
 import type { Audit } from "../domain/audit.js";
 import { formatBuffer, formatMoney, formatRate } from "./format.js";
 import { singularOf } from "../domain/metrics.js";
@@ -94,6 +95,16 @@ export function renderAuditMarkdown(audit: Audit, { currency }: RenderOptions, o
   if (c.repeated.length > 0) {
     out.push("", "Carried over twice or more:", "");
     for (const item of c.repeated) out.push(`- ${commitmentLine(item, md)}`);
+  }
+
+  if (audit.pipeline !== null && audit.hasDeals) {
+    const p = audit.pipeline;
+    out.push("", "## Pipeline", "", `${describeCoverage(p, currency)}.`);
+    const win = describeWinRate(p);
+    if (win !== null) out.push("", `${win.charAt(0).toUpperCase()}${win.slice(1)}.`);
+    const warnings = pipelineWarnings(p, md);
+    if (warnings.length > 0) out.push("");
+    for (const w of warnings) out.push(`- ${w.text}`);
   }
 
   const celebrations = celebrationLines(audit, currency, md);

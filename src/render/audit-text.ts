@@ -1,4 +1,5 @@
 /** The audit as a terminal page: verdict first, the metrics table, then the other sections. */
+import { describeCoverage, describeWinRate, pipelineWarnings } from "./pipeline.js";
 import type { ChalkInstance } from "chalk";
 import type { Audit, Conversion, MetricAudit, Verdict } from "../domain/audit.js";
 import { singularOf, type Standing } from "../domain/metrics.js";
@@ -256,6 +257,16 @@ export async function renderAuditText(audit: Audit, options: RenderOptions): Pro
   if (c.repeated.length > 0) {
     out.push(`  ${style.yellow("carried over twice or more:")}`);
     for (const repeated of c.repeated) item(style.yellow("!"), repeated);
+  }
+
+  if (audit.pipeline !== null && audit.hasDeals) {
+    const p = audit.pipeline;
+    out.push("", style.bold("Pipeline"));
+    const low = p.coverage !== null && p.coverage < p.coverageGoal;
+    say(low ? style.yellow(describeCoverage(p, currency)) : describeCoverage(p, currency), "  ");
+    const win = describeWinRate(p);
+    if (win !== null) say(win, "  ");
+    for (const w of pipelineWarnings(p)) say(w.text, `  ${w.mark === "!" ? style.yellow("!") : w.mark} `, "    ");
   }
 
   const celebrations = celebrationLines(audit, currency);

@@ -7,6 +7,8 @@ import type { FunnelStage, MetricSeries, Report } from "../domain/report.js";
 import { escapeHtml } from "./escape.js";
 import { formatCount, formatMoney, formatRate } from "./format.js";
 import { loadPackage } from "../packages.js";
+import type { Pipeline } from "../domain/pipeline.js";
+import { describeCoverage, describeWinRate, pipelineWarnings } from "./pipeline.js";
 
 const ACTUAL = "#2563eb";
 const PLAN = "#9ca3af";
@@ -161,6 +163,43 @@ function commitmentsChart(report: Report): ChartSpec {
   };
 }
 
+/** Open pipeline value by the month deals are expected to close (bars) beside the plan's revenue for the month (line). */
+function pipelineChart(p: Pipeline): ChartSpec {
+  const values = p.byCloseMonth.flatMap((m) =>
+    m.month === null
+      ? []
+      : [{ month: m.month, series: "Open value", value: m.value }, ...(m.plan === null ? [] : [{ month: m.month, series: "Plan", value: m.plan }])],
+  );
+  const color = { field: "series", type: "nominal", title: null, scale: { domain: ["Open value", "Plan"], range: [ACTUAL, PLAN] } };
+  return {
+    id: "pipeline",
+    title: "Pipeline by close month",
+    series: ["Open value", "Plan"],
+    spec: {
+      width: 300,
+      height: 160,
+      data: { values },
+      encoding: {
+        x: { field: "month", type: "ordinal", title: null, sort: null, axis: { labelAngle: -40 } },
+        y: { field: "value", type: "quantitative", title: null, axis: yAxis(true) },
+        color,
+      },
+      layer: [
+        { transform: [{ filter: "datum.series === 'Open value'" }], mark: { type: "bar", cornerRadiusEnd: 1 } },
+        { transform: [{ filter: "datum.series === 'Plan'" }], mark: { type: "line", strokeWidth: 1.5, point: true } },
+      ],
+    },
+  };
+}
+
+/** The pipeline's sentences under its chart. */
+function pipelineNote(p: Pipeline, currency: string): string {
+  const lines = [describeCoverage(p, currency), describeWinRate(p), ...pipelineWarnings(p, escapeHtml).map((w) => w.text)].filter(
+    (l): l is string => l !== null,
+  );
+  return `<div class="empty" data-pipeline-notes="${lines.length}">${lines.map((l, i) => (i === 0 || i === 1 ? escapeHtml(l) : l)).join("<br>\n")}</div>`;
+}
+
 /** Renders a Vega-Lite spec to an SVG string in Node (vega and vega-lite are loaded here, only by the report). */
 async function toSvg(spec: Record<string, unknown>): Promise<string> {
   const [vega, vegaLite] = await Promise.all([loadPackage<typeof import("vega")>("vega"), loadPackage<typeof import("vega-lite")>("vega-lite")]);
@@ -232,6 +271,14 @@ export async function renderReportHtml(report: Report, { currency }: Pick<Render
     report.commitments.length === 0
       ? `<div class="empty" data-empty="commitments">No commitments due in ${report.year} yet. Make one at your next review: <code>acct commit add "Book 5 meetings" --due fri --metric meeting --target 5</code></div>`
       : await figure(commitmentsChart(report));
+  const pipeline = report.pipeline
+    ? `<h2>Pipeline</h2>
+<p>Open deals by the month they are expected to close, beside the plan's revenue for the month.</p>
+<section class="grid">
+${await figure(pipelineChart(report.pipeline))}
+${pipelineNote(report.pipeline, currency)}
+</section>`
+    : "";
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -265,6 +312,7 @@ ${weeklies.join("\n")}
 ${funnel}
 ${commitments}
 </section>
+${pipeline}
 <footer>Made by acct from a local data file. This page loads nothing from the network.</footer>
 </main>
 </body>

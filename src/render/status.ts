@@ -4,11 +4,13 @@ import type { CommitmentJson } from "../domain/commitments.js";
 import { fraction, type GlanceMetric, type StatusData } from "../domain/status.js";
 import { formatTime } from "../domain/parse.js";
 import { visibleControls as v } from "./escape.js";
-import { formatCompactCount, formatCompactMoney, formatDays, round } from "./format.js";
+import { formatCompactCount, formatCompactMoney, formatDays, formatNumber, round } from "./format.js";
 import type { RenderOptions } from "./options.js";
 import { weekdayOf } from "../domain/dates.js";
 import { adherenceJson, markCommand, type AdherenceJson } from "./blocks.js";
 import { cutLines, displayWidth, truncateToWidth } from "./text-width.js";
+import { ordinal } from "../domain/pipeline.js";
+import { pipelineToJson, type PipelineJson } from "./pipeline.js";
 
 export interface StatusJson {
   ready: true;
@@ -30,6 +32,7 @@ export interface StatusJson {
   blocks: AdherenceJson;
   commitments: { dueSoon: CommitmentJson[]; overdue: CommitmentJson[] };
   streak: number | null;
+  pipeline: PipelineJson;
 }
 
 /** The command a new user should type first. */
@@ -72,6 +75,7 @@ export function statusToJson(data: StatusData): StatusJson {
     blocks: adherenceJson(data.blocks),
     commitments: { dueSoon: data.dueSoon, overdue: data.overdue },
     streak: data.streak,
+    pipeline: pipelineToJson(data.pipeline),
   };
 }
 
@@ -167,6 +171,26 @@ export function renderStatusText(data: StatusData, { style, currency, width }: R
     for (const c of data.dueSoon) {
       const progress = c.metric !== null && c.target !== null ? ` ${c.progress ?? 0}/${c.target} ${v(c.metric)}` : "";
       lines.push(`  ${c.due === g.today ? style.yellow("today     ") : c.due.padEnd(10)}  ${clip(c.text, 54 - displayWidth(progress))}${style.dim(progress)}`);
+    }
+  }
+  if (data.hasDeals) {
+    const p = data.pipeline;
+    const coverage =
+      p.needed === null
+        ? "no revenue plan"
+        : p.coverage === null
+          ? "target reached"
+          : `${formatNumber(p.coverage, 1)}× of ${formatCompact(p.needed, currency)} needed (goal ${formatNumber(p.coverageGoal, 1)}×)`;
+    const line = `${p.open} open, ${formatCompact(p.value, currency)}: ${coverage}`;
+    lines.push(`${style.bold("Pipeline")}    ${p.coverage !== null && p.coverage < p.coverageGoal ? style.yellow(line) : line}`);
+    const [first, ...more] = p.stalled;
+    if (first) {
+      const others = more.length === 0 ? "" : ` (and ${more.length} more: acct pipeline)`;
+      const said = clip(
+        `${first.name}: ${ordinal(first.reviews + 1)} review, same ${first.sameGaps ? "gaps" : "action"}`,
+        Math.min(80, width) - 12 - displayWidth(others),
+      );
+      lines.push(`${style.bold("Stalled")}     ${style.yellow(said)}${others}`);
     }
   }
   if (data.streak !== null) {

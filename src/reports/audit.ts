@@ -15,6 +15,8 @@ import { planOn } from "../domain/plan.js";
 import { latestReviews, previousReview, reviewsBetween } from "../store/reviews.js";
 import { buddyNoteBefore } from "../store/buddy-notes.js";
 import { bestWeeksBefore, weeklyTotalsBetween } from "../store/weekly-totals.js";
+import { hasOpportunities } from "../store/opportunities.js";
+import { loadPipeline } from "./pipeline.js";
 
 /** The week to audit, as the user named it: an ISO week, or any date in it. */
 export interface WeekChoice {
@@ -100,7 +102,7 @@ export function loadAudit(db: Db | null, target: AuditedPeriod, today: IsoDate, 
   const jan1 = `${year}-01-01`;
   const ytdEnd = target.asOf < `${year}-12-31` ? target.asOf : `${year}-12-31`;
   const blocks = listBlocks(db);
-  return buildAudit({
+  const audit = buildAudit({
     period: { kind: target.kind, id: target.id },
     reviews: target.kind === "week" ? [] : reviewsBetween(db, isoWeekOf(target.from), isoWeekOf(target.asOf)),
     // The forward-looking figures (annual, rates, the weakest stage's cost) take the plan in effect at as-of.
@@ -127,4 +129,8 @@ export function loadAudit(db: Db | null, target: AuditedPeriod, today: IsoDate, 
     // A note is about a week; audits of later weeks show it, until the next note.
     buddyNote: buddyNoteBefore(db, target.kind === "week" ? target.week : isoWeekOf(target.from)),
   });
+  // Coverage is of the revenue the audit itself says is still needed.
+  const revenue = audit.metrics.find((m) => m.metric === "revenue");
+  const needed = revenue ? revenue.annual - revenue.ytd.actual : null;
+  return { ...audit, pipeline: loadPipeline(db, target.asOf, loaded, needed), hasDeals: hasOpportunities(db) };
 }

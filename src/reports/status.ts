@@ -11,6 +11,8 @@ import { totalsBetween } from "../store/entries.js";
 import { loadPlan, type LoadedPlan } from "../store/plans.js";
 import { planOn } from "../domain/plan.js";
 import { auditedPlan, loadAudit, resolveAuditedWeek, todayShareOf } from "./audit.js";
+import { hasOpportunities } from "../store/opportunities.js";
+import { loadPipeline } from "./pipeline.js";
 
 /** Commitments due within this many days are shown. */
 const DUE_SOON_DAYS = 7;
@@ -55,7 +57,16 @@ export function loadStatus(db: Db, today: IsoDate, nowMinutes: number): StatusDa
   const soon = dueSoon(commitments, today, addDays(today, DUE_SOON_DAYS)).map(commitmentToJson);
   // Missed but never carried on or dropped: still the user's to deal with.
   const overdue = commitments.filter((c) => c.status === "missed" && c.carriedTo === null && c.due >= addDays(today, -OVERDUE_DAYS)).map(commitmentToJson);
-  return { glance, nextBlock, blocks: weekBlocks, dueSoon: soon, overdue, streak: streakOf(db, today, nowMinutes, found) };
+  return {
+    glance,
+    nextBlock,
+    blocks: weekBlocks,
+    dueSoon: soon,
+    overdue,
+    streak: streakOf(db, today, nowMinutes, found),
+    pipeline: loadPipeline(db, today, found),
+    hasDeals: hasOpportunities(db),
+  };
 }
 
 /** Weeks on plan, as the audit counts them; null when this ISO week's year has no plan (early January). */

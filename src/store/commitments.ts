@@ -62,12 +62,15 @@ export interface NewCommitment {
   target: number | null;
   createdOn: IsoDate;
   carriedFrom: number | null;
+  /** The deal and the review whose action it is (SPEC "Pipeline and big-deal reviews"). */
+  opp?: number | null;
+  review?: number | null;
 }
 
 export function insertCommitment(db: Db, c: NewCommitment, journal: JournalEntry): number {
   const { lastInsertRowid } = db
-    .prepare("INSERT INTO commitments (text, due, metric, target, created_on, carried_from) VALUES (?, ?, ?, ?, ?, ?)")
-    .run(c.text, c.due, c.metric, c.target, c.createdOn, c.carriedFrom);
+    .prepare("INSERT INTO commitments (text, due, metric, target, created_on, carried_from, opp, review) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+    .run(c.text, c.due, c.metric, c.target, c.createdOn, c.carriedFrom, c.opp ?? null, c.review ?? null);
   const id = Number(lastInsertRowid);
   journal.inserted("commitments", { id });
   return id;

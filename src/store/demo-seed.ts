@@ -7,6 +7,7 @@ import type { Db } from "./connection.js";
 import { insertBlock, markBlock } from "./blocks.js";
 import { closeCommitment, insertCommitment } from "./commitments.js";
 import { insertEntry } from "./entries.js";
+import { insertMove, insertOpportunity, insertReview } from "./opportunities.js";
 import type { JournalEntry } from "./journal.js";
 import { addCustomType, addDayOff, saveFirstPlan, setTypeTarget } from "./plans.js";
 import { saveReview } from "./reviews.js";
@@ -31,7 +32,35 @@ export function seedDemo(db: Db, demo: DemoData, at: string, journal: JournalEnt
   for (const d of demo.daysOff) addDayOff(db, { from: d.from, to: d.to }, d.reason, journal);
   addCustomType(db, demo.customType.name, at, journal);
   setTypeTarget(db, demo.customType.name, `${demo.plan.year}-01-01`, demo.customType.perWeek, journal);
-  for (const e of demo.entries) insertEntry(db, e, at, journal);
+  // Deals first: their opportunity and deal entries link to them.
+  const oppOf = new Map<number, number>();
+  const dealIds: number[] = [];
+  for (const d of demo.deals) {
+    const opened = demo.entries[d.opened] as DemoData["entries"][number];
+    const won = d.won === null ? null : (demo.entries[d.won] as DemoData["entries"][number]);
+    const id = insertOpportunity(
+      db,
+      {
+        name: d.name,
+        valueCents: d.valueCents,
+        stage: d.stage,
+        close: d.close,
+        contact: opened.contact,
+        note: null,
+        status: won ? "won" : "open",
+        openedOn: opened.date,
+        closedOn: won ? won.date : null,
+        amountCents: won ? won.amountCents : null,
+        lostReason: null,
+      },
+      at,
+      journal,
+    );
+    oppOf.set(d.opened, id);
+    if (d.won !== null) oppOf.set(d.won, id);
+    dealIds.push(id);
+  }
+  for (const [i, e] of demo.entries.entries()) insertEntry(db, { ...e, opp: oppOf.get(i) ?? null }, at, journal);
 
   let marks = 0;
   for (const b of demo.blocks) {
@@ -53,6 +82,27 @@ export function seedDemo(db: Db, demo: DemoData, at: string, journal: JournalEnt
     const id = insertCommitment(db, { text: c.text, due: c.due, metric: c.metric, target: c.target, createdOn: c.createdOn, carriedFrom }, journal);
     if (c.doneOn !== null) closeCommitment(db, id, "done", c.doneOn, journal);
     ids.push(id);
+  }
+  // The deals' moves and reviews after the other commitments, which keep their numbers.
+  for (const [k, d] of demo.deals.entries()) {
+    const id = dealIds[k] as number;
+    const events = [...d.moves.map((m) => ({ date: m.date, move: m })), ...d.reviews.map((r) => ({ date: r.date, review: r }))].sort((a, b) =>
+      a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
+    );
+    for (const event of events) {
+      if ("move" in event) insertMove(db, { opp: id, date: event.date, from: event.move.from, to: event.move.to }, at, journal);
+      else {
+        const review = insertReview(db, { opp: id, date: event.date, stage: event.review.stage, gaps: event.review.gaps }, at, journal);
+        for (const a of event.review.actions) {
+          const action = insertCommitment(
+            db,
+            { text: a.text, due: a.due, metric: null, target: null, createdOn: event.date, carriedFrom: null, opp: id, review },
+            journal,
+          );
+          if (a.doneOn !== null) closeCommitment(db, action, "done", a.doneOn, journal);
+        }
+      }
+    }
   }
   saveReview(db, demo.review, at, journal);
   return { entries: demo.entries.length, blocks: demo.blocks.length, marks, commitments: ids.length, daysOff: demo.daysOff.length };

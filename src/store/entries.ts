@@ -16,9 +16,10 @@ interface EntryRow {
   minutes: number | null;
   contact: string | null;
   note: string | null;
+  opp: number | null;
 }
 
-const COLUMNS = "id, date, type, count, amount, minutes, contact, note";
+const COLUMNS = "id, date, type, count, amount, minutes, contact, note, opp";
 
 function toEntry(row: EntryRow): Entry {
   return {
@@ -30,6 +31,7 @@ function toEntry(row: EntryRow): Entry {
     minutes: row.minutes,
     contact: row.contact,
     note: row.note,
+    opp: row.opp,
   };
 }
 
@@ -40,11 +42,11 @@ export type NewEntry = Omit<Entry, "id"> & {
 
 export function insertEntry(db: Db, entry: NewEntry, createdAt: string, journal: JournalEntry): Entry {
   const { lastInsertRowid } = db
-    .prepare("INSERT INTO entries (date, type, count, amount, minutes, contact, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-    .run(entry.date, entry.type, entry.count, entry.amountCents, entry.minutes, entry.contact, entry.note, createdAt);
+    .prepare("INSERT INTO entries (date, type, count, amount, minutes, contact, note, created_at, opp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    .run(entry.date, entry.type, entry.count, entry.amountCents, entry.minutes, entry.contact, entry.note, createdAt, entry.opp ?? null);
   const id = Number(lastInsertRowid);
   journal.inserted("entries", { id });
-  return { id, ...entry };
+  return { id, ...entry, opp: entry.opp ?? null };
 }
 
 /** A live (not removed) entry by id, or null. */

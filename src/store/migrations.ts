@@ -265,6 +265,58 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE entries ADD COLUMN source TEXT;
   CREATE UNIQUE INDEX entries_by_source ON entries (source) WHERE source IS NOT NULL;
   `,
+
+  // 7: the pipeline (SPEC "Pipeline and big-deal reviews"): named deals, the
+  // stage moves and reviews of each, and links from the entries a deal
+  // logged (its opportunity, its deal) and from the commitments its reviews'
+  // actions made. Moves and reviews share one counter (seq), so "has the
+  // stage moved since the last review" is answered even within one day.
+  `
+  CREATE TABLE opportunities (
+    id           INTEGER PRIMARY KEY,
+    name         TEXT    NOT NULL,
+    value        INTEGER NOT NULL CHECK (value > 0),
+    stage        TEXT    NOT NULL,
+    close_date   TEXT,
+    contact      TEXT,
+    note         TEXT,
+    status       TEXT    NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'won', 'lost')),
+    opened_on    TEXT    NOT NULL,
+    closed_on    TEXT,
+    amount       INTEGER CHECK (amount > 0),
+    lost_reason  TEXT,
+    created_at   TEXT    NOT NULL
+  );
+  CREATE INDEX opportunities_by_status ON opportunities (status, stage);
+
+  CREATE TABLE opp_moves (
+    id          INTEGER PRIMARY KEY,
+    opp         INTEGER NOT NULL REFERENCES opportunities (id),
+    date        TEXT    NOT NULL,
+    from_stage  TEXT    NOT NULL,
+    to_stage    TEXT    NOT NULL,
+    seq         INTEGER NOT NULL,
+    created_at  TEXT    NOT NULL
+  );
+  CREATE INDEX opp_moves_by_opp ON opp_moves (opp, seq);
+
+  CREATE TABLE opp_reviews (
+    id          INTEGER PRIMARY KEY,
+    opp         INTEGER NOT NULL REFERENCES opportunities (id),
+    date        TEXT    NOT NULL,
+    stage       TEXT    NOT NULL,
+    gaps        TEXT    NOT NULL DEFAULT '[]',
+    seq         INTEGER NOT NULL,
+    created_at  TEXT    NOT NULL
+  );
+  CREATE INDEX opp_reviews_by_opp ON opp_reviews (opp, seq);
+
+  ALTER TABLE entries ADD COLUMN opp INTEGER REFERENCES opportunities (id);
+  CREATE INDEX entries_by_opp ON entries (opp) WHERE opp IS NOT NULL;
+  ALTER TABLE commitments ADD COLUMN opp INTEGER REFERENCES opportunities (id);
+  ALTER TABLE commitments ADD COLUMN review INTEGER REFERENCES opp_reviews (id);
+  CREATE INDEX commitments_by_opp ON commitments (opp) WHERE opp IS NOT NULL;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -272,10 +272,11 @@ export interface LoadedPlan {
 }
 
 /** A year's plan and its schedule, or null when the year has no plan. */
-export function loadPlan(db: Db, year: number): LoadedPlan | null {
+export function loadPlan(db: Db, year: number, options: { revisionsFrom?: IsoDate } = {}): LoadedPlan | null {
   const first = getFirstPlan(db, year);
   if (!first) return null;
-  const revisions = listRevisions(db, year);
+  const { revisionsFrom } = options;
+  const revisions = listRevisions(db, year).filter((r) => revisionsFrom === undefined || r.from <= revisionsFrom);
   const schedule = buildSchedule({
     year,
     opening: first.opening,

@@ -28,6 +28,10 @@ describe("acct config", () => {
       ["hours-per-day", "8", false],
       ["day-start", "09:00", false],
       ["calls-per-hour", "15", false],
+      ["stages", "qualify,discovery,proposal,negotiation", false],
+      ["stage-probabilities", "10,25,50,75", false],
+      ["idle-days", "14", false],
+      ["coverage-goal", "3", false],
     ]);
     expect(fingerprint(db)).toBe("absent");
     expect((await acct(db, ["config"])).stdout).toMatch(/^currency\s+\$ \(default\)/);

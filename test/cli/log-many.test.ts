@@ -47,8 +47,8 @@ describe("acct log with several types", () => {
       "--json",
     ]);
     expect(entries).toEqual([
-      { id: 1, date: "2026-03-11", type: "call", count: 5, amount: null, minutes: null, contact: "Acme", note: "Acme push" },
-      { id: 2, date: "2026-03-11", type: "email", count: 3, amount: null, minutes: null, contact: "Acme", note: "Acme push" },
+      { id: 1, date: "2026-03-11", type: "call", count: 5, amount: null, minutes: null, contact: "Acme", note: "Acme push", opp: null },
+      { id: 2, date: "2026-03-11", type: "email", count: 3, amount: null, minutes: null, contact: "Acme", note: "Acme push", opp: null },
     ]);
   });
 

@@ -22,6 +22,7 @@ describe("acct log", () => {
       minutes: 45,
       contact: null,
       note: null,
+      opp: null,
     });
   });
 
@@ -128,7 +129,7 @@ describe("acct log list / edit / rm and acct undo", () => {
       "--date",
       "2026-03-11",
     ]);
-    expect(edited).toEqual({ id: 3, date: "2026-03-11", type: "meeting", count: 4, amount: null, minutes: 30, contact: "Bo", note: "n" });
+    expect(edited).toEqual({ id: 3, date: "2026-03-11", type: "meeting", count: 4, amount: null, minutes: 30, contact: "Bo", note: "n", opp: null });
     expect((await acctJson<EntryJson>(db, ["log", "edit", "4", "--amount", "45k"])).amount).toBe(45000);
     expect(await acctJson<EntryJson>(db, ["log", "edit", "3", "--clear", "note,minutes"])).toMatchObject({ note: null, minutes: null, contact: "Bo" });
     for (let i = 0; i < 3; i++) expect((await acct(db, ["undo"])).code).toBe(0);

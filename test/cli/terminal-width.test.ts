@@ -49,12 +49,12 @@ describe("text pages on a terminal", () => {
   it("wraps sentences under their indent on a terminal, and keeps them whole when piped", async () => {
     const narrow = (await acct(db, ["audit"], { now: NOW, terminal: { columns: 80 } })).stdout.replace(/\u001b\[[0-9;]*m/g, "");
     expect(narrow).toContain(
-      "\n    · #8 Ask every one of the forty accounts on the Q1 list for a referral\n      before the board meeting in April (due 2026-03-13 — 0/40\n      linkedin-connection-requests): open\n",
+      "\n    · #12 Ask every one of the forty accounts on the Q1 list for a referral\n      before the board meeting in April (due 2026-03-13 — 0/40\n      linkedin-connection-requests): open\n",
     );
     // A word no line holds (no spaces in Japanese) starts on the first line and goes on under the indent.
-    expect(narrow).toMatch(/\n {4}· #9 株式会社\S+\n {6}\S+/);
+    expect(narrow).toMatch(/\n {4}· #13 株式会社\S+\n {6}\S+/);
     const piped = (await acct(db, ["audit"], { now: NOW })).stdout;
-    expect(piped).toContain(`#8 ${LONG} (due 2026-03-13 — 0/40 linkedin-connection-requests): open`);
+    expect(piped).toContain(`#12 ${LONG} (due 2026-03-13 — 0/40 linkedin-connection-requests): open`);
     expect((await acct(db, ["commit", "list"], { now: NOW })).stdout).toContain(LONG);
     expect((await acct(db, ["commit", "list"], { now: NOW, terminal: { columns: 80 } })).stdout).toContain("│ Ask every one of");
     // A review is its words: they wrap within the table.

@@ -51,7 +51,7 @@ describe("upgrading a schema-1 file", () => {
     expect(result.code, result.stderr).toBe(0);
     expect(version(db)).toEqual({ user_version: SCHEMA_VERSION });
     // Every entry as it was, with the columns later migrations add (a source key since schema 6) empty.
-    expect(rows(db, ENTRIES)).toEqual(entries.map((e) => ({ ...(e as object), source: null })));
+    expect(rows(db, ENTRIES)).toEqual(entries.map((e) => ({ ...(e as object), source: null, opp: null })));
     expect(rows(db, TOTALS)).toEqual(totals);
     expect(rows(db, "SELECT name FROM sqlite_master WHERE name IN ('commitments_by_due', 'block_marks_by_date')")).toHaveLength(2);
     // Migration 3 fills the weekly totals from the day totals the file already held.

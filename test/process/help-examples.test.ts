@@ -58,7 +58,7 @@ const TREE = helpTexts(liveProgram());
  * subcommands) can run yet.
  */
 const NOT_BUILT = "(not built yet)";
-/** The paths of the placeholders in `tree` (`pipeline`, `plan revise`). */
+/** The paths of the placeholders in `tree` (`teleport`, `plan revise`). */
 const placeholdersIn = (tree: readonly HelpText[]) => new Set(tree.filter((c) => c.command.description().includes(NOT_BUILT)).map((c) => c.path));
 
 /** `$ …` lines of a help text. */
@@ -124,7 +124,7 @@ const SEED_ENTRIES = [
 /**
  * The state the examples assume: plans for last year, this year and next, three days
  * off, 15 entries, two blocks, commitments 1–3 open (3 without a metric) and
- * 4 missed, a buddy, and the files export writes. No custom type: the
+ * 4 missed, a buddy, deals 1–3 open, and the files export writes. No custom type: the
  * examples add `linkedin` themselves.
  */
 const SEED: string[] = [
@@ -143,6 +143,10 @@ const SEED: string[] = [
   "acct commit add 'Send the Acme proposal' --due 2026-03-20",
   "ACCT_NOW=2026-02-20 acct commit add 'Book 5 demos' --due 2026-02-27 --metric meeting --target 5",
   "acct buddy set Sam --email sam@example.com",
+  // Deals 1–3 open (3 with a note), for the acct opp examples.
+  "ACCT_NOW=2026-02-02 acct opp add 'Initech expansion' --value 60k --close 2026-05-29",
+  "ACCT_NOW=2026-02-09 acct opp add 'Umbrella pilot' --value 25k",
+  "ACCT_NOW=2026-02-16 acct opp add 'Acme renewal' --value 120k --close 2026-06-30 --note 'multi-year'",
   "acct export --format csv --out entries.csv && acct export --out acct-backup.json",
 ];
 
@@ -220,11 +224,11 @@ describe("every example in the help runs", () => {
 
   it("knows a placeholder, a nested one too, and skips its examples only", () => {
     const live = liveProgram();
-    live.program.addCommand(new Command("pipeline").description(`the pipeline review ${NOT_BUILT}`).addCommand(new Command("add")));
+    live.program.addCommand(new Command("teleport").description(`move the seller ${NOT_BUILT}`).addCommand(new Command("add")));
     live.program.commands.find((c) => c.name() === "plan")?.addCommand(new Command("revise").description(`revise the plan ${NOT_BUILT}`));
     const tree = helpTexts(live);
-    expect([...placeholdersIn(tree)].sort()).toEqual(["pipeline", "plan revise"]);
-    expect(runsPlaceholder("acct pipeline add Acme --amount 40k", tree)).toBe(true);
+    expect([...placeholdersIn(tree)].sort()).toEqual(["plan revise", "teleport"]);
+    expect(runsPlaceholder("acct teleport add Acme --amount 40k", tree)).toBe(true);
     expect(runsPlaceholder("acct type add linkedin && acct plan revise --from mon", tree)).toBe(true);
     expect(runsPlaceholder("acct plan set --target 1m", tree)).toBe(false);
     expect(runsPlaceholder("acct log call 5", tree)).toBe(false);

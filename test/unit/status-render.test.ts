@@ -87,6 +87,26 @@ describe("renderStatusText", () => {
     ],
     overdue: [{ id: 2, text: "Update the CRM", due: "2026-03-06", metric: null, target: null, progress: null, status: "missed", carried: 0 }],
     streak: 3,
+    hasDeals: true,
+    pipeline: {
+      open: 12,
+      value: 1_234_567,
+      weighted: 400_000,
+      needed: 987_654.32,
+      coverage: 1_234_567 / 987_654.32,
+      coverageGoal: 3,
+      byCloseMonth: [],
+      stalled: [
+        { id: 3, name: "Acme Corporation global renewal with a name that goes on and on", reviews: 2, sameGaps: true },
+        { id: 4, name: "Globex", reviews: 1, sameGaps: false },
+      ],
+      idle: [],
+      overdue: [],
+      winRate: null,
+      cycleDays: null,
+      won: 0,
+      lost: 0,
+    },
   };
 
   it("fits 80 columns even with long names and large numbers", () => {
@@ -100,6 +120,10 @@ describe("renderStatusText", () => {
     // The unmarked blocks of the week: how many, and the command that marks the first.
     expect(text).toContain("Unmarked    2 this week · acct block done 12345 --date 2026-03-10 (or skip)");
     expect(renderStatusText({ ...data, blocks: { ...data.blocks, unmarked: 0, unmarkedOccurrences: [] } }, options(plain))).not.toContain("Unmarked");
+    // The pipeline in one line (coverage 1,234,567 ÷ 987,654.32 = 1.2499…), and the first stalled deal in another.
+    expect(text).toContain("Pipeline    12 open, $1.2m: 1.2× of $988k needed (goal 3×)");
+    expect(text).toMatch(/^Stalled {5}Acme Corporation global renewal with a … \(and 1 more: acct pipeline\)$/m);
+    expect(renderStatusText({ ...data, hasDeals: false }, options(plain))).not.toContain("Pipeline");
   });
 
   it("has no escape codes without colour", () => {

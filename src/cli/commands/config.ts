@@ -4,7 +4,9 @@ import { completes } from "../completes.js";
 import type { App } from "../app.js";
 import { withDefaultAction, withExamples } from "../app.js";
 import type { Context } from "../context.js";
-import { SETTINGS, settingSpec, type SettingSpec } from "../../domain/settings.js";
+import { usageError } from "../../domain/errors.js";
+import { DEFAULT_STAGES, SETTINGS, settingSpec, type SettingSpec } from "../../domain/settings.js";
+import { openStages } from "../../store/opportunities.js";
 import { getSetting, setSetting } from "../../store/settings.js";
 import { visibleControls } from "../../render/escape.js";
 
@@ -23,6 +25,32 @@ function settingJson(ctx: Context, spec: SettingSpec): SettingJson {
 
 function describe(setting: SettingJson): string {
   return `${setting.key} = ${visibleControls(setting.value)}${setting.set ? "" : " (default)"}`;
+}
+
+/**
+ * The stages and their probabilities go together: as many probabilities as
+ * stages once both are set, and no open deal left in a stage that goes away.
+ */
+function checkStages(ctx: Context, key: string, value: string): void {
+  if (key !== "stages" && key !== "stage-probabilities") return;
+  const db = ctx.read();
+  const stages = (key === "stages" ? value : (getSetting(db, "stages") ?? DEFAULT_STAGES.join(","))).split(",");
+  const probabilities = key === "stage-probabilities" ? value : getSetting(db, "stage-probabilities");
+  if (probabilities !== null && probabilities.split(",").length !== stages.length) {
+    throw usageError(
+      `${probabilities.split(",").length} stage probabilities for ${stages.length} stages`,
+      key === "stages"
+        ? "set as many probabilities too (acct config set stage-probabilities …), or unset them first: then they are spread evenly"
+        : `give one per stage: ${stages.join(", ")}`,
+    );
+  }
+  const stranded = key === "stages" ? openStages(db).filter((s) => !stages.includes(s)) : [];
+  if (stranded.length > 0) {
+    throw usageError(
+      `open deals are in ${stranded.map((s) => `'${s}'`).join(", ")}, which the new stages leave out`,
+      "move them first (acct opp stage ID STAGE) or keep the stage",
+    );
+  }
 }
 
 export function configCommand(app: App): Command {
@@ -49,6 +77,7 @@ export function configCommand(app: App): Command {
       const ctx = app.context(command);
       const spec = settingSpec(key);
       const stored = spec.parse(value);
+      checkStages(ctx, spec.key, stored);
       ctx.transaction(`config set ${spec.key}`, (db, journal) => setSetting(db, spec.key, stored, journal));
       const setting = settingJson(ctx, spec);
       if (ctx.json) ctx.printJson(setting);

@@ -74,7 +74,7 @@ async function runDemo(app: App, ctx: Context, temporary: boolean): Promise<void
   ctx.print(await renderAuditText(audit, ctx.render));
   ctx.print("");
   ctx.print(s.dim("─".repeat(78)));
-  ctx.print(`Explore the sample:  acct --db ${ctx.dbPath} report   (or log, audit, block list …)`);
+  ctx.print(`Explore the sample:  acct --db ${ctx.dbPath} report   (or log, audit, pipeline, opp show 2 …)`);
   ctx.print(`Start with your own data (kept in ${own}):`);
   ctx.print(`  ${s.bold(FIRST_PLAN_COMMAND)}`);
 }

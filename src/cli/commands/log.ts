@@ -83,6 +83,12 @@ function typeOrSubcommandHint(ctx: Context, input: string): string {
   }
 }
 
+/** An entry a deal logged stays as the deal says: it changes with the deal (acct opp), not by hand. */
+function linkedEntry(entry: Entry, what: string) {
+  const how = entry.type === "deal" ? `acct opp edit ${entry.opp} or acct undo` : `acct opp edit ${entry.opp} --date D`;
+  return usageError(`entry #${entry.id} is the ${entry.type} of opportunity #${entry.opp}: cannot ${what} by hand`, `change the deal instead: ${how}`);
+}
+
 /** An entry's date: not in the future, since an entry records what was done. */
 function dateOf(ctx: Context, input: string): string {
   const date = parseDate(input, ctx.today, "date", dateWordOptions(ctx));
@@ -244,7 +250,10 @@ function editAction(app: App, idInput: string, command: Command): void {
     minutes: pick("minutes", flags.minutes, parseMinutes, old.minutes),
     contact: pick("contact", flags.contact, (v) => parseText(v, "contact"), old.contact),
     note: pick("note", flags.note, (v) => parseText(v, "note"), old.note),
+    opp: old.opp ?? null,
   };
+  if (old.opp != null && (next.date !== old.date || next.type !== old.type || next.count !== old.count || next.amountCents !== old.amountCents))
+    throw linkedEntry(old, "change its date, type, count or amount");
   if (next.type !== "deal" && next.amountCents !== null && flags.amount === undefined) {
     throw usageError(`entry #${id} has an amount, which only deals carry`, `add --clear amount to make it a ${type}`);
   }
@@ -263,7 +272,10 @@ function rmAction(app: App, idInputs: string[], command: Command): void {
   const ctx = app.context(command);
   const ids = [...new Set(idInputs.map(parseId))];
   const db = ctx.read();
-  for (const id of ids) liveEntry(db, id);
+  for (const id of ids) {
+    const entry = liveEntry(db, id);
+    if (entry.opp != null) throw linkedEntry(entry, "remove");
+  }
   const removed = ctx.transaction(
     (entries: Entry[]) => `rm ${entries.map((e) => summaryOf("")(e).trim()).join("; ")}`,
     (wdb, journal) => ids.map((id) => removeEntry(wdb, id, ctx.clock.stamp, journal) ?? liveEntry(null, id)),

@@ -12,6 +12,8 @@ import { loadCommitments } from "../../store/commitments.js";
 import { totalsBetween } from "../../store/entries.js";
 import { loadPlan } from "../../store/plans.js";
 import { planOn } from "../../domain/plan.js";
+import { hasOpportunities } from "../../store/opportunities.js";
+import { loadPipeline } from "../../reports/pipeline.js";
 
 interface ReportFlags {
   year?: string;
@@ -52,8 +54,9 @@ export function reportCommand(app: App): Command {
         },
         (from, to) => totalsBetween(db, from, to),
       );
+      const withPipeline = { ...data, pipeline: hasOpportunities(db) ? loadPipeline(db, asOf, found) : null };
       const { renderReportHtml } = await import("../../render/report-html.js");
-      const html = await renderReportHtml(data, ctx.render);
+      const html = await renderReportHtml(withPipeline, ctx.render);
       writeOutputFile(out, html, REPORT_OUTPUT, flags.force === true, ctx.dbPath);
       const charts = (html.match(/data-chart="/g) ?? []).length;
       if (ctx.json) ctx.printJson({ year, asOf, path: out, charts, bytes: Buffer.byteLength(html) });

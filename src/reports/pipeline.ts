@@ -1,0 +1,95 @@
+/** The pipeline's loaders: the deals as they stood on a day, one deal's history, and the pipeline against the plan. */
+import type { IsoDate } from "../domain/dates.js";
+import { usageError } from "../domain/errors.js";
+import { buildPipeline, monthSpan, stagesFrom, viewDeal, type DealView, type Pipeline, type Stage } from "../domain/pipeline.js";
+import { metricActual } from "../domain/metrics.js";
+import type { Db } from "../store/connection.js";
+import { totalsBetween } from "../store/entries.js";
+import { loadDealRecords, progressOf } from "../store/opportunities.js";
+import { loadPlan, type LoadedPlan } from "../store/plans.js";
+import { getSetting } from "../store/settings.js";
+
+export interface PipelineSettings {
+  stages: Stage[];
+  idleDays: number;
+  coverageGoal: number;
+}
+
+/** The stages, idle days and coverage goal the settings give (their defaults when not set). */
+export function pipelineSettings(db: Db | null): PipelineSettings {
+  const idle = Number(getSetting(db, "idle-days") ?? "14");
+  const goal = Number(getSetting(db, "coverage-goal") ?? "3");
+  return {
+    stages: stagesFrom(getSetting(db, "stages"), getSetting(db, "stage-probabilities")),
+    idleDays: Number.isInteger(idle) && idle > 0 ? idle : 14,
+    coverageGoal: goal > 0 ? goal : 3,
+  };
+}
+
+/** Every deal as it stood on `asOf` (deals opened after it left out), oldest first. */
+export function loadDeals(db: Db, asOf: IsoDate, settings: PipelineSettings = pipelineSettings(db)): DealView[] {
+  const progress = progressOf(db);
+  return loadDealRecords(db)
+    .filter((r) => r.opp.openedOn <= asOf)
+    .map((r) => viewDeal(r, asOf, settings.idleDays, progress));
+}
+
+/** One deal as it stands on `today`, or exit 2 naming the id. */
+export function loadDeal(db: Db | null, id: number, today: IsoDate): DealView {
+  const records = db ? loadDealRecords(db, { id }) : [];
+  const found = records[0];
+  if (!db || !found) throw usageError(`no opportunity with id ${id}`, "see acct opp list");
+  return viewDeal(found, today, pipelineSettings(db).idleDays, progressOf(db));
+}
+
+/** Revenue the plan still needs by Dec 31 as of a day (annual − revenue so far, opening balance included); null without a revenue plan. */
+export function revenueNeeded(db: Db, plan: LoadedPlan, asOf: IsoDate): number | null {
+  const { schedule } = plan;
+  if (!schedule.metrics().includes("revenue")) return null;
+  const jan1 = `${schedule.year}-01-01`;
+  const dec31 = `${schedule.year}-12-31`;
+  const until = asOf < dec31 ? asOf : dec31;
+  const done = schedule.openingOf("revenue") + (until >= jan1 ? metricActual("revenue", totalsBetween(db, jan1, until)) : 0);
+  return schedule.annual("revenue", asOf) - done;
+}
+
+/** The pipeline before there is a data file: nothing open, nothing needed. */
+export function emptyPipeline(asOf: IsoDate): Pipeline {
+  const settings = pipelineSettings(null);
+  return buildPipeline({
+    deals: [],
+    stages: settings.stages,
+    asOf,
+    year: Number(asOf.slice(0, 4)),
+    needed: null,
+    coverageGoal: settings.coverageGoal,
+    monthPlan: () => null,
+  });
+}
+
+/**
+ * The pipeline on `asOf` against the plan of its year (when there is one):
+ * `needed` as given (the audit passes its own revenue figures), else computed.
+ */
+export function loadPipeline(db: Db, asOf: IsoDate, plan?: LoadedPlan | null, needed?: number | null): Pipeline {
+  const year = Number(asOf.slice(0, 4));
+  const loaded = plan === undefined ? loadPlan(db, year) : plan;
+  const settings = pipelineSettings(db);
+  // The months' plans are forward-looking: the plan in effect on as-of, not a revision made later.
+  const later = loaded?.revisions.some((r) => r.from > asOf) === true;
+  const months = loaded && later ? loadPlan(db, loaded.schedule.year, { revisionsFrom: asOf }) : loaded;
+  const hasRevenue = months?.schedule.metrics().includes("revenue") === true;
+  return buildPipeline({
+    deals: loadDeals(db, asOf, settings),
+    stages: settings.stages,
+    asOf,
+    year: loaded?.schedule.year ?? year,
+    needed: needed !== undefined ? needed : loaded ? revenueNeeded(db, loaded, asOf) : null,
+    coverageGoal: settings.coverageGoal,
+    monthPlan: (month) => {
+      if (!months || !hasRevenue || !month.startsWith(`${months.schedule.year}-`)) return null;
+      const { from, to } = monthSpan(month);
+      return months.schedule.planBetween("revenue", from, to);
+    },
+  });
+}

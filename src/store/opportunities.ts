@@ -1,0 +1,278 @@
+/**
+ * The pipeline's tables: `opportunities`, their stage moves and reviews, and
+ * the links from entries and commitments. Rows ↔ domain types; reports read
+ * every deal's records in four queries, grouped here.
+ */
+import type { Commitment, StoredStatus } from "../domain/commitments.js";
+import type { IsoDate } from "../domain/dates.js";
+import type { Action, DealRecords, OppReview, OppStatus, Opportunity, Progress, StageMove } from "../domain/pipeline.js";
+import type { Db } from "./connection.js";
+import type { JournalEntry } from "./journal.js";
+
+interface OppRow {
+  id: number;
+  name: string;
+  value: number;
+  stage: string;
+  close_date: string | null;
+  contact: string | null;
+  note: string | null;
+  status: OppStatus;
+  opened_on: string;
+  closed_on: string | null;
+  amount: number | null;
+  lost_reason: string | null;
+}
+
+const OPP_COLUMNS = "id, name, value, stage, close_date, contact, note, status, opened_on, closed_on, amount, lost_reason";
+
+function toOpportunity(row: OppRow): Opportunity {
+  return {
+    id: row.id,
+    name: row.name,
+    valueCents: row.value,
+    stage: row.stage,
+    close: row.close_date,
+    contact: row.contact,
+    note: row.note,
+    status: row.status,
+    openedOn: row.opened_on,
+    closedOn: row.closed_on,
+    amountCents: row.amount,
+    lostReason: row.lost_reason,
+  };
+}
+
+/** Columns of a deal a command may set. */
+export type OppFields = Omit<Opportunity, "id">;
+
+export function insertOpportunity(db: Db, opp: OppFields, createdAt: string, journal: JournalEntry): number {
+  const { lastInsertRowid } = db
+    .prepare(
+      `INSERT INTO opportunities (name, value, stage, close_date, contact, note, status, opened_on, closed_on, amount, lost_reason, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      opp.name,
+      opp.valueCents,
+      opp.stage,
+      opp.close,
+      opp.contact,
+      opp.note,
+      opp.status,
+      opp.openedOn,
+      opp.closedOn,
+      opp.amountCents,
+      opp.lostReason,
+      createdAt,
+    );
+  const id = Number(lastInsertRowid);
+  journal.inserted("opportunities", { id });
+  return id;
+}
+
+/** Replaces a deal's fields. */
+export function updateOpportunity(db: Db, opp: Opportunity, journal: JournalEntry): void {
+  journal.before("opportunities", { id: opp.id });
+  db.prepare(
+    `UPDATE opportunities SET name = ?, value = ?, stage = ?, close_date = ?, contact = ?, note = ?, status = ?, opened_on = ?,
+       closed_on = ?, amount = ?, lost_reason = ? WHERE id = ?`,
+  ).run(opp.name, opp.valueCents, opp.stage, opp.close, opp.contact, opp.note, opp.status, opp.openedOn, opp.closedOn, opp.amountCents, opp.lostReason, opp.id);
+}
+
+export function getOpportunity(db: Db | null, id: number): Opportunity | null {
+  if (!db) return null;
+  const row = db.prepare(`SELECT ${OPP_COLUMNS} FROM opportunities WHERE id = ?`).get(id) as OppRow | undefined;
+  return row ? toOpportunity(row) : null;
+}
+
+/** Whether the file holds any deal (reports leave the pipeline out until one is added). */
+export function hasOpportunities(db: Db | null): boolean {
+  return db !== null && db.prepare("SELECT 1 FROM opportunities LIMIT 1").get() !== undefined;
+}
+
+/** The stages open deals are in, each once. */
+export function openStages(db: Db | null): string[] {
+  if (!db) return [];
+  return (db.prepare("SELECT DISTINCT stage FROM opportunities WHERE status = 'open' ORDER BY stage").all() as { stage: string }[]).map((r) => r.stage);
+}
+
+/** The next number in the one order stage moves and reviews share. */
+function nextSeq(db: Db): number {
+  const row = db.prepare("SELECT max(coalesce((SELECT max(seq) FROM opp_moves), 0), coalesce((SELECT max(seq) FROM opp_reviews), 0)) AS seq").get() as {
+    seq: number;
+  };
+  return row.seq + 1;
+}
+
+export function insertMove(db: Db, move: Omit<StageMove, "id" | "seq">, createdAt: string, journal: JournalEntry): void {
+  const { lastInsertRowid } = db
+    .prepare("INSERT INTO opp_moves (opp, date, from_stage, to_stage, seq, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+    .run(move.opp, move.date, move.from, move.to, nextSeq(db), createdAt);
+  journal.inserted("opp_moves", { id: Number(lastInsertRowid) });
+}
+
+export function insertReview(db: Db, review: Omit<OppReview, "id" | "seq">, createdAt: string, journal: JournalEntry): number {
+  const { lastInsertRowid } = db
+    .prepare("INSERT INTO opp_reviews (opp, date, stage, gaps, seq, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+    .run(review.opp, review.date, review.stage, JSON.stringify(review.gaps), nextSeq(db), createdAt);
+  const id = Number(lastInsertRowid);
+  journal.inserted("opp_reviews", { id });
+  return id;
+}
+
+/** Moves the date of the deal's linked entries of `type` (its opportunity entry when it is re-dated). */
+export function redateLinkedEntries(db: Db, opp: number, type: string, date: IsoDate, journal: JournalEntry): void {
+  const ids = db.prepare("SELECT id FROM entries WHERE opp = ? AND type = ? AND deleted_at IS NULL").all(opp, type) as { id: number }[];
+  for (const { id } of ids) {
+    journal.before("entries", { id });
+    db.prepare("UPDATE entries SET date = ? WHERE id = ?").run(date, id);
+  }
+}
+
+interface ActionRow {
+  id: number;
+  text: string;
+  due: string;
+  metric: string | null;
+  target: number | null;
+  created_on: string;
+  status: StoredStatus;
+  closed_on: string | null;
+  carried_from: number | null;
+  opp: number;
+  review: number;
+}
+
+function toAction(row: ActionRow): Action {
+  const commitment: Commitment = {
+    id: row.id,
+    text: row.text,
+    due: row.due,
+    metric: row.metric,
+    target: row.target,
+    createdOn: row.created_on,
+    stored: row.status,
+    closedOn: row.closed_on,
+    carriedFrom: row.carried_from,
+  };
+  return { ...commitment, opp: row.opp, review: row.review };
+}
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => number): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = out.get(k);
+    if (list) list.push(row);
+    else out.set(k, [row]);
+  }
+  return out;
+}
+
+/**
+ * Every deal (or those `where` selects, on the opportunities table) with its
+ * moves, reviews, actions and linked entry dates, oldest deal first.
+ */
+export function loadDealRecords(db: Db, where: { id?: number } = {}): DealRecords[] {
+  const filter = where.id === undefined ? "" : "WHERE id = @id";
+  const linked = where.id === undefined ? "" : "AND opp = @id";
+  const params = where.id === undefined ? {} : { id: where.id };
+  const opps = (db.prepare(`SELECT ${OPP_COLUMNS} FROM opportunities ${filter} ORDER BY id`).all(params) as OppRow[]).map(toOpportunity);
+  if (opps.length === 0) return [];
+  const moves = groupBy(
+    (
+      db.prepare(`SELECT id, opp, date, from_stage, to_stage, seq FROM opp_moves WHERE 1 ${linked} ORDER BY seq`).all(params) as {
+        id: number;
+        opp: number;
+        date: string;
+        from_stage: string;
+        to_stage: string;
+        seq: number;
+      }[]
+    ).map((r): StageMove => ({ id: r.id, opp: r.opp, date: r.date, from: r.from_stage, to: r.to_stage, seq: r.seq })),
+    (m) => m.opp,
+  );
+  const reviews = groupBy(
+    (
+      db.prepare(`SELECT id, opp, date, stage, gaps, seq FROM opp_reviews WHERE 1 ${linked} ORDER BY seq`).all(params) as {
+        id: number;
+        opp: number;
+        date: string;
+        stage: string;
+        gaps: string;
+        seq: number;
+      }[]
+    ).map((r): OppReview => ({ id: r.id, opp: r.opp, date: r.date, stage: r.stage, gaps: JSON.parse(r.gaps) as string[], seq: r.seq })),
+    (r) => r.opp,
+  );
+  const actions = groupBy(
+    (
+      db
+        .prepare(
+          `SELECT id, text, due, metric, target, created_on, status, closed_on, carried_from, opp, review
+           FROM commitments WHERE opp IS NOT NULL AND review IS NOT NULL ${linked} ORDER BY id`,
+        )
+        .all(params) as ActionRow[]
+    ).map(toAction),
+    (a) => a.opp,
+  );
+  const entryDates = groupBy(
+    db.prepare(`SELECT opp, date FROM entries WHERE opp IS NOT NULL AND deleted_at IS NULL ${linked}`).all(params) as { opp: number; date: string }[],
+    (e) => e.opp,
+  );
+  return opps.map((opp) => ({
+    opp,
+    moves: moves.get(opp.id) ?? [],
+    reviews: reviews.get(opp.id) ?? [],
+    actions: actions.get(opp.id) ?? [],
+    entryDates: (entryDates.get(opp.id) ?? []).map((e) => e.date),
+  }));
+}
+
+/**
+ * Logged progress read from `daily_totals`: each type's days and running
+ * totals are loaded once, on first use, so many actions cost one query a type.
+ */
+export function progressOf(db: Db): Progress {
+  const byType = new Map<string, { dates: string[]; running: number[] }>();
+  const load = (type: string) => {
+    let found = byType.get(type);
+    if (!found) {
+      const rows = db.prepare("SELECT date, count FROM daily_totals WHERE type = ? ORDER BY date").all(type) as { date: string; count: number }[];
+      let sum = 0;
+      found = { dates: rows.map((r) => r.date), running: rows.map((r) => (sum += r.count)) };
+      byType.set(type, found);
+    }
+    return found;
+  };
+  /** How many days of `dates` come before `day` (with `inclusive`, on or before it). */
+  const count = (dates: readonly string[], day: string, inclusive: boolean) => {
+    let lo = 0;
+    let hi = dates.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const d = dates[mid] as string;
+      if (d < day || (inclusive && d === day)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const sumOfFirst = (t: { running: number[] }, n: number) => (n === 0 ? 0 : (t.running[n - 1] as number));
+  return {
+    between(type, from, to) {
+      if (from > to) return 0;
+      const t = load(type);
+      return sumOfFirst(t, count(t.dates, to, true)) - sumOfFirst(t, count(t.dates, from, false));
+    },
+    reachedOn(type, from, to, target) {
+      const t = load(type);
+      const start = count(t.dates, from, false);
+      const base = sumOfFirst(t, start);
+      for (let i = start; i < t.dates.length && (t.dates[i] as string) <= to; i++) {
+        if ((t.running[i] as number) - base >= target) return t.dates[i] as string;
+      }
+      return null;
+    },
+  };
+}
