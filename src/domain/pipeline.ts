@@ -86,9 +86,18 @@ export function stagesFrom(stages: string | null, probabilities: string | null):
   });
 }
 
+const compared = new Map<string, string>();
+
 /** Text as the stall rule compares it: case, spacing and Unicode forms ignored. */
 export function sameText(text: string): string {
-  return text.normalize("NFKC").toLowerCase().replace(/\s+/gu, "");
+  let key = compared.get(text);
+  if (key === undefined) {
+    key = text.normalize("NFKC").toLowerCase().replace(/\s+/gu, "");
+    // Reviews repeat their texts: each is worked out once (a long-lived process keeps only the latest ones).
+    if (compared.size >= 10_000) compared.clear();
+    compared.set(text, key);
+  }
+  return key;
 }
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
@@ -130,8 +139,11 @@ export interface ReviewView extends OppReview {
   /** Why it is stalled: the same gaps, and/or the actions that repeat an unkept earlier one. */
   sameGaps: boolean;
   repeatedActions: string[];
+  /** What changed since the review before (left empty when `viewReviews` is asked for the stall rule only). */
   changes: ReviewChanges;
 }
+
+const NO_CHANGES: ReviewChanges = { moves: [], gaps: { new: [], same: [], dropped: [] }, actions: { new: [], same: [], dropped: [] } };
 
 function compare(now: readonly string[], before: readonly string[]): { new: string[]; same: string[]; dropped: string[] } {
   const had = new Set(before.map(sameText));
@@ -149,13 +161,21 @@ function compare(now: readonly string[], before: readonly string[]): { new: stri
  * either its gaps are the same (non-empty) set as that review's, or one of its actions
  * repeats an earlier action of the deal whose commitment was not kept by the
  * day of this review (texts compared ignoring case, spacing and order).
+ * Without `changes`, only the latest reviews the stall count needs are
+ * returned, and without what changed in each.
  */
-export function viewReviews(reviews: readonly OppReview[], moves: readonly StageMove[], actions: readonly Action[], progress: Progress): ReviewView[] {
+export function viewReviews(
+  reviews: readonly OppReview[],
+  moves: readonly StageMove[],
+  actions: readonly Action[],
+  progress: Progress,
+  { changes = true }: { changes?: boolean } = {},
+): ReviewView[] {
   const ordered = [...reviews].sort((a, b) => a.seq - b.seq);
   const actionsOf = new Map<number, Action[]>();
   for (const a of actions) actionsOf.set(a.review, [...(actionsOf.get(a.review) ?? []), a]);
-  const out: ReviewView[] = [];
-  for (const [i, review] of ordered.entries()) {
+  const judge = (i: number): ReviewView => {
+    const review = ordered[i] as OppReview;
     const own = (actionsOf.get(review.id) ?? []).sort((a, b) => a.id - b.id);
     const previous = i > 0 ? (ordered[i - 1] as OppReview) : null;
     const since = moves.filter((m) => m.seq < review.seq && (previous === null || m.seq > previous.seq)).sort((a, b) => a.seq - b.seq);
@@ -167,23 +187,33 @@ export function viewReviews(reviews: readonly OppReview[], moves: readonly Stage
     // Reviews that name no gaps have nothing to repeat: only their actions can stall them.
     const sameGaps = previous !== null && review.gaps.length > 0 && sameSet(review.gaps, previous.gaps);
     const previousActions = previous === null ? [] : (actionsOf.get(previous.id) ?? []).map((a) => a.text);
-    out.push({
+    return {
       ...review,
       actions: own,
       stalled: previous !== null && !moved && (sameGaps || repeatedActions.length > 0),
       sameGaps: !moved && sameGaps,
       repeatedActions: moved ? [] : repeatedActions,
-      changes: {
-        moves: since.map((m) => ({ from: m.from, to: m.to })),
-        gaps: compare(review.gaps, previous?.gaps ?? []),
-        actions: compare(
-          own.map((a) => a.text),
-          previousActions,
-        ),
-      },
-    });
+      changes: !changes
+        ? NO_CHANGES
+        : {
+            moves: since.map((m) => ({ from: m.from, to: m.to })),
+            gaps: compare(review.gaps, previous?.gaps ?? []),
+            actions: compare(
+              own.map((a) => a.text),
+              previousActions,
+            ),
+          },
+    };
+  };
+  if (changes) return ordered.map((_, i) => judge(i));
+  // For the stall rule alone, only the latest run of stalled reviews (and the one before it) is judged.
+  const latest: ReviewView[] = [];
+  for (let i = ordered.length - 1; i >= 0; i--) {
+    const view = judge(i);
+    latest.unshift(view);
+    if (!view.stalled) break;
   }
-  return out;
+  return latest;
 }
 
 /** How many of the latest reviews in a row are stalled. */
@@ -195,6 +225,7 @@ export function stalledRun(reviews: readonly ReviewView[]): number {
 
 /** Everything known about one deal, as it stood on `asOf`. */
 export interface DealView extends Opportunity {
+  /** Its reviews (for a list or the pipeline, only the latest ones the stall count needs). */
   reviews: ReviewView[];
   moves: StageMove[];
   actions: Action[];
@@ -220,7 +251,7 @@ export interface DealRecords {
  * `idleDays` or more have passed since anything happened on it, overdue when
  * its close date is before `asOf` (both for open deals only).
  */
-export function viewDeal(records: DealRecords, asOf: IsoDate, idleDays: number, progress: Progress): DealView {
+export function viewDeal(records: DealRecords, asOf: IsoDate, idleDays: number, progress: Progress, options: { changes?: boolean } = {}): DealView {
   const { opp } = records;
   const closed = opp.closedOn !== null && opp.closedOn <= asOf;
   const moves = records.moves.filter((m) => m.date <= asOf).sort((a, b) => a.seq - b.seq);
@@ -231,9 +262,11 @@ export function viewDeal(records: DealRecords, asOf: IsoDate, idleDays: number, 
     moves,
     records.actions,
     progress,
+    options,
   );
   const kept = records.actions.map((a) => keptOn(a, progress)).filter((d): d is IsoDate => d !== null && d <= asOf);
-  const dates = [opp.openedOn, ...moves.map((m) => m.date), ...reviews.map((r) => r.date), ...records.entryDates.filter((d) => d <= asOf), ...kept];
+  const reviewDates = records.reviews.map((r) => r.date).filter((d) => d <= asOf);
+  const dates = [opp.openedOn, ...moves.map((m) => m.date), ...reviewDates, ...records.entryDates.filter((d) => d <= asOf), ...kept];
   const lastActivity = dates.reduce((a, b) => maxDate(a, b));
   const open = !closed;
   return {

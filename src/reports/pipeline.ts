@@ -29,9 +29,7 @@ export function pipelineSettings(db: Db | null): PipelineSettings {
 /** Every deal as it stood on `asOf` (deals opened after it left out), oldest first. */
 export function loadDeals(db: Db, asOf: IsoDate, settings: PipelineSettings = pipelineSettings(db)): DealView[] {
   const progress = progressOf(db);
-  return loadDealRecords(db)
-    .filter((r) => r.opp.openedOn <= asOf)
-    .map((r) => viewDeal(r, asOf, settings.idleDays, progress));
+  return loadDealRecords(db, { openedBy: asOf, historyIfOpenOn: asOf }).map((r) => viewDeal(r, asOf, settings.idleDays, progress, { changes: false }));
 }
 
 /** One deal as it stands on `today`, or exit 2 naming the id. */

@@ -121,13 +121,41 @@ export function insertReview(db: Db, review: Omit<OppReview, "id" | "seq">, crea
   return id;
 }
 
-/** Moves the date of the deal's linked entries of `type` (its opportunity entry when it is re-dated). */
-export function redateLinkedEntries(db: Db, opp: number, type: string, date: IsoDate, journal: JournalEntry): void {
-  const ids = db.prepare("SELECT id FROM entries WHERE opp = ? AND type = ? AND deleted_at IS NULL").all(opp, type) as { id: number }[];
-  for (const { id } of ids) {
-    journal.before("entries", { id });
-    db.prepare("UPDATE entries SET date = ? WHERE id = ?").run(date, id);
+/**
+ * Keeps the entries a deal logged as the deal says: its opportunity entry on
+ * the day it was opened, its deal entry on the day it was won with the
+ * amount, both with its name as note and its contact. Only rows that differ
+ * are written (and journaled).
+ */
+export function syncLinkedEntries(db: Db, opp: Opportunity, journal: JournalEntry): void {
+  const rows = db.prepare("SELECT id, type, date, amount, contact, note FROM entries WHERE opp = ? AND deleted_at IS NULL").all(opp.id) as {
+    id: number;
+    type: string;
+    date: string;
+    amount: number | null;
+    contact: string | null;
+    note: string | null;
+  }[];
+  for (const row of rows) {
+    const date = row.type === "deal" ? (opp.closedOn ?? row.date) : opp.openedOn;
+    const amount = row.type === "deal" ? (opp.amountCents ?? row.amount) : row.amount;
+    if (row.date === date && row.amount === amount && row.contact === opp.contact && row.note === opp.name) continue;
+    journal.before("entries", { id: row.id });
+    db.prepare("UPDATE entries SET date = ?, amount = ?, contact = ?, note = ? WHERE id = ?").run(date, amount, opp.contact, opp.name, row.id);
   }
+}
+
+/** The first day the deal's history (a stage move or a review) has: it cannot have been opened later. */
+export function firstHistoryDay(db: Db, opp: number): IsoDate | null {
+  const row = db
+    .prepare("SELECT min(date) AS day FROM (SELECT date FROM opp_moves WHERE opp = @opp UNION ALL SELECT date FROM opp_reviews WHERE opp = @opp)")
+    .get({ opp }) as { day: string | null };
+  return row.day;
+}
+
+/** The ids of the commitments the deal's reviews made. */
+export function actionIdsOf(db: Db, opp: number): Set<number> {
+  return new Set(db.prepare("SELECT id FROM commitments WHERE opp = ?").pluck().all(opp) as number[]);
 }
 
 interface ActionRow {
@@ -171,13 +199,19 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => number): Map<number, T[
 }
 
 /**
- * Every deal (or those `where` selects, on the opportunities table) with its
- * moves, reviews, actions and linked entry dates, oldest deal first.
+ * Every deal opened by `openedBy` (or the one `id` names) with its moves,
+ * reviews, actions and linked entry dates, oldest deal first. With
+ * `historyIfOpenOn`, only the deals still open on that day carry their
+ * history (what the pipeline needs of a closed deal is on its own row).
  */
-export function loadDealRecords(db: Db, where: { id?: number } = {}): DealRecords[] {
-  const filter = where.id === undefined ? "" : "WHERE id = @id";
-  const linked = where.id === undefined ? "" : "AND opp = @id";
-  const params = where.id === undefined ? {} : { id: where.id };
+export function loadDealRecords(db: Db, where: { id?: number; openedBy?: IsoDate; historyIfOpenOn?: IsoDate } = {}): DealRecords[] {
+  const own = [...(where.id === undefined ? [] : ["id = @id"]), ...(where.openedBy === undefined ? [] : ["opened_on <= @openedBy"])];
+  const withHistory = [...own, ...(where.historyIfOpenOn === undefined ? [] : ["(closed_on IS NULL OR closed_on > @openOn)"])];
+  const filter = own.length === 0 ? "" : `WHERE ${own.join(" AND ")}`;
+  const linked = withHistory.length === 0 ? "" : `AND opp IN (SELECT id FROM opportunities WHERE ${withHistory.join(" AND ")})`;
+  const params = Object.fromEntries(
+    Object.entries({ id: where.id, openedBy: where.openedBy, openOn: where.historyIfOpenOn }).filter(([, v]) => v !== undefined),
+  );
   const opps = (db.prepare(`SELECT ${OPP_COLUMNS} FROM opportunities ${filter} ORDER BY id`).all(params) as OppRow[]).map(toOpportunity);
   if (opps.length === 0) return [];
   const moves = groupBy(
@@ -203,7 +237,21 @@ export function loadDealRecords(db: Db, where: { id?: number } = {}): DealRecord
         gaps: string;
         seq: number;
       }[]
-    ).map((r): OppReview => ({ id: r.id, opp: r.opp, date: r.date, stage: r.stage, gaps: JSON.parse(r.gaps) as string[], seq: r.seq })),
+    ).map((r): OppReview => {
+      // Parsed when read: the pipeline reads the gaps of a deal's latest reviews only.
+      let gaps: string[] | undefined;
+      return {
+        id: r.id,
+        opp: r.opp,
+        date: r.date,
+        stage: r.stage,
+        get gaps() {
+          gaps ??= JSON.parse(r.gaps) as string[];
+          return gaps;
+        },
+        seq: r.seq,
+      };
+    }),
     (r) => r.opp,
   );
   const actions = groupBy(

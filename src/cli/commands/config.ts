@@ -92,6 +92,8 @@ export function configCommand(app: App): Command {
     .action((key: string, _flags: object, command: Command) => {
       const ctx = app.context(command);
       const spec = settingSpec(key);
+      // Back to the default stages: no open deal may be left in a custom one. (Unset probabilities are spread evenly, which always fits.)
+      if (spec.key === "stages") checkStages(ctx, spec.key, spec.default);
       if (getSetting(ctx.read(), spec.key) !== null) {
         ctx.transaction(`config unset ${spec.key}`, (db, journal) => setSetting(db, spec.key, null, journal));
       }

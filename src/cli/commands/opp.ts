@@ -16,14 +16,26 @@ import { usageError } from "../../domain/errors.js";
 import { OPP_STATUSES, type DealView, type Opportunity, type Stage } from "../../domain/pipeline.js";
 import { parseCount, parseDate, parseDueDate, parseMoney, parseText, parseWholeNumber } from "../../domain/parse.js";
 import { closest } from "../../domain/suggest.js";
-import { insertCommitment, loadCommitments } from "../../store/commitments.js";
+import { closeCommitment, insertCommitment, loadCommitments } from "../../store/commitments.js";
 import { insertEntry } from "../../store/entries.js";
-import { getOpportunity, insertMove, insertOpportunity, insertReview, redateLinkedEntries, updateOpportunity } from "../../store/opportunities.js";
+import {
+  actionIdsOf,
+  firstHistoryDay,
+  getOpportunity,
+  insertMove,
+  insertOpportunity,
+  insertReview,
+  syncLinkedEntries,
+  updateOpportunity,
+} from "../../store/opportunities.js";
 import { listCustomTypes } from "../../store/plans.js";
 import { loadDeal, loadDeals, pipelineSettings } from "../../reports/pipeline.js";
 import { dealToJson, oppToJson, renderDealText, renderOppList, reviewToJson } from "../../render/pipeline.js";
 import { visibleControls } from "../../render/escape.js";
 import { formatMoney } from "../../render/format.js";
+import type { Db } from "../../store/connection.js";
+import type { JournalEntry } from "../../store/journal.js";
+import type { IsoDate } from "../../domain/dates.js";
 
 interface AddFlags {
   value?: string;
@@ -36,6 +48,8 @@ interface AddFlags {
 
 interface EditFlags extends AddFlags {
   name?: string;
+  amount?: string;
+  reason?: string;
   clear?: string;
 }
 
@@ -95,6 +109,12 @@ function describe(ctx: Context, d: DealView): string {
   const worth = formatMoney(d.valueCents / 100, ctx.render.currency);
   const where = d.status === "open" ? `in ${d.stage}${d.close ? `, to close ${d.close}` : ""}` : d.status;
   return `#${d.id} ${visibleControls(d.name)} (${worth}, ${where})`;
+}
+
+/** A closed deal's actions still open (not kept, not yet missed) are dropped: nothing is left to do for it. */
+function dropOpenActions(db: Db, opp: number, today: IsoDate, journal: JournalEntry): void {
+  const actions = actionIdsOf(db, opp);
+  for (const c of loadCommitments(db, today)) if (actions.has(c.id) && c.status === "open") closeCommitment(db, c.id, "dropped", today, journal);
 }
 
 /** One review action as typed: `--action` starts one, the `--due`, `--metric` and `--target` after it belong to it. */
@@ -181,7 +201,7 @@ export function oppCommand(app: App): Command {
   const edit = opp
     .command("edit")
     .argument("<id>")
-    .description("change a deal's name, value, close date, stage, contact, note or opening date")
+    .description("change a deal's name, value, close date, stage, contact, note, opening date, or a closed deal's amount or reason")
     .option("--name <text>", "its name")
     .option("--value <money>", "what it is worth")
     .addOption(completes(new Option("--close <date>", "when you expect to close it"), "date"))
@@ -189,6 +209,8 @@ export function oppCommand(app: App): Command {
     .option("--contact <text>", "who you deal with")
     .option("--note <text>", "anything to remember")
     .addOption(completes(new Option("--date <date>", "when it was opened (moves its opportunity entry)"), "date"))
+    .option("--amount <money>", "what a won deal closed for (its deal entry changes with it)")
+    .option("--reason <text>", "why a lost deal was lost")
     .option("--clear <fields>", `empty some of ${CLEARABLE.join(",")}`)
     .action((idInput: string, flags: EditFlags, command: Command) => {
       const ctx = app.context(command);
@@ -212,7 +234,17 @@ export function oppCommand(app: App): Command {
         contact: pick("contact", flags.contact, (v) => parseText(v, "contact"), old.contact),
         note: pick("note", flags.note, (v) => parseText(v, "note"), old.note),
         openedOn: flags.date === undefined ? old.openedOn : dayOf(ctx, flags.date, null),
+        amountCents: flags.amount === undefined ? old.amountCents : parseMoney(flags.amount, "--amount"),
+        lostReason: flags.reason === undefined ? old.lostReason : parseText(flags.reason, "reason"),
       };
+      if (flags.amount !== undefined && old.status !== "won") throw usageError(`opportunity #${old.id} is ${old.status}: only a won deal has an amount`);
+      if (flags.reason !== undefined && old.status !== "lost") throw usageError(`opportunity #${old.id} is ${old.status}: only a lost deal has a reason`);
+      const first = flags.date === undefined ? null : firstHistoryDay(ctx.read() as Db, old.id);
+      if (first !== null && next.openedOn > first)
+        throw usageError(
+          `date ${next.openedOn} is after opportunity #${old.id}'s first review or stage move (${first})`,
+          "a deal is opened before it is reviewed",
+        );
       if (next.stage !== old.stage && old.status !== "open") throw usageError(`opportunity #${old.id} is ${old.status}: its stage no longer moves`);
       if (old.closedOn !== null && next.openedOn > old.closedOn)
         throw usageError(`date ${next.openedOn} is after opportunity #${old.id} was closed (${old.closedOn})`);
@@ -220,8 +252,8 @@ export function oppCommand(app: App): Command {
         throw usageError(`nothing to change in opportunity #${old.id}`, "give a field to change, e.g. --value 90k or --close eom");
       ctx.transaction(`opp edit #${old.id}`, (db, journal) => {
         if (next.stage !== old.stage) insertMove(db, { opp: old.id, date: ctx.today, from: old.stage, to: next.stage }, ctx.clock.stamp, journal);
-        if (next.openedOn !== old.openedOn) redateLinkedEntries(db, old.id, "opportunity", next.openedOn, journal);
         updateOpportunity(db, next, journal);
+        syncLinkedEntries(db, next, journal);
       });
       return show(ctx, old.id, "changed");
     });
@@ -300,6 +332,7 @@ export function oppCommand(app: App): Command {
       const date = dayOf(ctx, flags.date, found);
       ctx.transaction(`opp won #${found.id} ${found.name}`, (db, journal) => {
         updateOpportunity(db, { ...found, status: "won", closedOn: date, amountCents }, journal);
+        dropOpenActions(db, found.id, ctx.today, journal);
         insertEntry(
           db,
           { date, type: "deal", count: 1, amountCents, minutes: null, contact: found.contact, note: found.name, opp: found.id },
@@ -323,9 +356,10 @@ export function oppCommand(app: App): Command {
       if (flags.reason === undefined) throw usageError("opp lost needs --reason", `e.g. acct opp lost ${found.id} --reason 'went with a competitor'`);
       const reason = parseText(flags.reason, "reason");
       const date = dayOf(ctx, flags.date, found);
-      ctx.transaction(`opp lost #${found.id} ${found.name}`, (db, journal) =>
-        updateOpportunity(db, { ...found, status: "lost", closedOn: date, lostReason: reason }, journal),
-      );
+      ctx.transaction(`opp lost #${found.id} ${found.name}`, (db, journal) => {
+        updateOpportunity(db, { ...found, status: "lost", closedOn: date, lostReason: reason }, journal);
+        dropOpenActions(db, found.id, ctx.today, journal);
+      });
       return show(ctx, found.id, "lost");
     });
   withExamples(lost, ["acct opp lost 3 --reason 'went with a competitor'"]);
