@@ -13,6 +13,7 @@ import { buddyCommand } from "./commands/buddy.js";
 import { checkCommand } from "./commands/check.js";
 import { commitCommand } from "./commands/commit.js";
 import { completionCommand } from "./commands/completion.js";
+import { coachCommand } from "./commands/coach.js";
 import { configCommand } from "./commands/config.js";
 import { demoCommand } from "./commands/demo.js";
 import { exportCommand } from "./commands/export.js";
@@ -47,6 +48,7 @@ const COMMANDS: readonly (readonly [string, (app: App) => Command])[] = [
   ["reviews", reviewsCommand],
   ["opp", oppCommand],
   ["pipeline", pipelineCommand],
+  ["coach", coachCommand],
   ["buddy", buddyCommand],
   ["share", shareCommand],
   ["block", blockCommand],

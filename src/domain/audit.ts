@@ -3,6 +3,7 @@
  * funnel, customer time, time blocks, commitments and celebrations. Pure: the
  * command reads the store and passes totals in; renderers only format this.
  */
+import type { Lag } from "./coach.js";
 import type { Pipeline } from "./pipeline.js";
 import { computeAdherence, type Adherence, type Block, type BlockMark, type LoggedTypes } from "./blocks.js";
 import { ceilTolerant, type CascadeMetric } from "./cascade.js";
@@ -123,6 +124,8 @@ export interface Audit {
   pipeline: Pipeline | null;
   /** Whether the file names any deal: the text pages leave the pipeline out until one is added. */
   hasDeals: boolean;
+  /** The sales-cycle lag on as-of; null until the loader adds it. */
+  lag: Lag | null;
 }
 
 /** What the buddy said back about a week (`acct buddy note`). */
@@ -413,5 +416,6 @@ export function buildAudit(input: AuditInput): Audit {
     changeRepeated: input.period.kind === "week" ? findRepeatedChange(input.latestReviews, input.week) : null,
     pipeline: null,
     hasDeals: false,
+    lag: null,
   };
 }

@@ -129,6 +129,13 @@ export const SETTINGS: readonly SettingSpec[] = [
     parse: (input) => String(parseWholeNumber(input, "idle-days", 1, 365)),
   },
   {
+    key: "sales-cycle",
+    description: "days from opening a deal to winning it, until won deals show your own (coach, audit)",
+    default: "30",
+    accepts: "a whole number of days 1–730",
+    parse: (input) => String(parseWholeNumber(input, "sales-cycle", 1, 730)),
+  },
+  {
     key: "coverage-goal",
     description: "open pipeline wanted, as a multiple of the revenue still needed",
     default: "3",

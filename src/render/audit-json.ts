@@ -4,6 +4,7 @@ import { describeStageCost, describeVerdict } from "./audit-text.js";
 import { adherenceJson } from "./blocks.js";
 import { round } from "./format.js";
 import { pipelineToJson } from "./pipeline.js";
+import { describeLag } from "./coach.js";
 
 const n2 = (x: number) => round(x, 2);
 const r4 = (x: number) => round(x, 4);
@@ -61,5 +62,7 @@ export function auditToJson(audit: Audit) {
     buddyNote: audit.buddyNote,
     changeRepeated: audit.changeRepeated,
     pipeline: audit.pipeline && pipelineToJson(audit.pipeline),
+    lastUsefulDay: audit.lag?.lastUsefulDay ?? null,
+    lag: audit.lag && { ...audit.lag, text: describeLag(audit.lag) },
   };
 }

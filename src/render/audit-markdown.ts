@@ -1,4 +1,5 @@
 /** The audit as a Markdown summary for a buddy: heading, metrics table, then the other sections. */
+import { describeLag } from "./coach.js";
 import { describeCoverage, describeWinRate, pipelineWarnings } from "./pipeline.js";
 import type { Audit } from "../domain/audit.js";
 import { formatBuffer, formatMoney, formatRate } from "./format.js";
@@ -106,6 +107,9 @@ export function renderAuditMarkdown(audit: Audit, { currency }: RenderOptions, o
     if (warnings.length > 0) out.push("");
     for (const w of warnings) out.push(`- ${w.text}`);
   }
+
+  const lag = audit.lag && describeLag(audit.lag);
+  if (lag) out.push("", "## Sales-cycle lag", "", lag);
 
   const celebrations = celebrationLines(audit, currency, md);
   if (celebrations.length > 0) {

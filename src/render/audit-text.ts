@@ -1,4 +1,5 @@
 /** The audit as a terminal page: verdict first, the metrics table, then the other sections. */
+import { describeLag } from "./coach.js";
 import { describeCoverage, describeWinRate, pipelineWarnings } from "./pipeline.js";
 import type { ChalkInstance } from "chalk";
 import type { Audit, Conversion, MetricAudit, Verdict } from "../domain/audit.js";
@@ -267,6 +268,12 @@ export async function renderAuditText(audit: Audit, options: RenderOptions): Pro
     const win = describeWinRate(p);
     if (win !== null) say(win, "  ");
     for (const w of pipelineWarnings(p)) say(w.text, `  ${w.mark === "!" ? style.yellow("!") : w.mark} `, "    ");
+  }
+
+  const lag = audit.lag && describeLag(audit.lag);
+  if (lag) {
+    out.push("", style.bold("Sales-cycle lag"));
+    say(style.yellow(lag), "  ", "    ");
   }
 
   const celebrations = celebrationLines(audit, currency);

@@ -21,7 +21,8 @@ export interface PlanInputsJson {
   customerTime: number | null;
 }
 
-function inputsToJson(input: PlanInput): PlanInputsJson {
+/** A plan's inputs as JSON: money in currency units. */
+export function inputsToJson(input: PlanInput): PlanInputsJson {
   return {
     unit: input.unit,
     target: input.unit === "revenue" ? input.target / 100 : input.target,

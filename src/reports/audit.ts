@@ -17,6 +17,7 @@ import { buddyNoteBefore } from "../store/buddy-notes.js";
 import { bestWeeksBefore, weeklyTotalsBetween } from "../store/weekly-totals.js";
 import { hasOpportunities } from "../store/opportunities.js";
 import { loadPipeline } from "./pipeline.js";
+import { loadLag } from "./coach.js";
 
 /** The week to audit, as the user named it: an ISO week, or any date in it. */
 export interface WeekChoice {
@@ -132,5 +133,5 @@ export function loadAudit(db: Db | null, target: AuditedPeriod, today: IsoDate, 
   // Coverage is of the revenue the audit itself says is still needed.
   const revenue = audit.metrics.find((m) => m.metric === "revenue");
   const needed = revenue ? revenue.annual - revenue.ytd.actual : null;
-  return { ...audit, pipeline: loadPipeline(db, target.asOf, loaded, needed), hasDeals: hasOpportunities(db) };
+  return { ...audit, pipeline: loadPipeline(db, target.asOf, loaded, needed), hasDeals: hasOpportunities(db), lag: loadLag(db, loaded, target.asOf) };
 }

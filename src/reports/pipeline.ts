@@ -26,10 +26,14 @@ export function pipelineSettings(db: Db | null): PipelineSettings {
   };
 }
 
-/** Every deal as it stood on `asOf` (deals opened after it left out), oldest first. */
-export function loadDeals(db: Db, asOf: IsoDate, settings: PipelineSettings = pipelineSettings(db)): DealView[] {
+/**
+ * Every deal as it stood on `asOf` (deals opened after it left out), oldest
+ * first; for the pipeline of `year`, only those open then or closed in the year.
+ */
+export function loadDeals(db: Db, asOf: IsoDate, settings: PipelineSettings = pipelineSettings(db), year?: number): DealView[] {
   const progress = progressOf(db);
-  return loadDealRecords(db, { openedBy: asOf, historyIfOpenOn: asOf }).map((r) => viewDeal(r, asOf, settings.idleDays, progress, { changes: false }));
+  const records = loadDealRecords(db, { openedBy: asOf, historyIfOpenOn: asOf, ...(year === undefined ? {} : { openOrClosedIn: { asOf, year } }) });
+  return records.map((r) => viewDeal(r, asOf, settings.idleDays, progress, { changes: false }));
 }
 
 /** One deal as it stands on `today`, or exit 2 naming the id. */
@@ -70,18 +74,18 @@ export function emptyPipeline(asOf: IsoDate): Pipeline {
  * `needed` as given (the audit passes its own revenue figures), else computed.
  */
 export function loadPipeline(db: Db, asOf: IsoDate, plan?: LoadedPlan | null, needed?: number | null): Pipeline {
-  const year = Number(asOf.slice(0, 4));
-  const loaded = plan === undefined ? loadPlan(db, year) : plan;
+  const loaded = plan === undefined ? loadPlan(db, Number(asOf.slice(0, 4))) : plan;
   const settings = pipelineSettings(db);
   // The months' plans are forward-looking: the plan in effect on as-of, not a revision made later.
   const later = loaded?.revisions.some((r) => r.from > asOf) === true;
   const months = loaded && later ? loadPlan(db, loaded.schedule.year, { revisionsFrom: asOf }) : loaded;
   const hasRevenue = months?.schedule.metrics().includes("revenue") === true;
+  const year = loaded?.schedule.year ?? Number(asOf.slice(0, 4));
   return buildPipeline({
-    deals: loadDeals(db, asOf, settings),
+    deals: loadDeals(db, asOf, settings, year),
     stages: settings.stages,
     asOf,
-    year: loaded?.schedule.year ?? year,
+    year,
     needed: needed !== undefined ? needed : loaded ? revenueNeeded(db, loaded, asOf) : null,
     coverageGoal: settings.coverageGoal,
     monthPlan: (month) => {

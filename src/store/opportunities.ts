@@ -202,15 +202,30 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => number): Map<number, T[
  * Every deal opened by `openedBy` (or the one `id` names) with its moves,
  * reviews, actions and linked entry dates, oldest deal first. With
  * `historyIfOpenOn`, only the deals still open on that day carry their
- * history (what the pipeline needs of a closed deal is on its own row).
+ * history (what the pipeline needs of a closed deal is on its own row); with
+ * `openOrClosedIn`, only deals open on its day or closed in its year come.
  */
-export function loadDealRecords(db: Db, where: { id?: number; openedBy?: IsoDate; historyIfOpenOn?: IsoDate } = {}): DealRecords[] {
-  const own = [...(where.id === undefined ? [] : ["id = @id"]), ...(where.openedBy === undefined ? [] : ["opened_on <= @openedBy"])];
+export function loadDealRecords(
+  db: Db,
+  where: { id?: number; openedBy?: IsoDate; historyIfOpenOn?: IsoDate; openOrClosedIn?: { asOf: IsoDate; year: number } } = {},
+): DealRecords[] {
+  const own = [
+    ...(where.id === undefined ? [] : ["id = @id"]),
+    ...(where.openedBy === undefined ? [] : ["opened_on <= @openedBy"]),
+    ...(where.openOrClosedIn === undefined ? [] : ["(closed_on IS NULL OR closed_on > @asOf OR closed_on BETWEEN @yearFrom AND @yearTo)"]),
+  ];
   const withHistory = [...own, ...(where.historyIfOpenOn === undefined ? [] : ["(closed_on IS NULL OR closed_on > @openOn)"])];
   const filter = own.length === 0 ? "" : `WHERE ${own.join(" AND ")}`;
   const linked = withHistory.length === 0 ? "" : `AND opp IN (SELECT id FROM opportunities WHERE ${withHistory.join(" AND ")})`;
   const params = Object.fromEntries(
-    Object.entries({ id: where.id, openedBy: where.openedBy, openOn: where.historyIfOpenOn }).filter(([, v]) => v !== undefined),
+    Object.entries({
+      id: where.id,
+      openedBy: where.openedBy,
+      openOn: where.historyIfOpenOn,
+      asOf: where.openOrClosedIn?.asOf,
+      yearFrom: where.openOrClosedIn && `${where.openOrClosedIn.year}-01-01`,
+      yearTo: where.openOrClosedIn && `${where.openOrClosedIn.year}-12-31`,
+    }).filter(([, v]) => v !== undefined),
   );
   const opps = (db.prepare(`SELECT ${OPP_COLUMNS} FROM opportunities ${filter} ORDER BY id`).all(params) as OppRow[]).map(toOpportunity);
   if (opps.length === 0) return [];
@@ -323,4 +338,13 @@ export function progressOf(db: Db): Progress {
       return null;
     },
   };
+}
+
+/** Calendar days from opened to won of the deals won from `from` to `to`. */
+export function wonDealSpans(db: Db, from: IsoDate, to: IsoDate): number[] {
+  const rows = db
+    .prepare("SELECT julianday(closed_on) - julianday(opened_on) AS days FROM opportunities WHERE status = 'won' AND closed_on BETWEEN ? AND ?")
+    .pluck()
+    .all(from, to) as number[];
+  return rows.map((d) => Math.round(d));
 }

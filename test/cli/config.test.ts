@@ -31,6 +31,7 @@ describe("acct config", () => {
       ["stages", "qualify,discovery,proposal,negotiation", false],
       ["stage-probabilities", "10,25,50,75", false],
       ["idle-days", "14", false],
+      ["sales-cycle", "30", false],
       ["coverage-goal", "3", false],
     ]);
     expect(fingerprint(db)).toBe("absent");

@@ -7,6 +7,10 @@ import type { Context } from "../context.js";
 import { missingFlags } from "../prompts.js";
 import { METRIC_OF_TYPE, resolveType } from "../../domain/activity-types.js";
 import { checkCascade, type PlanInput, type PlanUnit } from "../../domain/cascade.js";
+import { buildWhatIf } from "../../domain/coach.js";
+import { planOn } from "../../domain/plan.js";
+import { doneSoFar, stillNeeded } from "../../reports/coach.js";
+import { renderWhatIfText, whatIfToJson } from "../../render/what-if.js";
 import { failure, usageError } from "../../domain/errors.js";
 import { addDays, type IsoDate } from "../../domain/dates.js";
 import {
@@ -412,6 +416,42 @@ export function planCommand(app: App): Command {
       else ctx.print(`weekly target: ${result.perWeek} ${visibleControls(result.type)} from ${from}`);
     });
   withExamples(target, ["acct type add linkedin && acct plan target linkedin 25", "acct plan target email 50"]);
+
+  const whatIf = plan
+    .command("what-if")
+    .description("the cascade and the weekly needs for the rest of the year with other rates or target, beside the plan; writes nothing unless --apply")
+    .option("--target <amount>", "annual target")
+    .option("--deal-size <amount>", "average won deal")
+    .option("--win-rate <rate>", "opportunity → won deal")
+    .option("--meeting-rate <rate>", "meeting → opportunity")
+    .option("--call-rate <rate>", "call → meeting")
+    .option("--apply", "store it as a revision of the plan from today")
+    .action(async (flags: SetFlags & { apply?: boolean }, command: Command) => {
+      const ctx = app.context(command);
+      const year = currentYear(ctx);
+      const db = ctx.read();
+      const current = db ? loadPlan(db, year) : null;
+      if (!db || !current)
+        throw failure(`there is no plan for ${year}`, "what-if changes a plan: set one first with acct plan set --target 1.2m --deal-size 40k …");
+      const given = (["target", "dealSize", "winRate", "meetingRate", "callRate"] as const).filter((k) => flags[k] !== undefined);
+      if (given.length === 0)
+        throw usageError(
+          "plan what-if needs something to change",
+          "e.g. acct plan what-if --win-rate 30% (or --target, --deal-size, --meeting-rate, --call-rate)",
+        );
+      const changes: SetFlags = Object.fromEntries(given.map((k) => [k, flags[k]]));
+      const now = planOn(current.schedule, ctx.today);
+      const input = reviseInput(now, changes);
+      if (input.unit === "revenue" && input.dealSizeCents === null) throw usageError("a revenue plan needs --deal-size");
+      checkCascade(input);
+      if (flags.apply) return revisePlan(ctx, year, current, { ...changes, note: `what-if: ${given.map((k) => `${FLAG_NAMES[k]} ${flags[k]}`).join(" ")}` });
+      const need = stillNeeded(db, current, ctx.today);
+      const data = buildWhatIf(year, ctx.today, now, input, doneSoFar(db, current, ctx.today), need.remainingWeeks);
+      if (ctx.json) return ctx.printJson(whatIfToJson(data));
+      ctx.print(await renderWhatIfText(data, ctx.render));
+      ctx.note(`nothing was written; store it from today with: acct plan what-if ${given.map((k) => `${FLAG_NAMES[k]} ${flags[k]}`).join(" ")} --apply`);
+    });
+  withExamples(whatIf, ["acct plan what-if --win-rate 30%", "acct plan what-if --target 1.5m --deal-size 45k", "acct plan what-if --call-rate 12% --apply"]);
 
   return plan;
 }

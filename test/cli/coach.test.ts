@@ -1,0 +1,153 @@
+/** SPEC "Coach": `acct coach`, `acct plan what-if` (and --apply), the sales-cycle lag in the audit; bad input writes nothing. */
+import { describe, expect, it } from "vitest";
+import { acct, acctAll, acctJson, EXAMPLE_PLAN, expectUsageError, fingerprint, tempDb } from "../helpers/in-process.js";
+
+interface StageJson {
+  stage: string;
+  successes: number;
+  trials: number;
+  rate: number | null;
+  low: number | null;
+  high: number | null;
+  planned: number;
+  verdict: string;
+}
+interface CoachJson {
+  window: { kind: string; from: string; to: string; days: number };
+  stages: StageJson[];
+  dealSize: { observed: number | null; deals: number; planned: number | null };
+  cycleDays: { observed: number | null; won: number; setting: number; used: number };
+  activity: { callsPerWeek: number };
+  needed: { revenue: number | null; deals: number; remainingWeeks: number; callsPerWeek: { observed: number | null; planned: number | null } };
+  levers: { lever: string; change: string; callsPerWeekSaved: number | null; revenueAdded: number | null }[];
+  lastUsefulDay: string | null;
+}
+
+/** The example plan (1.2m, 40k deals, 25 % / 50 % / 10 %) and, in the week of 2026-03-02, 200 calls, 30 meetings, 12 opportunities, 3 deals of 30k. */
+async function seeded(): Promise<string> {
+  const db = tempDb();
+  await acctAll(db, [
+    EXAMPLE_PLAN,
+    ["log", "call", "200", "--date", "2026-03-02"],
+    ["log", "meeting", "30", "--date", "2026-03-03"],
+    ["log", "opp", "12", "--date", "2026-03-04"],
+    ["log", "deal", "--amount", "30k", "--date", "2026-03-05"],
+    ["log", "deal", "--amount", "30k", "--date", "2026-03-05"],
+    ["log", "deal", "--amount", "30k", "--date", "2026-03-05"],
+  ]);
+  return db;
+}
+
+describe("acct coach", () => {
+  it("shows the observed rates with their 80 % intervals beside the plan's, and ranks the levers", async () => {
+    const db = await seeded();
+    const c = await acctJson<CoachJson>(db, ["coach"]);
+    expect(c.window).toEqual({ kind: "ytd", from: "2026-01-01", to: "2026-03-12", days: 71 });
+    // 30 of 200 = 15 %: the 80 % Wilson interval is 12.05–18.52 % (cross-checked in Python), all above the planned 10 %.
+    expect(c.stages[0]).toMatchObject({ stage: "call-rate", successes: 30, trials: 200, rate: 0.15, planned: 0.1, verdict: "safe" });
+    expect(c.stages[0]?.low).toBeCloseTo(0.1205, 4);
+    expect(c.stages[0]?.high).toBeCloseTo(0.1852, 4);
+    // 12 of 30 = 40 %, planned 50 %: the interval (29.3–51.7 %) holds it. 3 of 12 = 25 %.
+    expect(c.stages[1]).toMatchObject({ rate: 0.4, verdict: "unclear" });
+    expect(c.stages[2]).toMatchObject({ rate: 0.25, verdict: "unclear" });
+    expect(c.dealSize).toEqual({ observed: 30_000, deals: 3, planned: 40_000 });
+    // 1.2m − 90k = 1.11m still needed; 200 calls over the 51 working days from Jan 1 (a Thursday) to Mar 12: 200 ÷ 10.2 weeks = 19.61 a week.
+    expect(c.needed.revenue).toBe(1_110_000);
+    expect(c.activity.callsPerWeek).toBeCloseTo(19.61, 2);
+    expect(c.levers).toHaveLength(5);
+    const worth = c.levers.map((l) => l.revenueAdded ?? 0);
+    expect([...worth].sort((a, b) => b - a)).toEqual(worth);
+    expect(c.cycleDays).toEqual({ observed: null, won: 0, setting: 30, used: 30 });
+    const text = (await acct(db, ["coach"])).stdout;
+    expect(text).toMatch(/You book a meeting from 15% of calls \(30 of 200; 80% sure: 12%–18\.5%\), planned 10%: the plan is safe on this step/);
+    expect(text).toMatch(/Most valuable lever: /);
+  });
+
+  it("looks back over --window 90d or Nd", async () => {
+    const db = await seeded();
+    const c = await acctJson<CoachJson>(db, ["coach", "--window", "7d"]);
+    expect(c.window).toEqual({ kind: "days", from: "2026-03-06", to: "2026-03-12", days: 7 });
+    expect(c.stages[0]?.trials).toBe(0);
+    expect(c.stages[0]?.verdict).toBe("no-data");
+  });
+
+  it("refuses a bad --window and works only with a plan", async () => {
+    const db = await seeded();
+    const before = fingerprint(db);
+    expectUsageError(await acct(db, ["coach", "--window", "3d"]), /^acct: --window '3d' is not ytd or a number of days from 7 to 3650/);
+    expectUsageError(await acct(db, ["coach", "--window", "month"]), /^acct: --window 'month'/);
+    expect(fingerprint(db)).toBe(before);
+    const none = tempDb();
+    const r = await acct(none, ["coach"]);
+    expect([r.code, r.stderr.split("\n")[0]]).toEqual([1, "acct: no plan for 2026"]);
+    expect(fingerprint(none)).toBe("absent");
+  });
+});
+
+interface WhatIfJson {
+  remainingWeeks: number;
+  current: { annual: Record<string, number | null>; perWeek: Record<string, number | null> };
+  whatIf: { inputs: { winRate: number }; annual: Record<string, number | null>; perWeek: Record<string, number | null> };
+}
+
+describe("acct plan what-if", () => {
+  it("shows the cascade and weekly needs with the change, and writes nothing", async () => {
+    const db = await seeded();
+    const before = fingerprint(db);
+    const w = await acctJson<WhatIfJson>(db, ["plan", "what-if", "--win-rate", "30%"]);
+    // 30 deals ÷ 30 % = 100 opportunities ÷ 50 % = 200 meetings ÷ 10 % = 2,000 calls (ceil at each step, as plan set).
+    expect(w.whatIf.annual).toEqual({ revenue: 1_200_000, deals: 30, opportunities: 100, meetings: 200, calls: 2000 });
+    expect(w.current.annual.calls).toBe(2400);
+    // What is left after the 200 calls done, over the weeks left.
+    expect(w.whatIf.perWeek.calls).toBeCloseTo(1800 / w.remainingWeeks, 1);
+    expect(w.current.perWeek.calls).toBeCloseTo(2200 / w.remainingWeeks, 1);
+    expect(fingerprint(db)).toBe(before);
+  });
+
+  it("--apply stores it as a revision from today", async () => {
+    const db = await seeded();
+    await acct(db, ["plan", "what-if", "--win-rate", "30%", "--apply"]);
+    const history = await acctJson<{ from: string; winRate: number; annual: { calls: number }; note: string | null }[]>(db, ["plan", "history"]);
+    expect(history.map((h) => [h.from, h.winRate, h.annual.calls])).toEqual([
+      ["2026-01-01", 0.25, 2400],
+      ["2026-03-12", 0.3, 2000],
+    ]);
+    expect(history[1]?.note).toBe("what-if: --win-rate 30%");
+    expect((await acct(db, ["undo"])).code).toBe(0);
+    expect(await acctJson<unknown[]>(db, ["plan", "history"])).toHaveLength(1);
+  });
+
+  it("needs a change, a valid one, and a plan; nothing is written", async () => {
+    const db = await seeded();
+    const before = fingerprint(db);
+    expectUsageError(await acct(db, ["plan", "what-if"]), /^acct: plan what-if needs something to change/);
+    expectUsageError(await acct(db, ["plan", "what-if", "--win-rate", "0"]), /win rate must be more than 0/);
+    expectUsageError(await acct(db, ["plan", "what-if", "--target", "abc", "--apply"]), /not a money amount/);
+    expect(fingerprint(db)).toBe(before);
+  });
+});
+
+describe("the sales-cycle lag", () => {
+  it("the audit names the last useful day, and says so once it has passed, with next year's plan to make", async () => {
+    const db = await seeded();
+    await acctAll(db, [["config", "set", "sales-cycle", "45"]]);
+    // The last working day of 2026 is Thursday Dec 31; less 45 days: Nov 16.
+    const before = await acctJson<{ lastUsefulDay: string }>(db, ["audit"], { now: "2026-11-16T12:00" });
+    expect(before.lastUsefulDay).toBe("2026-11-16");
+    expect((await acct(db, ["audit"], { now: "2026-11-16T12:00" })).stdout).not.toMatch(/Sales-cycle lag/);
+    const after = (await acct(db, ["audit"], { now: "2026-11-17T12:00" })).stdout;
+    expect(after).toMatch(/Past 2026-11-16, the last working day less your 45-day sales cycle/);
+    expect(after).toMatch(/acct plan set --year 2027/);
+  });
+
+  it("uses the observed cycle of won deals once there is one", async () => {
+    const db = await seeded();
+    await acctAll(db, [
+      ["opp", "add", "Acme", "--value", "40k", "--date", "2026-02-10"],
+      ["opp", "won", "1", "--date", "2026-03-02"],
+    ]);
+    // Opened Feb 10, won Mar 2: 20 days; Dec 31 less 20 = Dec 11.
+    expect((await acctJson<CoachJson>(db, ["coach"])).cycleDays).toEqual({ observed: 20, won: 1, setting: 30, used: 20 });
+    expect((await acctJson<{ lastUsefulDay: string }>(db, ["audit"])).lastUsefulDay).toBe("2026-12-11");
+  });
+});
