@@ -3,7 +3,9 @@
  * `npm run bench`: builds data sets of 10k, 100k and 1M entries (ten years),
  * times whole `acct` processes against bare `node -e ''` measured in the same
  * loop, measures import throughput and peak RSS, and writes the table into
- * BENCHMARKS.md. Options: --sizes 10000,100000 --runs 15 --no-write.
+ * BENCHMARKS.md. Options: --sizes 10000,100000 --runs 15 --no-write;
+ * --only import measures the two imports alone and, writing, replaces just
+ * their lines in BENCHMARKS.md.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync, existsSync } from "node:fs";
@@ -26,6 +28,8 @@ const SIZES = option("--sizes", "10000,100000,1000000").split(",").map(Number);
 const RUNS = Number(option("--runs", "15"));
 const IMPORT_ROWS = Number(option("--import-rows", "200000"));
 const WRITE = !args.includes("--no-write");
+const ONLY = option("--only", null);
+if (ONLY !== null && ONLY !== "import") throw new Error(`--only takes "import", not ${ONLY}`);
 
 const work = mkdtempSync(join(tmpdir(), "acct-bench-"));
 const env = { ...process.env, ACCT_NOW: NOW, NO_COLOR: "1" };
@@ -175,6 +179,48 @@ function writeCsv(rows) {
   return path;
 }
 
+/**
+ * A CRM activity export shaped like HubSpot's (README, "CRM activity
+ * exports"): a BOM, CRLF, US dates with a time, a call's duration in
+ * milliseconds, tasks and notes among the rows (skipped), a note quoted now
+ * and then; the same seed as every run, so the same file.
+ */
+function writeCrmCsv(rows) {
+  const path = join(work, `hubspot-${rows}.csv`);
+  const random = rng(11);
+  const days = workingDays();
+  const mix = [
+    ["CALL", 0.55],
+    ["EMAIL", 0.25],
+    ["MEETING", 0.1],
+    ["TASK", 0.05],
+    ["NOTE", 0.05],
+  ];
+  const two = (n) => String(n).padStart(2, "0");
+  const lines = ["\uFEFFRecord ID,Activity date,Activity type,Activity assigned to,Associated Contact,Call duration,Body preview"];
+  for (let i = 0; i < rows; i++) {
+    const iso = days[Math.floor((i / rows) * days.length)];
+    let x = random();
+    let type = "CALL";
+    for (const [t, share] of mix) {
+      if (x < share) {
+        type = t;
+        break;
+      }
+      x -= share;
+    }
+    const hour = 8 + Math.floor(random() * 10);
+    const date = `${iso.slice(5, 7)}/${iso.slice(8, 10)}/${iso.slice(0, 4)} ${two(hour > 12 ? hour - 12 : hour)}:${two(Math.floor(random() * 60))} ${hour >= 12 ? "PM" : "AM"}`;
+    const n = Math.floor(random() * 5000);
+    const contact = random() < 0.7 ? `Contact ${n} (contact${n}@example.com)` : "";
+    const duration = type === "CALL" ? String(Math.floor(random() * 1800) * 1000) : "";
+    const note = random() < 0.3 ? '"Follow up, send the deck"' : type === "CALL" ? "Discovery call" : "Re: pricing";
+    lines.push([40000000 + i, date, type, "Sam Rep", contact, duration, note].join(","));
+  }
+  writeFileSync(path, `${lines.join("\r\n")}\r\n`);
+  return path;
+}
+
 // ---------------------------------------------------------------- run
 
 const fmtMs = (x) => `${x.toFixed(0)} ms`;
@@ -199,16 +245,18 @@ say(`bench: ${RUNS} runs per figure, work folder ${work}`);
 // Start-up: parsing only, then the smallest real read (a plan, no entries).
 const small = join(work, "small.db");
 run(acctArgv(small, PLAN));
-for (const [label, cmd] of [
-  ["acct --version", ["--version"]],
-  ["acct plan show --json (no entries)", ["plan", "show", "--json"]],
-]) {
+for (const [label, cmd] of ONLY
+  ? []
+  : [
+      ["acct --version", ["--version"]],
+      ["acct plan show --json (no entries)", ["plan", "show", "--json"]],
+    ]) {
   const r = measure(small, cmd);
   rows.push({ size: "start-up", label, ...r });
   say(`  start-up ${label}: ${r.failed ?? `${fmtMs(r.ms)} vs node ${fmtMs(r.base)} = ${fmtRatio(r.ratio)} (CPU ${fmtRatio(r.cpuRatio)})`}`);
 }
 
-for (const n of SIZES) {
+for (const n of ONLY ? [] : SIZES) {
   const t0 = Date.now();
   const db = buildDataSet(n);
   say(`  data set ${n.toLocaleString("en-US")} entries built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
@@ -250,6 +298,44 @@ let importResult;
   );
 }
 
+// CRM import with re-import detection: a fresh planned file, the HubSpot-shaped export imported, then imported again
+// (every row already there); median of three of each, rows of the file per second of the whole process.
+const crmCsv = writeCrmCsv(IMPORT_ROWS);
+let crmResult;
+{
+  const first = [];
+  const again = [];
+  let failed;
+  let rss = NaN;
+  for (let i = 0; i < 3 && !failed; i++) {
+    const db = join(work, `crm-${i}.db`);
+    run(acctArgv(db, PLAN));
+    for (const times of [first, again]) {
+      const r = run(acctArgv(db, ["import", crmCsv, "--from", "hubspot"]));
+      if (r.code !== 0) {
+        const line = (r.stderr.split("\n")[0] ?? "").replace(/^acct: /, "");
+        failed = /not built yet/.test(line) ? "not built yet" : `exit ${r.code}: ${line}`;
+        break;
+      }
+      if (times === again && !/ 0 new/.test(r.stdout)) {
+        failed = `the second import added rows: ${r.stdout.trim()}`;
+        break;
+      }
+      times.push(r.ms);
+    }
+    if (i === 0 && !failed) {
+      const fresh = join(work, "crm-rss.db");
+      run(acctArgv(fresh, PLAN));
+      rss = peakRss(acctArgv(fresh, ["import", crmCsv, "--from", "hubspot"]));
+    }
+  }
+  const perSecond = (ms) => IMPORT_ROWS / (ms / 1000);
+  crmResult = failed ? { failed } : { first: median(first), again: median(again), rss, perSecond };
+  say(
+    `  CRM import ${IMPORT_ROWS} rows: ${crmResult.failed ?? `${fmtMs(crmResult.first)} = ${Math.round(perSecond(crmResult.first)).toLocaleString("en-US")} rows/s, again ${fmtMs(crmResult.again)} = ${Math.round(perSecond(crmResult.again)).toLocaleString("en-US")} rows/s`}`,
+  );
+}
+
 rmSync(work, { recursive: true, force: true });
 
 // ---------------------------------------------------------------- report
@@ -267,7 +353,12 @@ const table = [
   importResult.failed
     ? `Import of ${IMPORT_ROWS.toLocaleString("en-US")} CSV rows: ${importResult.failed}.`
     : `Import of ${IMPORT_ROWS.toLocaleString("en-US")} CSV rows: ${fmtMs(importResult.ms)} for the whole process = **${Math.round(importResult.rowsPerSecond).toLocaleString("en-US")} rows/s**, peak RSS ${fmtMb(importResult.rss)}.`,
+  "",
+  crmResult.failed
+    ? `CRM import of ${IMPORT_ROWS.toLocaleString("en-US")} rows (HubSpot-shaped, \`--from hubspot\`): ${crmResult.failed}.`
+    : `CRM import of ${IMPORT_ROWS.toLocaleString("en-US")} rows (HubSpot-shaped, \`--from hubspot\`, 10 % skipped as tasks and notes): ${fmtMs(crmResult.first)} for the whole process = **${Math.round(crmResult.perSecond(crmResult.first)).toLocaleString("en-US")} rows/s**; again, every row already there: ${fmtMs(crmResult.again)} = **${Math.round(crmResult.perSecond(crmResult.again)).toLocaleString("en-US")} rows/s**; peak RSS ${fmtMb(crmResult.rss)}.`,
 ];
+const importLines = table.slice(table.indexOf("") + 1);
 const block = [
   "<!-- bench:results -->",
   `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}, load average ${loadavg()
@@ -279,7 +370,19 @@ const block = [
 ].join("\n");
 process.stdout.write(`${block}\n`);
 
-if (WRITE) {
+if (WRITE && ONLY) {
+  // The import lines alone, in place of those of the last full run, with when and how loaded they were measured.
+  const file = join(ROOT, "BENCHMARKS.md");
+  const text = readFileSync(file, "utf8");
+  const end = text.indexOf("<!-- bench:end -->");
+  const start = text.search(/^(Import of |CRM import of )/m);
+  if (end === -1 || start === -1 || start > end) throw new Error("BENCHMARKS.md has no import lines to replace: run the whole bench once");
+  const note = `Import lines measured alone (\`--only import\`) ${new Date().toISOString().slice(0, 10)} on ${machine}, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" / ")} at the end.`;
+  writeFileSync(file, `${text.slice(0, start)}${[...importLines, "", note].join("\n")}\n${text.slice(end)}`);
+  say(`bench: import lines written to BENCHMARKS.md`);
+} else if (WRITE) {
   const file = join(ROOT, "BENCHMARKS.md");
   const text = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmarks\n\n<!-- bench:results -->\n<!-- bench:end -->\n";
   const updated = text.replace(/<!-- bench:results -->[\s\S]*<!-- bench:end -->/, block);

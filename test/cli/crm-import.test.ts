@@ -41,6 +41,46 @@ const PIPEDRIVE = [
   "774\tSend proposal\tTask\t2026-03-11\t\t\tKim Park\tUmbrella\tNot done",
 ].join("\n");
 
+/*
+ * Fixtures with the columns the real exports name (README, "CRM activity
+ * exports", says where each name comes from): HubSpot's activity property
+ * labels with a call's duration in milliseconds; a Salesforce "Tasks and
+ * Events" report, every field quoted, an event's Duration in minutes and a
+ * call's Call Duration in seconds, and the report's footer; Pipedrive's
+ * "Activity - …" columns, durations HH:MM.
+ */
+const HUBSPOT_PROPERTIES = [
+  "Record ID,Activity date,Activity type,Activity assigned to,Associated Contact,Associated Contact IDs,Call duration,Call Title,Meeting name,Body preview",
+  '1001,2026-03-02 09:30,CALL,Sam Rep,Jane Doe,501,720000,Discovery call,,"Asked about pricing, wants a demo"',
+  "1002,2026-03-02 14:00,MEETING,Sam Rep,Bob Lee,502,,,Demo for the ops team,",
+  "1003,2026-03-03 10:00,INCOMING_EMAIL,Sam Rep,Jane Doe,501,,,,Re: pricing",
+  "1004,2026-03-03 11:00,TASK,Sam Rep,,,,,,Send the deck",
+  "1005,2026-03-04 08:00,NOTE,Sam Rep,,,,,,Internal note",
+  "1006,2026-03-04 16:45,CALL,Sam Rep,Kim Park,503,29000,Left a voicemail,,",
+].join("\n");
+
+const SALESFORCE_REPORT = [
+  '"Subject","Name","Company / Account","Type","Activity Subtype","Date","Duration","Call Duration","Assigned","Activity ID","Comments"',
+  '"Intro call","Ann Smith","Globex","Call","Call","3/5/2026","","540","Sam Rep","00T5g00000AbCdEAAA","Discussed renewal"',
+  '"Quarterly review","Tom Jones","Initech","Meeting","Event","3/6/2026","60","","Sam Rep","00U5g00000FgHiJAAA",""',
+  '"Follow-up","Tom Jones","Initech","","Email","3/6/2026","","","Sam Rep","00T5g00000KlMnOAAA",""',
+  '"Send quote","Tom Jones","Initech","Other","Task","3/9/2026","","","Sam Rep","00T5g00000PqRsTAAA",""',
+  '""',
+  '"Grand Totals (4 records)"',
+  '""',
+  '"Confidential Information - Do Not Distribute"',
+  '"Copyright (c) 2000-2026 salesforce.com, inc. All rights reserved."',
+].join("\r\n");
+
+const PIPEDRIVE_ACTIVITIES = [
+  "Activity - ID,Activity - Subject,Activity - Type,Activity - Due date,Activity - Due time,Activity - Duration,Activity - Done,Activity - Deal,Activity - Contact person,Activity - Organization,Activity - Note,Activity - Assigned to user",
+  '881,First call,Call,2026-03-04,10:30,00:30,Done,Ovens for the new shop,Nadia Chérif,Nouvelle Boulangerie,"Needs two ovens, budget 20k",Inès Moreau',
+  "882,Showroom visit,Meeting,2026-03-05,14:00,01:30,Done,Ovens for the new shop,Nadia Chérif,Nouvelle Boulangerie,Liked the deck oven,Inès Moreau",
+  "883,Lunch with the owners,Lunch,2026-03-06,12:00,01:00,Done,,,Nouvelle Boulangerie,,Inès Moreau",
+  "884,Send the revised quote,Task,2026-03-10,09:00,,To do,Ovens for the new shop,Nadia Chérif,Nouvelle Boulangerie,,Inès Moreau",
+  "885,Contract due,Deadline,2026-03-11,,,To do,Ovens for the new shop,,Nouvelle Boulangerie,,Inès Moreau",
+].join("\n");
+
 const list = async (db: string) => await acctJson<EntryJson[]>(db, ["log", "list", "--all"]);
 const brief = (entries: EntryJson[]) => entries.map((e) => [e.date, e.type, e.count, e.minutes, e.contact, e.note]).sort();
 
@@ -90,6 +130,55 @@ describe("acct import --from", () => {
     expect(brief(await list(db))).toEqual([
       ["2026-03-09", "call", 1, 30, "Kim Park", "Intro call"],
       ["2026-03-10", "meeting", 1, 90, "Kim Park", "Onsite demo"],
+    ]);
+  });
+
+  it("reads HubSpot's activity properties: Record ID, a call's duration in milliseconds, the first note column a row fills", async () => {
+    const db = tempDb();
+    const path = file(HUBSPOT_PROPERTIES);
+    const dry = await acct(db, ["import", path, "--from", "hubspot", "--dry-run"]);
+    expect(dry.stdout).toContain(
+      "columns read: Record ID → id, Activity date → date, Activity type → type, Associated Contact → contact, Call duration → minutes, Body preview or Call Title or Meeting name → note\n",
+    );
+    expect(dry.stdout).toContain("columns ignored: Activity assigned to, Associated Contact IDs\n");
+    const first = await acct(db, ["import", path, "--from", "hubspot"]);
+    expect(first.stdout).toMatch(/^6 rows: 0 already here, 4 new, 2 skipped; imported 4 entries/);
+    expect(brief(await list(db))).toEqual([
+      ["2026-03-02", "call", 1, 12, "Jane Doe", "Asked about pricing, wants a demo"],
+      ["2026-03-02", "meeting", 1, null, "Bob Lee", "Demo for the ops team"],
+      ["2026-03-03", "email", 1, null, "Jane Doe", "Re: pricing"],
+      ["2026-03-04", "call", 1, 0, "Kim Park", "Left a voicemail"],
+    ]);
+    const before = fingerprint(db);
+    expect((await acct(db, ["import", path, "--from", "hubspot"])).stdout).toBe("6 rows: 4 already here, 0 new, 2 skipped; nothing to import\n");
+    expect(fingerprint(db)).toBe(before);
+  });
+
+  it("reads a Salesforce Tasks and Events report: quoted fields, Duration or Call Duration, the subtype when Type is empty, the footer", async () => {
+    const db = tempDb();
+    const path = file(SALESFORCE_REPORT);
+    const first = await acct(db, ["import", path, "--from", "salesforce"]);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^4 rows: 0 already here, 3 new, 1 skipped;/);
+    expect(first.stderr).toMatch(/skipped 1 row of types nothing maps: Other 1/);
+    expect(brief(await list(db))).toEqual([
+      ["2026-03-05", "call", 1, 9, "Ann Smith", "Intro call"],
+      ["2026-03-06", "email", 1, null, "Tom Jones", "Follow-up"],
+      ["2026-03-06", "meeting", 1, 60, "Tom Jones", "Quarterly review"],
+    ]);
+    expect((await acct(db, ["import", path, "--from", "salesforce"])).stdout).toMatch(/^4 rows: 3 already here, 0 new, 1 skipped; nothing to import/);
+  });
+
+  it("reads a Pipedrive activities export: HH:MM durations, lunch as a meeting, the organization when no person is named", async () => {
+    const db = tempDb();
+    const result = await acct(db, ["import", file(PIPEDRIVE_ACTIVITIES), "--from", "pipedrive"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^5 rows: 0 already here, 3 new, 2 skipped;/);
+    expect(result.stderr).toMatch(/Deadline 1, Task 1/);
+    expect(brief(await list(db))).toEqual([
+      ["2026-03-04", "call", 1, 30, "Nadia Chérif", "First call"],
+      ["2026-03-05", "meeting", 1, 90, "Nadia Chérif", "Showroom visit"],
+      ["2026-03-06", "meeting", 1, 60, "Nouvelle Boulangerie", "Lunch with the owners"],
     ]);
   });
 

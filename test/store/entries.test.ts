@@ -57,7 +57,8 @@ type Op =
 
 const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant("log" as const), entry: newEntry }),
-  fc.record({ kind: fc.constant("import" as const), entries: fc.array(newEntry, { maxLength: 20 }) }),
+  // Up to 120 rows: imports go in fifty to a statement, the rest one at a time.
+  fc.record({ kind: fc.constant("import" as const), entries: fc.array(newEntry, { maxLength: 120 }) }),
   fc.record({ kind: fc.constant("edit" as const), pick: fc.nat(), entry: newEntry }),
   fc.record({ kind: fc.constant("rm" as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant("undo" as const) }),
@@ -136,6 +137,31 @@ describe("source keys", () => {
       expect([...knownSources(db, ["hubspot:1", "hubspot:3", "hubspot:2"])].sort()).toEqual(["hubspot:1", "hubspot:2"]);
       expect(() => step(db, (journal) => insertEntries(db, [{ ...entry, source: "hubspot:1" }], "2026-03-12T09:00:00", journal))).toThrow(/UNIQUE/);
       expect(listEntries(db)).toHaveLength(3);
+    } finally {
+      db.close();
+    }
+  });
+
+  it("are found whether the keys are few among many sources or most of them, removed entries included", () => {
+    const db = freshDb();
+    try {
+      const entry = { date: "2026-03-10", type: "call", count: 1, amountCents: null, minutes: null, contact: null, note: null };
+      const many = Array.from({ length: 300 }, (_, i) => ({ ...entry, source: `hubspot:${1000 + i}` }));
+      step(db, (journal) => insertEntries(db, many, "2026-03-12T09:00:00", journal));
+      const removed = listEntries(db)[10];
+      step(db, (journal) => removeEntry(db, removed?.id ?? 0, "2026-03-12T10:00:00", journal));
+      // Few keys spread over the whole range: each is looked up.
+      expect([...knownSources(db, ["hubspot:1000", "hubspot:1010", "hubspot:1299", "hubspot:1300", "hubspot:999"])].sort()).toEqual([
+        "hubspot:1000",
+        "hubspot:1010",
+        "hubspot:1299",
+      ]);
+      // Most of them: the range is read once.
+      const keys = [...many.map((e) => e.source), "hubspot:2000", "ics:x"];
+      expect(knownSources(db, keys)).toEqual(new Set(many.map((e) => e.source)));
+      // None in range: nothing known.
+      expect(knownSources(db, ["salesforce:1", "salesforce:2"]).size).toBe(0);
+      expect(knownSources(db, []).size).toBe(0);
     } finally {
       db.close();
     }

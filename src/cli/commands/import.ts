@@ -157,16 +157,12 @@ async function importCrm(ctx: Context, file: string, flags: Partial<CrmFlags> & 
         read.entries.map((e) => e.source),
       )
     : new Set<string>();
-  const fresh = read.entries.filter((e) => !known.has(e.source));
+  const fresh = known.size === 0 ? read.entries : read.entries.filter((e) => !known.has(e.source));
   let added = 0;
   if (!dryRun && fresh.length > 0) {
+    // The entries go in as read: insertEntries takes the fields it stores and ignores each one's line.
     added = ctx.transaction(`import ${plural(fresh.length, "entry", "entries")} from ${file} (${flags.from.trim().toLowerCase()})`, (wdb, journal) =>
-      insertEntries(
-        wdb,
-        fresh.map(({ line: _, ...entry }) => entry),
-        ctx.clock.stamp,
-        journal,
-      ),
+      insertEntries(wdb, fresh, ctx.clock.stamp, journal),
     );
   }
   const skipped = [...read.skipped].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
