@@ -454,6 +454,8 @@ export interface CrmRead {
   entries: CrmEntry[];
   /** Rows skipped because nothing maps their type: export value → rows. */
   skipped: Map<string, number>;
+  /** Rows dated after today: activities scheduled, not done yet (a CRM's export holds both). */
+  scheduled: number;
   /** Header columns nothing maps, as the file spells them. */
   ignoredColumns: string[];
   /** Field → the column it is read from (`A or B` when a row without A reads B). */
@@ -568,7 +570,7 @@ export function entriesFromCrm(text: string, options: CrmOptions): CrmRead {
   if (options.dateFormat !== undefined) checkDateFormat(options.dateFormat);
   const formats = options.dateFormat !== undefined ? [options.dateFormat] : preset.dateFormats;
   const readDate = dateReader(formats);
-  const result: CrmRead = { entries: [], skipped: new Map(), ignoredColumns: [], used: {}, rows: 0 };
+  const result: CrmRead = { entries: [], skipped: new Map(), scheduled: 0, ignoredColumns: [], used: {}, rows: 0 };
   let header: string[] | null = null;
   let columns = 0;
   // The line a footer starts on (see Preset.footer), once one has.
@@ -647,6 +649,11 @@ export function entriesFromCrm(text: string, options: CrmOptions): CrmRead {
         const date = readDate(rawDate);
         if (date === null)
           throw usageError(`date '${rawDate}' is not in the form ${formats.join(" or ")}`, "give the file's date form with --date-format, e.g. dd.MM.yyyy");
+        // Planned, not done: skipped now, imported by a later export once it has happened.
+        if (date > options.today) {
+          result.scheduled++;
+          return;
+        }
         const rawMinutes = firstCell(values, minuteSources, picked);
         const minutes = rawMinutes === "" ? null : readMinutes(rawMinutes, (minuteSources[picked.index] as Source).unit);
         if (minutes === null && rawMinutes !== "") throw usageError(`duration '${rawMinutes}' is not minutes, h:mm or h:mm:ss`);

@@ -309,3 +309,19 @@ export function openAsIs(path: string): Db {
     throw describeSqliteError(error, path);
   }
 }
+
+const schemas = new WeakMap<Db, number>();
+
+/**
+ * The schema version of an open file (its `user_version`), read once. A file
+ * opened read-only is not upgraded: the reads of later tables and columns ask
+ * this first.
+ */
+export function schemaOf(db: Db): number {
+  let version = schemas.get(db);
+  if (version === undefined) {
+    version = db.pragma("user_version", { simple: true }) as number;
+    schemas.set(db, version);
+  }
+  return version;
+}

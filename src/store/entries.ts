@@ -4,7 +4,7 @@
  */
 import type { IsoDate } from "../domain/dates.js";
 import type { Entry, TypeTotals } from "../domain/entry.js";
-import type { Db } from "./connection.js";
+import { schemaOf, type Db } from "./connection.js";
 import type { JournalEntry } from "./journal.js";
 
 interface EntryRow {
@@ -20,6 +20,8 @@ interface EntryRow {
 }
 
 const COLUMNS = "id, date, type, count, amount, minutes, contact, note, opp";
+/** Before schema 7 (a file read as it is) entries link to no deal. */
+const columnsOf = (db: Db) => (schemaOf(db) >= 7 ? COLUMNS : "id, date, type, count, amount, minutes, contact, note, NULL AS opp");
 
 function toEntry(row: EntryRow): Entry {
   return {
@@ -51,7 +53,7 @@ export function insertEntry(db: Db, entry: NewEntry, createdAt: string, journal:
 
 /** A live (not removed) entry by id, or null. */
 export function getEntry(db: Db, id: number): Entry | null {
-  const row = db.prepare(`SELECT ${COLUMNS} FROM entries WHERE id = ? AND deleted_at IS NULL`).get(id) as EntryRow | undefined;
+  const row = db.prepare(`SELECT ${columnsOf(db)} FROM entries WHERE id = ? AND deleted_at IS NULL`).get(id) as EntryRow | undefined;
   return row ? toEntry(row) : null;
 }
 
@@ -73,20 +75,20 @@ function whereOf(filter: EntryFilter): { where: string; params: Record<string, s
 /** Live entries matching the filter, oldest first. */
 export function listEntries(db: Db, filter: EntryFilter = {}): Entry[] {
   const { where, params } = whereOf(filter);
-  const rows = db.prepare(`SELECT ${COLUMNS} FROM entries WHERE ${where} ORDER BY date, id`).all(params) as EntryRow[];
+  const rows = db.prepare(`SELECT ${columnsOf(db)} FROM entries WHERE ${where} ORDER BY date, id`).all(params) as EntryRow[];
   return rows.map(toEntry);
 }
 
 /** Live entries matching the filter, oldest first, one at a time: a long list is never held in memory whole. */
 export function* eachEntry(db: Db, filter: EntryFilter = {}): Generator<Entry> {
   const { where, params } = whereOf(filter);
-  for (const row of db.prepare(`SELECT ${COLUMNS} FROM entries WHERE ${where} ORDER BY date, id`).iterate(params)) yield toEntry(row as EntryRow);
+  for (const row of db.prepare(`SELECT ${columnsOf(db)} FROM entries WHERE ${where} ORDER BY date, id`).iterate(params)) yield toEntry(row as EntryRow);
 }
 
 /** The latest `limit` live entries matching the filter, oldest first. */
 export function latestEntries(db: Db, filter: EntryFilter, limit: number): Entry[] {
   const { where, params } = whereOf(filter);
-  const rows = db.prepare(`SELECT ${COLUMNS} FROM entries WHERE ${where} ORDER BY date DESC, id DESC LIMIT @limit`).all({ ...params, limit }) as EntryRow[];
+  const rows = db.prepare(`SELECT ${columnsOf(db)} FROM entries WHERE ${where} ORDER BY date DESC, id DESC LIMIT @limit`).all({ ...params, limit }) as EntryRow[];
   return rows.reverse().map(toEntry);
 }
 

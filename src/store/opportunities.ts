@@ -6,7 +6,7 @@
 import type { Commitment, StoredStatus } from "../domain/commitments.js";
 import type { IsoDate } from "../domain/dates.js";
 import type { Action, DealRecords, OppReview, OppStatus, Opportunity, Progress, StageMove } from "../domain/pipeline.js";
-import type { Db } from "./connection.js";
+import { schemaOf, type Db } from "./connection.js";
 import type { JournalEntry } from "./journal.js";
 
 interface OppRow {
@@ -41,6 +41,11 @@ function toOpportunity(row: OppRow): Opportunity {
     amountCents: row.amount,
     lostReason: row.lost_reason,
   };
+}
+
+/** Whether the file has the pipeline's tables (schema 7): an older file read as it is names no deal. */
+function hasPipeline(db: Db): boolean {
+  return schemaOf(db) >= 7;
 }
 
 /** Columns of a deal a command may set. */
@@ -81,19 +86,19 @@ export function updateOpportunity(db: Db, opp: Opportunity, journal: JournalEntr
 }
 
 export function getOpportunity(db: Db | null, id: number): Opportunity | null {
-  if (!db) return null;
+  if (!db || !hasPipeline(db)) return null;
   const row = db.prepare(`SELECT ${OPP_COLUMNS} FROM opportunities WHERE id = ?`).get(id) as OppRow | undefined;
   return row ? toOpportunity(row) : null;
 }
 
 /** Whether the file holds any deal (reports leave the pipeline out until one is added). */
 export function hasOpportunities(db: Db | null): boolean {
-  return db !== null && db.prepare("SELECT 1 FROM opportunities LIMIT 1").get() !== undefined;
+  return db !== null && hasPipeline(db) && db.prepare("SELECT 1 FROM opportunities LIMIT 1").get() !== undefined;
 }
 
 /** The stages open deals are in, each once. */
 export function openStages(db: Db | null): string[] {
-  if (!db) return [];
+  if (!db || !hasPipeline(db)) return [];
   return (db.prepare("SELECT DISTINCT stage FROM opportunities WHERE status = 'open' ORDER BY stage").all() as { stage: string }[]).map((r) => r.stage);
 }
 
@@ -209,6 +214,7 @@ export function loadDealRecords(
   db: Db,
   where: { id?: number; openedBy?: IsoDate; historyIfOpenOn?: IsoDate; openOrClosedIn?: { asOf: IsoDate; year: number } } = {},
 ): DealRecords[] {
+  if (!hasPipeline(db)) return [];
   const own = [
     ...(where.id === undefined ? [] : ["id = @id"]),
     ...(where.openedBy === undefined ? [] : ["opened_on <= @openedBy"]),
@@ -342,6 +348,7 @@ export function progressOf(db: Db): Progress {
 
 /** Calendar days from opened to won of the deals won from `from` to `to`. */
 export function wonDealSpans(db: Db, from: IsoDate, to: IsoDate): number[] {
+  if (!hasPipeline(db)) return [];
   const rows = db
     .prepare("SELECT julianday(closed_on) - julianday(opened_on) AS days FROM opportunities WHERE status = 'won' AND closed_on BETWEEN ? AND ?")
     .pluck()

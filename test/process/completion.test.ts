@@ -143,8 +143,8 @@ beforeAll(() => {
 describe("acct completion bash", () => {
   it("completes commands, subcommands and flags from the command tree", () => {
     expect(bashComplete("acct pl")).toEqual(["plan"]);
-    expect(bashComplete("acct c")).toEqual(["commit", "check", "completion", "config"]);
-    expect(bashComplete("acct plan ")).toEqual(["set", "show", "history", "target"]);
+    expect(bashComplete("acct c")).toEqual(["commit", "coach", "check", "completion", "config"]);
+    expect(bashComplete("acct plan ")).toEqual(["set", "show", "history", "target", "what-if"]);
     expect(bashComplete("acct plan set --wi")).toEqual(["--win-rate"]);
     expect(bashComplete("acct plan set --target 1.2m --d")).toEqual(["--deal-size", "--db"]);
     expect(bashComplete("acct --js")).toEqual(["--json"]);
@@ -273,7 +273,7 @@ describe.skipIf(skipWithout("zsh"))("acct completion zsh", () => {
   const complete = (line: string) => zshComplete(line);
 
   it("completes subcommands, flags, choices and custom types", () => {
-    expect(complete("acct plan ")).toEqual(["set", "show", "history", "target"]);
+    expect(complete("acct plan ")).toEqual(["set", "show", "history", "target", "what-if"]);
     expect(complete("acct plan set --unit ")).toEqual(["revenue", "deals"]);
     expect(complete("acct plan target ")).toContain("linkedin");
     expect(complete("acct --db ")).toEqual(["files"]);
@@ -313,7 +313,7 @@ describe.skipIf(skipWithout("fish"))("acct completion fish", () => {
   const complete = (line: string) => fishComplete(line);
 
   it("completes subcommands, flags, choices and custom types", () => {
-    expect(complete("acct plan ")).toEqual(["history", "set", "show", "target"]);
+    expect(complete("acct plan ")).toEqual(["history", "set", "show", "target", "what-if"]);
     expect(complete("acct plan set --unit ")).toEqual(["deals", "revenue"]);
     expect(complete("acct plan set --wi")).toEqual(["--win-rate"]);
     expect(complete("acct plan target ")).toContain("linkedin");

@@ -60,6 +60,7 @@ describe("acct report in a browser", () => {
         ...["calls", "meetings", "opportunities", "deals", "revenue", "linkedin"].map((m) => `weekly-${m}`),
         "funnel",
         "commitments",
+        "pipeline",
       ]);
       for (const chart of charts) {
         expect(chart.legend, chart.id ?? "").toHaveLength(chart.series);
@@ -67,6 +68,7 @@ describe("acct report in a browser", () => {
       }
       expect(charts.find((c) => c.id === "road-calls")!.legend).toEqual(["Plan", "Actual"]);
       expect(charts.find((c) => c.id === "commitments")!.legend).toEqual(["kept", "missed", "open"]);
+      expect(charts.find((c) => c.id === "pipeline")!.legend).toEqual(["Open value", "Plan"]);
 
       // The road's actual line stops at today, the plan runs on to December.
       const lines = await page.$$eval('[data-chart="road-calls"] svg .role-mark path', (paths) => paths.map((p) => p.getBoundingClientRect().width));

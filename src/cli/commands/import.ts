@@ -176,6 +176,7 @@ async function importCrm(ctx: Context, file: string, flags: Partial<CrmFlags> & 
       new: fresh.length,
       imported: added,
       skipped: Object.fromEntries(skipped),
+      scheduled: read.scheduled,
       columns: read.used,
       ignoredColumns: read.ignoredColumns,
     });
@@ -194,7 +195,9 @@ async function importCrm(ctx: Context, file: string, flags: Partial<CrmFlags> & 
       `skipped ${plural(total, "row", "rows")} of types nothing maps: ${skipped.map(([type, n]) => `${visibleControls(type)} ${groupDigits(n)}`).join(", ")} (map them with --types 'Value=type')`,
     );
   }
-  const summary = `${plural(read.rows, "row", "rows")}: ${groupDigits(read.entries.length - fresh.length)} already here, ${groupDigits(fresh.length)} new${skipped.length > 0 ? `, ${groupDigits(read.rows - read.entries.length)} skipped` : ""}`;
+  if (read.scheduled > 0) ctx.note(`skipped ${plural(read.scheduled, "row", "rows")} dated after today: scheduled, not done yet (a later export brings them once they have happened)`);
+  const notImported = read.rows - read.entries.length;
+  const summary = `${plural(read.rows, "row", "rows")}: ${groupDigits(read.entries.length - fresh.length)} already here, ${groupDigits(fresh.length)} new${notImported > 0 ? `, ${groupDigits(notImported)} skipped` : ""}`;
   if (dryRun) ctx.print(`${file} is fine: ${summary} (nothing written)`);
   else
     ctx.print(
