@@ -3,6 +3,7 @@
  * funnel, customer time, time blocks, commitments and celebrations. Pure: the
  * command reads the store and passes totals in; renderers only format this.
  */
+import type { Forecast } from "./forecast.js";
 import type { Lag } from "./coach.js";
 import type { Pipeline } from "./pipeline.js";
 import { computeAdherence, type Adherence, type Block, type BlockMark, type LoggedTypes } from "./blocks.js";
@@ -126,6 +127,8 @@ export interface Audit {
   hasDeals: boolean;
   /** The sales-cycle lag on as-of; null until the loader adds it. */
   lag: Lag | null;
+  /** The year-end forecast on as-of; null until the loader adds it. */
+  forecast: Forecast | null;
 }
 
 /** What the buddy said back about a week (`acct buddy note`). */
@@ -417,5 +420,6 @@ export function buildAudit(input: AuditInput): Audit {
     pipeline: null,
     hasDeals: false,
     lag: null,
+    forecast: null,
   };
 }

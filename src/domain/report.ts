@@ -4,6 +4,7 @@
  * commitments kept week by week. Charts are drawn from this by the renderer.
  */
 import { buildConversion } from "./audit.js";
+import type { Forecast } from "./forecast.js";
 import type { Pipeline } from "./pipeline.js";
 import type { CommitmentView } from "./commitments.js";
 import { addDays, isoWeekOf, maxDate, minDate, mondayOf, type IsoDate } from "./dates.js";
@@ -54,6 +55,8 @@ export interface Report {
   commitments: CommitmentWeek[];
   /** The pipeline on as-of, when the file names any deal. */
   pipeline?: Pipeline | null;
+  /** The year-end forecast on as-of (a band on the revenue and deals roads). */
+  forecast?: Forecast | null;
 }
 
 export interface ReportInput extends PlanBasis {

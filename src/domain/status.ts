@@ -3,6 +3,7 @@
  * figures, the year-to-date buffer in working days, and the next time block.
  * Pure: the command hands in the plan, the totals and "now".
  */
+import type { Forecast } from "./forecast.js";
 import type { Pipeline } from "./pipeline.js";
 import type { Adherence, Block, BlockMark } from "./blocks.js";
 import type { CommitmentJson } from "./commitments.js";
@@ -94,6 +95,7 @@ export interface StatusData {
   /** Consecutive finished weeks on plan, or null when unknown. */
   streak: number | null;
   pipeline: Pipeline;
+  forecast: Forecast;
   /** Whether the file names any deal: the text page leaves the pipeline out until one is added. */
   hasDeals: boolean;
 }

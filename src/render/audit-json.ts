@@ -1,4 +1,5 @@
 /** The audit's JSON document: the spec's field names, counts and money to 2 decimals, rates to 4. */
+import { forecastToJson } from "./forecast.js";
 import type { Audit } from "../domain/audit.js";
 import { describeStageCost, describeVerdict } from "./audit-text.js";
 import { adherenceJson } from "./blocks.js";
@@ -62,6 +63,7 @@ export function auditToJson(audit: Audit) {
     buddyNote: audit.buddyNote,
     changeRepeated: audit.changeRepeated,
     pipeline: audit.pipeline && pipelineToJson(audit.pipeline),
+    forecast: audit.forecast && forecastToJson(audit.forecast),
     lastUsefulDay: audit.lag?.lastUsefulDay ?? null,
     lag: audit.lag && { ...audit.lag, text: describeLag(audit.lag) },
   };

@@ -1,4 +1,5 @@
 /** The audit as a Markdown summary for a buddy: heading, metrics table, then the other sections. */
+import { describeForecast } from "./forecast.js";
 import { describeLag } from "./coach.js";
 import { describeCoverage, describeWinRate, pipelineWarnings } from "./pipeline.js";
 import type { Audit } from "../domain/audit.js";
@@ -108,6 +109,7 @@ export function renderAuditMarkdown(audit: Audit, { currency }: RenderOptions, o
     for (const w of warnings) out.push(`- ${w.text}`);
   }
 
+  if (audit.forecast !== null) out.push("", "## Forecast", "", `${describeForecast(audit.forecast, currency)}.`);
   const lag = audit.lag && describeLag(audit.lag);
   if (lag) out.push("", "## Sales-cycle lag", "", lag);
 

@@ -1,4 +1,5 @@
 /** The audit as a terminal page: verdict first, the metrics table, then the other sections. */
+import { describeForecast } from "./forecast.js";
 import { describeLag } from "./coach.js";
 import { describeCoverage, describeWinRate, pipelineWarnings } from "./pipeline.js";
 import type { ChalkInstance } from "chalk";
@@ -268,6 +269,11 @@ export async function renderAuditText(audit: Audit, options: RenderOptions): Pro
     const win = describeWinRate(p);
     if (win !== null) say(win, "  ");
     for (const w of pipelineWarnings(p)) say(w.text, `  ${w.mark === "!" ? style.yellow("!") : w.mark} `, "    ");
+  }
+
+  if (audit.forecast !== null) {
+    out.push("", style.bold("Forecast (10,000 simulated rests of the year)"));
+    say(describeForecast(audit.forecast, currency), "  ", "    ");
   }
 
   const lag = audit.lag && describeLag(audit.lag);

@@ -15,6 +15,7 @@ const PLAN = "#9ca3af";
 const KEPT = "#16a34a";
 const MISSED = "#dc2626";
 const OPEN = "#d1d5db";
+const FORECAST = "#7c3aed";
 
 /** One chart: its id (the `data-chart` attribute), title, series names and Vega-Lite spec. */
 interface ChartSpec {
@@ -50,36 +51,64 @@ function yAxis(money: boolean): Record<string, unknown> {
   };
 }
 
-function roadChart(m: MetricSeries, money: boolean): ChartSpec {
+/** The forecast band on a road: from what is done on as-of to P10–P90 on Dec 31, and the P50 line. */
+export interface RoadBand {
+  from: { date: string; value: number };
+  to: { date: string; p10: number; p50: number; p90: number };
+}
+
+function roadChart(m: MetricSeries, money: boolean, band: RoadBand | null = null): ChartSpec {
   const values = m.weeks.flatMap((w) => [
     { date: w.end, series: "Plan", value: w.cumulativePlan },
     ...(w.cumulativeActual === null ? [] : [{ date: w.end, series: "Actual", value: w.cumulativeActual }]),
   ]);
+  const series = band ? ["Plan", "Actual", "Forecast P10–P90"] : ["Plan", "Actual"];
+  const bandValues = band
+    ? [
+        { date: band.from.date, series: "Forecast P10–P90", low: band.from.value, high: band.from.value, value: band.from.value },
+        { date: band.to.date, series: "Forecast P10–P90", low: band.to.p10, high: band.to.p90, value: band.to.p50 },
+      ]
+    : [];
+  // Plan dashed, actual solid: the dash is the line layer's own, since an area takes none.
+  const line = {
+    transform: [{ filter: "datum.series !== 'Forecast P10–P90'" }],
+    mark: { type: "line", strokeWidth: 2, interpolate: "monotone" },
+    encoding: {
+      strokeDash: {
+        field: "series",
+        type: "nominal",
+        title: null,
+        scale: {
+          domain: ["Plan", "Actual"],
+          range: [
+            [4, 3],
+            [1, 0],
+          ],
+        },
+      },
+    },
+  };
+  const area = [
+    {
+      transform: [{ filter: "datum.series === 'Forecast P10–P90'" }],
+      mark: { type: "area", opacity: 0.25 },
+      encoding: { y: { field: "low", type: "quantitative" }, y2: { field: "high" } },
+    },
+    { transform: [{ filter: "datum.series === 'Forecast P10–P90'" }], mark: { type: "line", strokeWidth: 1.5, strokeDash: [2, 2] } },
+  ];
   return {
     id: `road-${m.metric}`,
     title: m.metric,
-    series: ["Plan", "Actual"],
+    series,
     spec: {
       width: 300,
       height: 160,
-      data: { values },
-      mark: { type: "line", strokeWidth: 2, interpolate: "monotone" },
+      data: { values: [...values, ...bandValues] },
+      layer: band ? [line, ...area] : [line],
       encoding: {
         x: { field: "date", type: "temporal", title: null, axis: { format: "%b", tickCount: 6 } },
         y: { field: "value", type: "quantitative", title: null, axis: yAxis(money) },
-        color: { field: "series", type: "nominal", title: null, scale: { domain: ["Plan", "Actual"], range: [PLAN, ACTUAL] } },
-        strokeDash: {
-          field: "series",
-          type: "nominal",
-          title: null,
-          scale: {
-            domain: ["Plan", "Actual"],
-            range: [
-              [4, 3],
-              [1, 0],
-            ],
-          },
-        },
+        color: { field: "series", type: "nominal", title: null, scale: { domain: series, range: [PLAN, ACTUAL, FORECAST].slice(0, series.length) } },
       },
     },
   };
@@ -200,11 +229,21 @@ function pipelineNote(p: Pipeline, currency: string): string {
   return `<div class="empty" data-pipeline-notes="${lines.length}">${lines.map((l, i) => (i === 0 || i === 1 ? escapeHtml(l) : l)).join("<br>\n")}</div>`;
 }
 
+/** The forecast band for the revenue and deals roads, from as-of to Dec 31 (none once the year is over). */
+function bandOf(report: Report, m: MetricSeries): RoadBand | null {
+  const f = report.forecast;
+  const dec31 = `${report.year}-12-31`;
+  if (!f || report.asOf >= dec31) return null;
+  const b = m.metric === "revenue" ? f.revenue : m.metric === "deals" ? f.deals : null;
+  return b === null ? null : { from: { date: report.asOf, value: m.ytdActual }, to: { date: dec31, ...b } };
+}
+
 /** Renders a Vega-Lite spec to an SVG string in Node (vega and vega-lite are loaded here, only by the report). */
 async function toSvg(spec: Record<string, unknown>): Promise<string> {
   const [vega, vegaLite] = await Promise.all([loadPackage<typeof import("vega")>("vega"), loadPackage<typeof import("vega-lite")>("vega-lite")]);
   const full = { config: CONFIG, background: "transparent", ...spec };
-  const compiled = vegaLite.compile(full as never).spec;
+  // Vega-Lite's layout notes (a merged legend) are not the user's business: errors only.
+  const compiled = vegaLite.compile(full as never, { logger: vega.logger(vega.Error) }).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: "none" });
   try {
     return await view.toSVG();
@@ -264,7 +303,7 @@ footer { margin-top: 40px; color: #9ca3af; font-size: 12px; }
 /** The whole page; `currency` prefixes money. */
 export async function renderReportHtml(report: Report, { currency }: Pick<RenderOptions, "currency">): Promise<string> {
   const money = (m: string) => m === "revenue";
-  const roads = await Promise.all(report.metrics.map((m) => figure(roadChart(m, money(m.metric)))));
+  const roads = await Promise.all(report.metrics.map((m) => figure(roadChart(m, money(m.metric), bandOf(report, m)))));
   const weeklies = await Promise.all(report.metrics.map((m) => figure(weeklyChart(m, money(m.metric)))));
   const funnel = await figure(funnelChart(report.funnel));
   const commitments =

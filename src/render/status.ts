@@ -1,4 +1,5 @@
 /** The status glance as JSON and as an 80-column text page with progress bars. */
+import { describeForecastShort, forecastToJson } from "./forecast.js";
 import type { ChalkInstance } from "chalk";
 import type { CommitmentJson } from "../domain/commitments.js";
 import { fraction, type GlanceMetric, type StatusData } from "../domain/status.js";
@@ -33,6 +34,7 @@ export interface StatusJson {
   commitments: { dueSoon: CommitmentJson[]; overdue: CommitmentJson[] };
   streak: number | null;
   pipeline: PipelineJson;
+  forecast: ReturnType<typeof forecastToJson>;
 }
 
 /** The command a new user should type first. */
@@ -76,6 +78,7 @@ export function statusToJson(data: StatusData): StatusJson {
     commitments: { dueSoon: data.dueSoon, overdue: data.overdue },
     streak: data.streak,
     pipeline: pipelineToJson(data.pipeline),
+    forecast: forecastToJson(data.forecast),
   };
 }
 
@@ -193,6 +196,7 @@ export function renderStatusText(data: StatusData, { style, currency, width }: R
       lines.push(`${style.bold("Stalled")}     ${style.yellow(said)}${others}`);
     }
   }
+  lines.push(`${style.bold("Forecast")}    ${truncateToWidth(describeForecastShort(data.forecast, currency), Math.max(1, Math.min(80, width) - 12))}`);
   if (data.streak !== null) {
     const weeks = data.streak === 1 ? "week" : "weeks";
     lines.push(

@@ -18,6 +18,7 @@ import { bestWeeksBefore, weeklyTotalsBetween } from "../store/weekly-totals.js"
 import { hasOpportunities } from "../store/opportunities.js";
 import { loadPipeline } from "./pipeline.js";
 import { loadLag } from "./coach.js";
+import { loadForecast } from "./forecast.js";
 
 /** The week to audit, as the user named it: an ISO week, or any date in it. */
 export interface WeekChoice {
@@ -133,5 +134,11 @@ export function loadAudit(db: Db | null, target: AuditedPeriod, today: IsoDate, 
   // Coverage is of the revenue the audit itself says is still needed.
   const revenue = audit.metrics.find((m) => m.metric === "revenue");
   const needed = revenue ? revenue.annual - revenue.ytd.actual : null;
-  return { ...audit, pipeline: loadPipeline(db, target.asOf, loaded, needed), hasDeals: hasOpportunities(db), lag: loadLag(db, loaded, target.asOf) };
+  return {
+    ...audit,
+    pipeline: loadPipeline(db, target.asOf, loaded, needed),
+    hasDeals: hasOpportunities(db),
+    lag: loadLag(db, loaded, target.asOf),
+    forecast: loadForecast(db, loaded, target.asOf),
+  };
 }

@@ -13,6 +13,7 @@ import { planOn } from "../domain/plan.js";
 import { auditedPlan, loadAudit, resolveAuditedWeek, todayShareOf } from "./audit.js";
 import { hasOpportunities } from "../store/opportunities.js";
 import { loadPipeline } from "./pipeline.js";
+import { loadForecast } from "./forecast.js";
 
 /** Commitments due within this many days are shown. */
 const DUE_SOON_DAYS = 7;
@@ -65,6 +66,7 @@ export function loadStatus(db: Db, today: IsoDate, nowMinutes: number): StatusDa
     overdue,
     streak: streakOf(db, today, nowMinutes, found),
     pipeline: loadPipeline(db, today, found),
+    forecast: loadForecast(db, found, today),
     hasDeals: hasOpportunities(db),
   };
 }

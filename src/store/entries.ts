@@ -88,7 +88,9 @@ export function* eachEntry(db: Db, filter: EntryFilter = {}): Generator<Entry> {
 /** The latest `limit` live entries matching the filter, oldest first. */
 export function latestEntries(db: Db, filter: EntryFilter, limit: number): Entry[] {
   const { where, params } = whereOf(filter);
-  const rows = db.prepare(`SELECT ${columnsOf(db)} FROM entries WHERE ${where} ORDER BY date DESC, id DESC LIMIT @limit`).all({ ...params, limit }) as EntryRow[];
+  const rows = db
+    .prepare(`SELECT ${columnsOf(db)} FROM entries WHERE ${where} ORDER BY date DESC, id DESC LIMIT @limit`)
+    .all({ ...params, limit }) as EntryRow[];
   return rows.reverse().map(toEntry);
 }
 
@@ -129,6 +131,15 @@ export function totalsBetween(db: Db, from: IsoDate, to: IsoDate): Map<string, T
     )
     .all(from, to) as TotalsRow[];
   return new Map(rows.map((r) => [r.type, { count: r.count, amountCents: r.amount, minutes: r.minutes, entries: r.entries }]));
+}
+
+/** The size of each deal won from `from` to `to` (currency units): a deal entry of several deals counts each at its share of the amount. */
+export function dealAmountsBetween(db: Db, from: IsoDate, to: IsoDate): number[] {
+  const rows = db
+    .prepare("SELECT count, amount FROM entries WHERE date BETWEEN ? AND ? AND type = 'deal' AND amount IS NOT NULL AND deleted_at IS NULL")
+    .raw()
+    .all(from, to) as [number, number][];
+  return rows.flatMap(([count, amount]) => Array<number>(count).fill(amount / count / 100));
 }
 
 /** Whether any live entry is dated `from`…`to`. */

@@ -151,3 +151,50 @@ describe("the sales-cycle lag", () => {
     expect((await acctJson<{ lastUsefulDay: string }>(db, ["audit"])).lastUsefulDay).toBe("2026-12-11");
   });
 });
+
+interface ForecastJson {
+  revenue: { p10: number; p50: number; p90: number } | null;
+  deals: { p10: number; p50: number; p90: number };
+  probability: number;
+  runs: number;
+  seed: number;
+}
+
+describe("the forecast in the audit and status", () => {
+  it("is reproducible for the same data and day, ordered, and the same in the audit and status", async () => {
+    const db = await seeded();
+    const a = (await acctJson<{ forecast: ForecastJson }>(db, ["audit"])).forecast;
+    const b = (await acctJson<{ forecast: ForecastJson }>(db, ["audit"])).forecast;
+    expect(a).toEqual(b);
+    expect(a.runs).toBe(10_000);
+    expect(a.revenue?.p10).toBeLessThanOrEqual(a.revenue?.p50 ?? 0);
+    expect(a.revenue?.p50).toBeLessThanOrEqual(a.revenue?.p90 ?? 0);
+    // What is already won is the floor of every run: 90,000 and 3 deals.
+    expect(a.revenue?.p10).toBeGreaterThanOrEqual(90_000);
+    expect(a.deals.p10).toBeGreaterThanOrEqual(3);
+    expect((await acctJson<{ forecast: ForecastJson }>(db, ["status"])).forecast).toEqual(a);
+    // Another day, another seed.
+    expect((await acctJson<{ forecast: ForecastJson }>(db, ["audit"], { now: "2026-03-13T12:00" })).forecast.seed).not.toBe(a.seed);
+    expect((await acct(db, ["audit"])).stdout).toMatch(
+      /Forecast \(10,000 simulated rests of the year\)\n {2}\d+(\.\d)?% likely to reach the target: year-end revenue \$/,
+    );
+  });
+
+  it("a seller already past the target is certain; one who stopped in January is not", async () => {
+    const ahead = tempDb();
+    await acctAll(ahead, [EXAMPLE_PLAN, ["log", "deal", "30", "--amount", "1.3m", "--date", "2026-03-02"]]);
+    expect((await acctJson<{ forecast: ForecastJson }>(ahead, ["audit"])).forecast.probability).toBe(1);
+    // Five weeks of calls in January and February, then nothing: the last twelve weeks before June 15 are all zeros, far short of 1.2m.
+    const stopped = tempDb();
+    await acctAll(stopped, [EXAMPLE_PLAN, ...["01-05", "01-12", "01-19", "01-26", "02-02"].map((d) => ["log", "call", "40", "--date", `2026-${d}`])], {
+      now: "2026-06-15T12:00",
+    });
+    const f = (await acctJson<{ forecast: ForecastJson }>(stopped, ["audit"], { now: "2026-06-15T12:00" })).forecast;
+    expect(f.probability).toBe(0);
+    expect(f.revenue).toEqual({ p10: 0, p50: 0, p90: 0 });
+    // A newcomer with a week of history is forecast on the plan's calls instead.
+    const newcomer = tempDb();
+    await acctAll(newcomer, [EXAMPLE_PLAN, ["log", "call", "40", "--date", "2026-06-08"]], { now: "2026-06-15T12:00" });
+    expect((await acctJson<{ forecast: ForecastJson }>(newcomer, ["audit"], { now: "2026-06-15T12:00" })).forecast.revenue?.p50).toBeGreaterThan(0);
+  });
+});

@@ -28,7 +28,8 @@ describe("acct report without --out", () => {
     const html = readFileSync(path, "utf8");
     // 6 metrics (the cascade and linkedin) × road and weekly bars, the funnel, commitments, and the demo's deals by close month.
     expect(html.match(/data-chart="/g)).toHaveLength(15);
-    for (const id of ["road-calls", "road-revenue", "road-linkedin", "weekly-calls", "funnel", "commitments", "pipeline"]) expect(html).toContain(`data-chart="${id}"`);
+    for (const id of ["road-calls", "road-revenue", "road-linkedin", "weekly-calls", "funnel", "commitments", "pipeline"])
+      expect(html).toContain(`data-chart="${id}"`);
     // Nothing to fetch: no scripts, stylesheets, fonts or images from elsewhere (SVG's url(#clip) references are local).
     expect(html).not.toMatch(/<script|<link|<img|@import|url\((?!#)|src=|href="http/i);
   });

@@ -88,6 +88,7 @@ describe("renderStatusText", () => {
     overdue: [{ id: 2, text: "Update the CRM", due: "2026-03-06", metric: null, target: null, progress: null, status: "missed", carried: 0 }],
     streak: 3,
     hasDeals: true,
+    forecast: { revenue: { p10: 900_000, p50: 1_100_000, p90: 1_400_000 }, deals: { p10: 22, p50: 27, p90: 35 }, probability: 0.62, runs: 10_000, seed: 1 },
     pipeline: {
       open: 12,
       value: 1_234_567,
@@ -124,6 +125,7 @@ describe("renderStatusText", () => {
     expect(text).toContain("Pipeline    12 open, $1.2m: 1.2× of $988k needed (goal 3×)");
     expect(text).toMatch(/^Stalled {5}Acme Corporation global renewal with a … \(and 1 more: acct pipeline\)$/m);
     expect(renderStatusText({ ...data, hasDeals: false }, options(plain))).not.toContain("Pipeline");
+    expect(text).toContain("Forecast    62% likely to reach the target · $1.1m ($900k–$1.4m by Dec 31)");
   });
 
   it("has no escape codes without colour", () => {

@@ -195,7 +195,10 @@ async function importCrm(ctx: Context, file: string, flags: Partial<CrmFlags> & 
       `skipped ${plural(total, "row", "rows")} of types nothing maps: ${skipped.map(([type, n]) => `${visibleControls(type)} ${groupDigits(n)}`).join(", ")} (map them with --types 'Value=type')`,
     );
   }
-  if (read.scheduled > 0) ctx.note(`skipped ${plural(read.scheduled, "row", "rows")} dated after today: scheduled, not done yet (a later export brings them once they have happened)`);
+  if (read.scheduled > 0)
+    ctx.note(
+      `skipped ${plural(read.scheduled, "row", "rows")} dated after today: scheduled, not done yet (a later export brings them once they have happened)`,
+    );
   const notImported = read.rows - read.entries.length;
   const summary = `${plural(read.rows, "row", "rows")}: ${groupDigits(read.entries.length - fresh.length)} already here, ${groupDigits(fresh.length)} new${notImported > 0 ? `, ${groupDigits(notImported)} skipped` : ""}`;
   if (dryRun) ctx.print(`${file} is fine: ${summary} (nothing written)`);

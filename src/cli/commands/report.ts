@@ -14,6 +14,7 @@ import { loadPlan } from "../../store/plans.js";
 import { planOn } from "../../domain/plan.js";
 import { hasOpportunities } from "../../store/opportunities.js";
 import { loadPipeline } from "../../reports/pipeline.js";
+import { loadForecast } from "../../reports/forecast.js";
 
 interface ReportFlags {
   year?: string;
@@ -54,7 +55,11 @@ export function reportCommand(app: App): Command {
         },
         (from, to) => totalsBetween(db, from, to),
       );
-      const withPipeline = { ...data, pipeline: hasOpportunities(db) ? loadPipeline(db, asOf, found) : null };
+      const withPipeline = {
+        ...data,
+        pipeline: hasOpportunities(db) ? loadPipeline(db, asOf, found) : null,
+        forecast: asOf < dec31 ? loadForecast(db, found, asOf) : null,
+      };
       const { renderReportHtml } = await import("../../render/report-html.js");
       const html = await renderReportHtml(withPipeline, ctx.render);
       writeOutputFile(out, html, REPORT_OUTPUT, flags.force === true, ctx.dbPath);
