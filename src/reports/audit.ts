@@ -16,7 +16,7 @@ import { latestReviews, previousReview, reviewsBetween } from "../store/reviews.
 import { buddyNoteBefore } from "../store/buddy-notes.js";
 import { bestWeeksBefore, weeklyTotalsBetween } from "../store/weekly-totals.js";
 import { hasOpportunities } from "../store/opportunities.js";
-import { loadPipeline } from "./pipeline.js";
+import { loadDeals, loadPipeline } from "./pipeline.js";
 import { loadLag } from "./coach.js";
 import { loadForecast } from "./forecast.js";
 
@@ -93,7 +93,7 @@ export function todayShareOf(db: Db, loaded: LoadedPlan, today: IsoDate, nowMinu
  * when the year has no plan. `nowMinutes` is the clock's time of day on
  * `today`: a past period's as-of is over, so all its blocks have ended.
  */
-export function loadAudit(db: Db | null, target: AuditedPeriod, today: IsoDate, nowMinutes: number, plan?: LoadedPlan): Audit {
+export function loadAudit(db: Db | null, target: AuditedPeriod, today: IsoDate, nowMinutes: number, plan?: LoadedPlan, { lean = false } = {}): Audit {
   const loaded = plan ?? (db ? auditedPlan(db, target) : null);
   const year = loaded?.plan.year ?? (target.kind === "week" ? auditYear(target.week) : Number(target.from.slice(0, 4)));
   if (!db || !loaded)
@@ -124,21 +124,24 @@ export function loadAudit(db: Db | null, target: AuditedPeriod, today: IsoDate, 
     blockMarks: listBlockMarks(db, target.from, target.asOf),
     loggedTypes: loggedTypesBetween(db, target.from, target.asOf, blockActivities(blocks)),
     nowMinutes: target.asOf === today ? nowMinutes : DAY_MINUTES,
-    commitments: loadCommitments(db, today),
+    commitments: loadCommitments(db, today, target.from),
     lastChange: previousReview(db, target.kind === "week" ? target.week : isoWeekOf(target.from))?.change ?? null,
     latestReviews:
       target.kind === "week" ? latestReviews(db, target.week, 3).map(({ week, rating, wins, misses, change }) => ({ week, rating, wins, misses, change })) : [],
     // A note is about a week; audits of later weeks show it, until the next note.
     buddyNote: buddyNoteBefore(db, target.kind === "week" ? target.week : isoWeekOf(target.from)),
   });
+  // A caller after the streak alone (status) skips the forward-looking sections.
+  if (lean) return audit;
   // Coverage is of the revenue the audit itself says is still needed.
   const revenue = audit.metrics.find((m) => m.metric === "revenue");
   const needed = revenue ? revenue.annual - revenue.ytd.actual : null;
+  const deals = loadDeals(db, target.asOf, undefined, loaded.schedule.year);
   return {
     ...audit,
-    pipeline: loadPipeline(db, target.asOf, loaded, needed),
+    pipeline: loadPipeline(db, target.asOf, loaded, needed, deals),
     hasDeals: hasOpportunities(db),
     lag: loadLag(db, loaded, target.asOf),
-    forecast: loadForecast(db, loaded, target.asOf),
+    forecast: loadForecast(db, loaded, target.asOf, deals),
   };
 }

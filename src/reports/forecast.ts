@@ -8,6 +8,7 @@ import { dealAmountsBetween, totalsBetween } from "../store/entries.js";
 import { loadPlan, type LoadedPlan } from "../store/plans.js";
 import { weeklyTotalsBetween } from "../store/weekly-totals.js";
 import { loadDeals, pipelineSettings } from "./pipeline.js";
+import type { DealView } from "../domain/pipeline.js";
 
 /** How many complete weeks the calls are resampled from, and how many weeks with entries make a history the simulation trusts. */
 const RECENT_WEEKS = 12;
@@ -18,7 +19,7 @@ const TRUSTED_WEEKS = 4;
  * from the last 12 complete ISO weeks with a working day, the year's stage
  * rates and deal sizes, and the open deals expected to close by Dec 31.
  */
-export function loadForecast(db: Db, current: LoadedPlan, asOf: IsoDate): Forecast {
+export function loadForecast(db: Db, current: LoadedPlan, asOf: IsoDate, deals?: DealView[]): Forecast {
   // Forward-looking: the plan in effect on as-of, not a revision made after it (a past audit reads the same).
   const later = current.revisions.some((r) => r.from > asOf);
   const loaded = (later ? loadPlan(db, current.schedule.year, { revisionsFrom: asOf }) : null) ?? current;
@@ -51,7 +52,7 @@ export function loadForecast(db: Db, current: LoadedPlan, asOf: IsoDate): Foreca
   const hasRevenue = schedule.metrics().includes("revenue");
 
   const probability = new Map(pipelineSettings(db).stages.map((s) => [s.name, s.probability]));
-  const openDeals = loadDeals(db, asOf, undefined, year)
+  const openDeals = (deals ?? loadDeals(db, asOf, undefined, year))
     .filter((d) => d.status === "open" && d.close !== null && d.close <= dec31)
     .map((d) => ({ value: d.valueCents / 100, probability: probability.get(d.stage) ?? 0 }));
 

@@ -71,9 +71,10 @@ export function emptyPipeline(asOf: IsoDate): Pipeline {
 
 /**
  * The pipeline on `asOf` against the plan of its year (when there is one):
- * `needed` as given (the audit passes its own revenue figures), else computed.
+ * `needed` and the deals as given (the audit passes its own figures and
+ * shares the deals with the forecast), else read here.
  */
-export function loadPipeline(db: Db, asOf: IsoDate, plan?: LoadedPlan | null, needed?: number | null): Pipeline {
+export function loadPipeline(db: Db, asOf: IsoDate, plan?: LoadedPlan | null, needed?: number | null, loadedDeals?: DealView[]): Pipeline {
   const loaded = plan === undefined ? loadPlan(db, Number(asOf.slice(0, 4))) : plan;
   const settings = pipelineSettings(db);
   // The months' plans are forward-looking: the plan in effect on as-of, not a revision made later.
@@ -82,7 +83,7 @@ export function loadPipeline(db: Db, asOf: IsoDate, plan?: LoadedPlan | null, ne
   const hasRevenue = months?.schedule.metrics().includes("revenue") === true;
   const year = loaded?.schedule.year ?? Number(asOf.slice(0, 4));
   return buildPipeline({
-    deals: loadDeals(db, asOf, settings, year),
+    deals: loadedDeals ?? loadDeals(db, asOf, settings, year),
     stages: settings.stages,
     asOf,
     year,

@@ -12,7 +12,7 @@ import { loadPlan, type LoadedPlan } from "../store/plans.js";
 import { planOn } from "../domain/plan.js";
 import { auditedPlan, loadAudit, resolveAuditedWeek, todayShareOf } from "./audit.js";
 import { hasOpportunities } from "../store/opportunities.js";
-import { loadPipeline } from "./pipeline.js";
+import { loadDeals, loadPipeline } from "./pipeline.js";
 import { loadForecast } from "./forecast.js";
 
 /** Commitments due within this many days are shown. */
@@ -54,7 +54,8 @@ export function loadStatus(db: Db, today: IsoDate, nowMinutes: number): StatusDa
     asOf: today,
     nowMinutes,
   });
-  const commitments = loadCommitments(db, today);
+  const commitments = loadCommitments(db, today, addDays(today, -OVERDUE_DAYS));
+  const deals = loadDeals(db, today, undefined, year);
   const soon = dueSoon(commitments, today, addDays(today, DUE_SOON_DAYS)).map(commitmentToJson);
   // Missed but never carried on or dropped: still the user's to deal with.
   const overdue = commitments.filter((c) => c.status === "missed" && c.carriedTo === null && c.due >= addDays(today, -OVERDUE_DAYS)).map(commitmentToJson);
@@ -65,8 +66,8 @@ export function loadStatus(db: Db, today: IsoDate, nowMinutes: number): StatusDa
     dueSoon: soon,
     overdue,
     streak: streakOf(db, today, nowMinutes, found),
-    pipeline: loadPipeline(db, today, found),
-    forecast: loadForecast(db, found, today),
+    pipeline: loadPipeline(db, today, found, undefined, deals),
+    forecast: loadForecast(db, found, today, deals),
     hasDeals: hasOpportunities(db),
   };
 }
@@ -76,5 +77,5 @@ function streakOf(db: Db, today: IsoDate, nowMinutes: number, found: LoadedPlan)
   const week = resolveAuditedWeek({}, today);
   // This year's plan, already loaded, unless the ISO week belongs to another year (early January).
   const plan = auditYear(week.week) === found.plan.year ? found : auditedPlan(db, week);
-  return plan ? loadAudit(db, week, today, nowMinutes, plan).celebrations.streak : null;
+  return plan ? loadAudit(db, week, today, nowMinutes, plan, { lean: true }).celebrations.streak : null;
 }

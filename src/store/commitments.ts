@@ -30,11 +30,21 @@ function toCommitment(row: CommitmentRow): Commitment {
   };
 }
 
-/** Every commitment, oldest first. */
-export function listCommitments(db: Db): Commitment[] {
+/**
+ * Every commitment, oldest first; with `dueFrom`, only those a page about
+ * the days from `dueFrom` on can show: still open (missed ones and measured
+ * ones included), due from that day, or part of a carried-over chain (whose
+ * length every link needs). Years of deal actions closed long ago stay unread.
+ */
+export function listCommitments(db: Db, dueFrom?: IsoDate): Commitment[] {
+  const where =
+    dueFrom === undefined
+      ? ""
+      : `WHERE status = 'open' OR due >= @dueFrom OR carried_from IS NOT NULL
+           OR id IN (SELECT carried_from FROM commitments WHERE carried_from IS NOT NULL)`;
   const rows = db
-    .prepare("SELECT id, text, due, metric, target, created_on, status, closed_on, carried_from FROM commitments ORDER BY id")
-    .all() as CommitmentRow[];
+    .prepare(`SELECT id, text, due, metric, target, created_on, status, closed_on, carried_from FROM commitments ${where} ORDER BY id`)
+    .all(dueFrom === undefined ? {} : { dueFrom }) as CommitmentRow[];
   return rows.map(toCommitment);
 }
 
@@ -50,9 +60,9 @@ export function commitmentProgress(db: Db): Map<number, number> {
   return new Map(rows.map((r) => [r.id, r.progress]));
 }
 
-/** Every commitment as it stands on `today` (status, progress, times carried). */
-export function loadCommitments(db: Db, today: IsoDate): CommitmentView[] {
-  return viewCommitments(listCommitments(db), commitmentProgress(db), today);
+/** Every commitment as it stands on `today` (status, progress, times carried); with `dueFrom`, those listCommitments keeps. */
+export function loadCommitments(db: Db, today: IsoDate, dueFrom?: IsoDate): CommitmentView[] {
+  return viewCommitments(listCommitments(db, dueFrom), commitmentProgress(db), today);
 }
 
 export interface NewCommitment {

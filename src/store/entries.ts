@@ -136,7 +136,12 @@ export function totalsBetween(db: Db, from: IsoDate, to: IsoDate): Map<string, T
 /** The size of each deal won from `from` to `to` (currency units): a deal entry of several deals counts each at its share of the amount. */
 export function dealAmountsBetween(db: Db, from: IsoDate, to: IsoDate): number[] {
   const rows = db
-    .prepare("SELECT count, amount FROM entries WHERE date BETWEEN ? AND ? AND type = 'deal' AND amount IS NOT NULL AND deleted_at IS NULL")
+    // The days with deals come from the totals, so only their entries are read, not the whole year's.
+    .prepare(
+      `SELECT count, amount FROM entries
+       WHERE type = 'deal' AND date IN (SELECT date FROM daily_totals WHERE type = 'deal' AND date BETWEEN ? AND ?)
+         AND amount IS NOT NULL AND deleted_at IS NULL`,
+    )
     .raw()
     .all(from, to) as [number, number][];
   return rows.flatMap(([count, amount]) => Array<number>(count).fill(amount / count / 100));

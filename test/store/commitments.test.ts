@@ -20,6 +20,30 @@ const entry = (date: string, type: string, count: number, amountCents: number | 
   insertEntry(db, { date, type, count, amountCents, minutes: null, contact: null, note: null }, "t", journal);
 
 describe("commitments store", () => {
+  it("with dueFrom, reads only what a page from that day can show: open ones, those due from it, and whole carried chains", () => {
+    const add = (text: string, due: string, carriedFrom: number | null = null, metric: string | null = null) =>
+      insertCommitment(db, { text, due, metric, target: metric ? 5 : null, createdOn: "2026-01-05", carriedFrom }, journal);
+    const oldDone = add("old, done", "2026-01-09");
+    closeCommitment(db, oldDone, "done", "2026-01-08", journal);
+    const oldDropped = add("old, dropped", "2026-01-16");
+    closeCommitment(db, oldDropped, "dropped", "2026-01-10", journal);
+    const missed = add("missed, never carried", "2026-01-23");
+    const first = add("carried: first", "2026-01-30");
+    const second = add("carried: second", "2026-02-06", first);
+    closeCommitment(db, first, "dropped", "2026-02-20", journal); // a link closed long ago still counts for the chain
+    const third = add("carried: third", "2026-03-13", second);
+    const measured = add("measured, long ago", "2026-01-09", null, "call");
+    const recentDone = add("done this week", "2026-03-10");
+    closeCommitment(db, recentDone, "done", "2026-03-10", journal);
+    const ids = loadCommitments(db, "2026-03-12", "2026-03-09").map((c) => c.id);
+    expect(ids).toEqual([missed, first, second, third, measured, recentDone]);
+    expect(ids).not.toContain(oldDone);
+    expect(ids).not.toContain(oldDropped);
+    // The chain keeps its length: the third was carried twice.
+    expect(loadCommitments(db, "2026-03-12", "2026-03-09").find((c) => c.id === third)?.carried).toBe(2);
+    expect(loadCommitments(db, "2026-03-12").map((c) => c.id)).toHaveLength(8);
+  });
+
   it("progress sums the metric's entries from creation to due, from the daily totals", () => {
     const id = insertCommitment(db, { text: "50 calls", due: "2026-03-13", metric: "call", target: 50, createdOn: "2026-03-09", carriedFrom: null }, journal);
     const plain = insertCommitment(
