@@ -57,7 +57,7 @@ const MIN_WEEKS_WITH_ENTRIES = 4;
 const EXACT_BINOMIAL_MEAN = 30;
 
 /** Above this many new deals in a run (or won deals to resample), the total of the new deals' sizes is drawn from its normal approximation (central limit) instead of one by one. */
-const EXACT_SIZE_DRAWS = 100;
+const EXACT_SIZE_DRAWS = 30;
 
 /** A uniform draw in [0, 1). */
 type Random = () => number;
