@@ -4,6 +4,7 @@
  * a review, all dated relative to "today" and drawn from a seeded generator,
  * so the same day always gives the same sample.
  */
+import { seededRandom } from "./random.js";
 import type { PlanInput } from "./cascade.js";
 import type { Entry } from "./entry.js";
 import { addDays, daysBetween, eachDay, isoWeekOf, mondayOf, weekdayOf, type IsoDate, type Weekday } from "./dates.js";
@@ -57,18 +58,6 @@ export interface DemoData {
   commitments: DemoCommitment[];
   deals: DemoDeal[];
   review: { week: string; rating: number; wins: string; misses: string; change: string };
-}
-
-/** A small, fast, seedable generator (mulberry32): numbers in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A seed from a date, so each day's demo is the same every time. */

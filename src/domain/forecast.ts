@@ -5,6 +5,7 @@
  * reach the target. Every draw comes from one seeded generator, so the same
  * input always gives the same band. Pure: no clock, no I/O.
  */
+import { type Random, seededRandom } from "./random.js";
 
 export interface ForecastInput {
   /** Calls logged in each of the last 12 complete ISO weeks before as-of that had a working day, zeros included (oldest first). */
@@ -58,21 +59,6 @@ const EXACT_BINOMIAL_MEAN = 30;
 
 /** Above this many new deals in a run (or won deals to resample), the total of the new deals' sizes is drawn from its normal approximation (central limit) instead of one by one. */
 const EXACT_SIZE_DRAWS = 30;
-
-/** A uniform draw in [0, 1). */
-type Random = () => number;
-
-/** mulberry32: a small, fast 32-bit generator, good enough for a simulation and the same on every platform. */
-function mulberry32(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Standard normal draws (Box–Muller, the second value of each pair kept for the next call). */
 function normalSampler(random: Random): () => number {
@@ -218,7 +204,7 @@ function bandOf(values: Float64Array): Band {
  */
 export function forecastYear(input: ForecastInput): Forecast {
   const runs = Math.max(1, Math.floor(nonNegative(input.runs)));
-  const random = mulberry32(input.seed);
+  const random = seededRandom(input.seed);
   const normal = normalSampler(random);
 
   const recent = input.recentWeeklyCalls.map(nonNegative);
@@ -236,7 +222,7 @@ export function forecastYear(input: ForecastInput): Forecast {
   const plannedSize = input.plannedDealSize === null ? null : nonNegative(input.plannedDealSize);
   const forecastsRevenue = plannedSize !== null;
   // Sizes draw from a stream of their own, so the deals band is the same whether or not revenue is forecast.
-  const sizeRandom = mulberry32(input.seed ^ 0x9e3779b9);
+  const sizeRandom = seededRandom(input.seed ^ 0x9e3779b9);
   const drawSizes = sizeSampler(sizes, sizeRandom, normalSampler(sizeRandom));
 
   const openDeals = input.openDeals.map((deal) => ({ value: nonNegative(deal.value), probability: Math.min(1, nonNegative(deal.probability)) }));

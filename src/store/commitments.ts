@@ -4,7 +4,8 @@ import type { IsoDate } from "../domain/dates.js";
 import type { Db } from "./connection.js";
 import type { JournalEntry } from "./journal.js";
 
-interface CommitmentRow {
+/** A row of the commitments table as stored. */
+export interface CommitmentRow {
   id: number;
   text: string;
   due: string;
@@ -16,7 +17,7 @@ interface CommitmentRow {
   carried_from: number | null;
 }
 
-function toCommitment(row: CommitmentRow): Commitment {
+export function toCommitment(row: CommitmentRow): Commitment {
   return {
     id: row.id,
     text: row.text,

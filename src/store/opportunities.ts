@@ -3,9 +3,9 @@
  * the links from entries and commitments. Rows ↔ domain types; reports read
  * every deal's records in four queries, grouped here.
  */
-import type { Commitment, StoredStatus } from "../domain/commitments.js";
 import type { IsoDate } from "../domain/dates.js";
 import type { Action, DealRecords, OppReview, OppStatus, Opportunity, Progress, StageMove } from "../domain/pipeline.js";
+import { type CommitmentRow, toCommitment } from "./commitments.js";
 import { schemaOf, type Db } from "./connection.js";
 import type { JournalEntry } from "./journal.js";
 
@@ -163,33 +163,13 @@ export function actionIdsOf(db: Db, opp: number): Set<number> {
   return new Set(db.prepare("SELECT id FROM commitments WHERE opp = ?").pluck().all(opp) as number[]);
 }
 
-interface ActionRow {
-  id: number;
-  text: string;
-  due: string;
-  metric: string | null;
-  target: number | null;
-  created_on: string;
-  status: StoredStatus;
-  closed_on: string | null;
-  carried_from: number | null;
+interface ActionRow extends CommitmentRow {
   opp: number;
   review: number;
 }
 
 function toAction(row: ActionRow): Action {
-  const commitment: Commitment = {
-    id: row.id,
-    text: row.text,
-    due: row.due,
-    metric: row.metric,
-    target: row.target,
-    createdOn: row.created_on,
-    stored: row.status,
-    closedOn: row.closed_on,
-    carriedFrom: row.carried_from,
-  };
-  return { ...commitment, opp: row.opp, review: row.review };
+  return { ...toCommitment(row), opp: row.opp, review: row.review };
 }
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => number): Map<number, T[]> {

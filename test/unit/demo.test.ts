@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { addDays, mondayOf, weekdayOf } from "../../src/domain/dates.js";
-import { buildDemo, demoWeeks, seededRandom } from "../../src/domain/demo.js";
+import { buildDemo, demoWeeks } from "../../src/domain/demo.js";
+import { seededRandom } from "../../src/domain/random.js";
 
 describe("seededRandom", () => {
   it("repeats for a seed and stays in [0, 1)", () => {

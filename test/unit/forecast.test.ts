@@ -11,7 +11,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { seededRandom } from "../../src/domain/demo.js";
+import { seededRandom } from "../../src/domain/random.js";
 import { forecastSeed, forecastYear, type ForecastInput } from "../../src/domain/forecast.js";
 
 /** A realistic seller in May: behind a 500k plan, with a little pipeline. */
