@@ -20,6 +20,10 @@ export const COMPLETION_KINDS = [
   "commitment-id",
   /** the id of a day-off range */
   "day-off-id",
+  /** the id of an open deal (acct opp) */
+  "opp-id",
+  /** a stage of the stages setting */
+  "stage",
   /** a setting's key (acct config) */
   "setting",
   /** a command or a help topic (acct help) */

@@ -30,6 +30,10 @@ function completedValue(kind: CompletionKind | undefined, choices: readonly stri
       return { kind: "words", words: "commitments" };
     case "day-off-id":
       return { kind: "words", words: "days-off" };
+    case "opp-id":
+      return { kind: "words", words: "opps" };
+    case "stage":
+      return { kind: "words", words: "stages" };
     case "setting":
       return { kind: "choices", values: SETTINGS.map((s) => s.key) };
     case "help-topic":

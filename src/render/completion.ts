@@ -6,7 +6,7 @@
  */
 
 /** Values asked from `acct completion --words KIND` at completion time. */
-export const WORD_KINDS = ["types", "blocks", "commitments", "days-off"] as const;
+export const WORD_KINDS = ["types", "blocks", "commitments", "days-off", "opps", "stages"] as const;
 export type WordKind = (typeof WORD_KINDS)[number];
 
 export const SHELLS = ["bash", "zsh", "fish"] as const;

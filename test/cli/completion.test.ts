@@ -51,6 +51,22 @@ describe("acct completion --words", () => {
     expect(await acct(foreign, ["completion", "--words", "blocks"])).toEqual({ code: 0, stdout: "", stderr: "" });
   });
 
+  it("completes open deals' ids and the stages (the setting's, else the default ones)", async () => {
+    const deals = tempDb();
+    for (const args of [
+      ["opp", "add", "Acme", "--value", "10k"],
+      ["opp", "add", "Globex", "--value", "10k"],
+      ["opp", "lost", "1", "--reason", "timing"],
+    ]) {
+      expect((await acct(deals, args)).code).toBe(0);
+    }
+    expect((await acct(deals, ["completion", "--words", "opps"])).stdout).toBe("2\n");
+    expect((await acct(deals, ["completion", "--words", "stages"])).stdout).toBe("qualify\ndiscovery\nproposal\nnegotiation\n");
+    expect((await acct(deals, ["config", "set", "stages", "qualify,demo,proposal,negotiation"])).code).toBe(0);
+    expect((await acct(deals, ["completion", "--words", "stages"])).stdout).toBe("qualify\ndemo\nproposal\nnegotiation\n");
+    expect((await acct(tempDb(), ["completion", "--words", "opps"])).stdout).toBe("");
+  });
+
   it("is not shown in the help", async () => {
     expect((await acct(null, ["completion", "--help"])).stdout).not.toContain("--words");
   });

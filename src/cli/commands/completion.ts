@@ -11,7 +11,8 @@ import { BUILTIN_TYPES } from "../../domain/activity-types.js";
 import { usageError } from "../../domain/errors.js";
 import { renderCompletionTree, SHELLS, WORD_KINDS, type Shell, type WordKind } from "../../render/completion.js";
 import { hasControls } from "../../render/escape.js";
-import { listBlockIds, listOpenCommitmentIds } from "../../store/completion-words.js";
+import { listBlockIds, listOpenCommitmentIds, listOpenOppIds } from "../../store/completion-words.js";
+import { pipelineSettings } from "../../reports/pipeline.js";
 import { listCustomTypes, listDaysOff } from "../../store/plans.js";
 
 const SCRIPTS: Record<Shell, string> = { bash: bashScript, zsh: zshScript, fish: fishScript };
@@ -32,6 +33,8 @@ function wordsOf(ctx: Context, kind: WordKind): (string | number)[] {
   if (!db) return [];
   if (kind === "blocks") return quietly(() => listBlockIds(db), []);
   if (kind === "commitments") return quietly(() => listOpenCommitmentIds(db), []);
+  if (kind === "opps") return quietly(() => listOpenOppIds(db), []);
+  if (kind === "stages") return quietly(() => pipelineSettings(db).stages.map((s) => s.name), []);
   return quietly(() => listDaysOff(db).map((d) => d.id), []);
 }
 

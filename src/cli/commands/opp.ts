@@ -3,7 +3,7 @@
  * stages and big-deal reviews. A deal's opening logs its `opportunity` entry
  * and its win its `deal` entry, linked to it, so counts and deals agree.
  */
-import { Command, Option } from "commander";
+import { Argument, Command, Option } from "commander";
 import { completes } from "../completes.js";
 import { dateWordOptions } from "../date-input.js";
 import type { App } from "../app.js";
@@ -133,7 +133,7 @@ export function oppCommand(app: App): Command {
     .description("open a deal (logs its opportunity entry)")
     .option("--value <money>", "what it is worth: 42000, 42k, 1.5m")
     .addOption(completes(new Option("--close <date>", "when you expect to close it: YYYY-MM-DD, eom, eoq, +6w…"), "date"))
-    .option("--stage <stage>", "its stage (default: the first; acct config get stages)")
+    .addOption(completes(new Option("--stage <stage>", "its stage (default: the first; acct config get stages)"), "stage"))
     .option("--contact <text>", "who you deal with")
     .option("--note <text>", "anything to remember")
     .addOption(completes(new Option("--date <date>", "when it was opened (default today)"), "date"))
@@ -182,8 +182,8 @@ export function oppCommand(app: App): Command {
 
   const stage = opp
     .command("stage")
-    .argument("<id>")
-    .argument("<stage>")
+    .addArgument(completes(new Argument("<id>"), "opp-id"))
+    .addArgument(completes(new Argument("<stage>"), "stage"))
     .description("move a deal to another stage")
     .action((idInput: string, stageInput: string, _flags: object, command: Command) => {
       const ctx = app.context(command);
@@ -200,12 +200,12 @@ export function oppCommand(app: App): Command {
 
   const edit = opp
     .command("edit")
-    .argument("<id>")
+    .addArgument(completes(new Argument("<id>"), "opp-id"))
     .description("change a deal's name, value, close date, stage, contact, note, opening date, or a closed deal's amount or reason")
     .option("--name <text>", "its name")
     .option("--value <money>", "what it is worth")
     .addOption(completes(new Option("--close <date>", "when you expect to close it"), "date"))
-    .option("--stage <stage>", "move it to this stage")
+    .addOption(completes(new Option("--stage <stage>", "move it to this stage"), "stage"))
     .option("--contact <text>", "who you deal with")
     .option("--note <text>", "anything to remember")
     .addOption(completes(new Option("--date <date>", "when it was opened (moves its opportunity entry)"), "date"))
@@ -270,7 +270,7 @@ export function oppCommand(app: App): Command {
   };
   const review = opp
     .command("review")
-    .argument("<id>")
+    .addArgument(completes(new Argument("<id>"), "opp-id"))
     .description("record a big-deal review: the gaps, and actions with due dates (each one a commitment)")
     .option("--gap <text>", "something missing to win it (repeat for more)", (value: string, previous: string[] = []) => [...previous, value])
     .option("--action <text>", "what you will do about it (repeat; each needs its --due)", (value: string) => {
@@ -321,7 +321,7 @@ export function oppCommand(app: App): Command {
 
   const won = opp
     .command("won")
-    .argument("<id>")
+    .addArgument(completes(new Argument("<id>"), "opp-id"))
     .description("close a deal won (logs its deal entry with the amount)")
     .option("--amount <money>", "what it closed for (default: its value)")
     .addOption(completes(new Option("--date <date>", "when it closed (default today)"), "date"))
@@ -346,7 +346,7 @@ export function oppCommand(app: App): Command {
 
   const lost = opp
     .command("lost")
-    .argument("<id>")
+    .addArgument(completes(new Argument("<id>"), "opp-id"))
     .description("close a deal lost, with the reason")
     .option("--reason <text>", "why it was lost")
     .addOption(completes(new Option("--date <date>", "when it was lost (default today)"), "date"))
@@ -385,14 +385,14 @@ export function oppCommand(app: App): Command {
     .command("list")
     .description("the deals (default: the open ones), with stalled, idle and overdue flagged")
     .option("--status <status>", "open, won, lost or all")
-    .option("--stage <stage>", "only deals in this stage")
+    .addOption(completes(new Option("--stage <stage>", "only deals in this stage"), "stage"))
     .action((flags: { status?: string; stage?: string }, command: Command) => listAction(command, flags));
   withDefaultAction(opp, (command) => listAction(command));
   withExamples(list, ["acct opp list", "acct opp list --status all --json", "acct opp list --stage proposal"]);
 
   const showCommand = opp
     .command("show")
-    .argument("<id>")
+    .addArgument(completes(new Argument("<id>"), "opp-id"))
     .description("one deal's history: each review beside the one before it, its stage moves and commitments")
     .action((idInput: string, _flags: object, command: Command) => show(app.context(command), parseId(idInput)));
   withExamples(showCommand, ["acct opp show 3", "acct opp show 3 --json"]);
