@@ -90,12 +90,9 @@ export interface Rates {
   dealSize: number | null;
 }
 
-/** The observed rates where there are trials (and a won deal for the size), the plan's elsewhere. */
+/** The observed rates where there are trials (0 % included), the plan's elsewhere; the observed deal size once a deal is won. */
 export function workingRates(stages: readonly ObservedStage[], observedDealSize: number | null, plan: PlanRates): Rates {
-  const rate = (name: StageName, planned: number) => {
-    const s = stages.find((x) => x.stage === name);
-    return s?.rate !== null && s?.rate !== undefined && s.rate > 0 ? s.rate : planned;
-  };
+  const rate = (name: StageName, planned: number) => stages.find((x) => x.stage === name)?.rate ?? planned;
   return {
     callRate: rate("call-rate", plan.callRate),
     meetingRate: rate("meeting-rate", plan.meetingRate),
@@ -113,10 +110,16 @@ export interface StillNeeded {
 /**
  * The calls a week the rest of the year needs at `rates`: the deals still
  * needed (revenue still needed ÷ deal size, for a revenue plan) back through
- * the stages, over the remaining weeks; null when no week remains.
+ * the stages, over the remaining weeks; null when no week remains, or when a
+ * stage at 0 % makes any number of calls too few.
  */
 export function callsPerWeekNeeded(needed: StillNeeded, rates: Rates, remainingWeeks: number): number | null {
   if (remainingWeeks <= 0) return null;
+  // At 0 % on a stage no number of calls is enough (unless nothing is needed).
+  if (rates.callRate <= 0 || rates.meetingRate <= 0 || rates.winRate <= 0 || rates.dealSize === 0) {
+    const nothing = needed.revenue !== null ? needed.revenue <= 0 : needed.deals <= 0;
+    return nothing ? 0 : null;
+  }
   const deals = needed.revenue !== null && rates.dealSize !== null ? Math.max(0, needed.revenue) / rates.dealSize : Math.max(0, needed.deals);
   return deals / rates.winRate / rates.meetingRate / rates.callRate / remainingWeeks;
 }

@@ -17,6 +17,11 @@ export interface ForecastInput {
   remainingWeeks: number;
   /** Year-to-date counts for the stage draws: call→meeting uses meetings/calls, meeting→opportunity opportunities/meetings, opportunity→deal deals/opportunities. Successes are capped at trials. */
   ytd: { calls: number; meetings: number; opportunities: number; deals: number };
+  /**
+   * The plan's call, meeting and win rates: a stage with no trials at all this year runs at the plan's rate,
+   * as the calls and the deal size fall back to the plan's without history (Beta(1, 1) would average 50 %).
+   */
+  plannedRates?: { call: number; meeting: number; win: number };
   /** Sizes (currency units) of the deals won this year; empty → `plannedDealSize` for every simulated deal. */
   wonDealSizes: readonly number[];
   /** The plan's deal size (currency units), or null for a deals plan without one (then revenue is not forecast). */
@@ -217,6 +222,11 @@ export function forecastYear(input: ForecastInput): Forecast {
   const callStage = stagePrior(input.ytd.meetings, input.ytd.calls);
   const meetingStage = stagePrior(input.ytd.opportunities, input.ytd.meetings);
   const dealStage = stagePrior(input.ytd.deals, input.ytd.opportunities);
+  // Without a single trial a stage takes the plan's rate, when given.
+  const planned = (trials: number, rate: number | undefined) => (nonNegative(trials) === 0 && rate !== undefined ? Math.min(1, nonNegative(rate)) : null);
+  const plannedCall = planned(input.ytd.calls, input.plannedRates?.call);
+  const plannedMeeting = planned(input.ytd.meetings, input.plannedRates?.meeting);
+  const plannedWin = planned(input.ytd.opportunities, input.plannedRates?.win);
 
   const sizes = input.wonDealSizes.map(nonNegative);
   const plannedSize = input.plannedDealSize === null ? null : nonNegative(input.plannedDealSize);
@@ -245,9 +255,9 @@ export function forecastYear(input: ForecastInput): Forecast {
 
     let newDeals = 0;
     if (wholeCalls > 0) {
-      const p1 = drawBeta(callStage.alpha, callStage.beta, random, normal);
-      const p2 = drawBeta(meetingStage.alpha, meetingStage.beta, random, normal);
-      const p3 = drawBeta(dealStage.alpha, dealStage.beta, random, normal);
+      const p1 = plannedCall ?? drawBeta(callStage.alpha, callStage.beta, random, normal);
+      const p2 = plannedMeeting ?? drawBeta(meetingStage.alpha, meetingStage.beta, random, normal);
+      const p3 = plannedWin ?? drawBeta(dealStage.alpha, dealStage.beta, random, normal);
       const meetings = drawBinomial(wholeCalls, p1, random, normal);
       const opportunities = drawBinomial(meetings, p2, random, normal);
       newDeals = drawBinomial(opportunities, p3, random, normal);

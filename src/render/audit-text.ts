@@ -182,7 +182,7 @@ async function metricsTable(audit: Audit, { style, currency, width }: RenderOpti
   );
   const notes = shown.flatMap((i) => (COLUMNS[i]?.note === undefined ? [] : [named(COLUMNS[i]?.note as string)]));
   let legend = `${notes.join("; ")}.`;
-  if (hidden.length > 0) legend += ` Not shown, for the terminal's width: ${hidden.join(", ")} (see --format md or --json).`;
+  if (hidden.length > 0) legend += ` Not shown, for the terminal's width: ${hidden.join(", ")} (--json has every column).`;
   return [table, ...wrapToWidth(legend, width).map((line) => style.dim(line))];
 }
 
@@ -208,12 +208,12 @@ export async function renderAuditText(audit: Audit, options: RenderOptions): Pro
     const name = `${singularOf(s.from)} → ${singularOf(s.to)}`.padEnd(24);
     const actual = s.actual === null ? "no data yet" : formatRate(s.actual);
     const below = s.actual !== null && s.actual < s.planned;
-    out.push(`  ${name} ${below ? style.red(actual.padStart(11)) : actual.padStart(11)}   plan ${formatRate(s.planned)}`);
+    out.push(`  ${name} ${below ? style.red(actual.padStart(12)) : actual.padStart(12)}   plan ${formatRate(s.planned)}`);
   }
   const ds = audit.conversion.dealSize;
   if (ds.planned !== null || ds.actual !== null) {
     out.push(
-      `  ${"average deal".padEnd(24)} ${(ds.actual === null ? "no deals yet" : formatMoney(Math.round(ds.actual), currency)).padStart(11)}   plan ${ds.planned === null ? "–" : formatMoney(ds.planned, currency)}`,
+      `  ${"average deal".padEnd(24)} ${(ds.actual === null ? "no deals yet" : formatMoney(Math.round(ds.actual), currency)).padStart(12)}   plan ${ds.planned === null ? "–" : formatMoney(ds.planned, currency)}`,
     );
   }
   const cost = describeStageCost(audit.conversion);
@@ -265,9 +265,9 @@ export async function renderAuditText(audit: Audit, options: RenderOptions): Pro
     const p = audit.pipeline;
     out.push("", style.bold("Pipeline"));
     const low = p.coverage !== null && p.coverage < p.coverageGoal;
-    say(low ? style.yellow(describeCoverage(p, currency)) : describeCoverage(p, currency), "  ");
+    say(low ? style.yellow(describeCoverage(p, currency)) : describeCoverage(p, currency), "  ", "    ");
     const win = describeWinRate(p);
-    if (win !== null) say(win, "  ");
+    if (win !== null) say(`${win.charAt(0).toUpperCase()}${win.slice(1)}`, "  ", "    ");
     for (const w of pipelineWarnings(p)) say(w.text, `  ${w.mark === "!" ? style.yellow("!") : w.mark} `, "    ");
   }
 

@@ -55,6 +55,7 @@ const LEVER_NAMES: Record<Lever["lever"], string> = {
 /** "You win 31% of opportunities (80% sure: 24–39%), planned 25%: the plan is safe on this step". */
 export function describeStage(s: ObservedStage): string {
   const noun = { "call-rate": "calls", "meeting-rate": "meetings", "win-rate": "opportunities" }[s.stage];
+  const singular = { "call-rate": "call", "meeting-rate": "meeting", "win-rate": "opportunity" };
   if (s.rate === null || s.interval === null) return `No ${noun} yet to measure ${LEVER_NAMES[s.stage]} (planned ${formatRate(s.planned)})`;
   const rate = formatRate(s.rate);
   const said =
@@ -68,12 +69,14 @@ export function describeStage(s: ObservedStage): string {
       ? "the plan is safe on this step"
       : s.verdict === "below"
         ? "below plan on this step: the plan needs more at the top of the funnel"
-        : `${formatCount(s.trials)} ${noun} cannot tell it from the plan yet`;
+        : `${formatCount(s.trials)} ${s.trials === 1 ? singular[s.stage] : noun} cannot tell it from the plan yet`;
   return `${said} (${s.successes} of ${s.trials}; 80% sure: ${formatRate(s.interval.low)}–${formatRate(s.interval.high)}), planned ${formatRate(s.planned)}: ${verdict}`;
 }
 
 function worth(l: Lever, currency: string): string {
-  return l.revenueAdded !== null ? `+${formatMoney(Math.round(l.revenueAdded), currency)}` : `+${formatNumber(l.dealsAdded, 1)} deals`;
+  if (l.revenueAdded !== null) return `+${formatMoney(Math.round(l.revenueAdded), currency)}`;
+  const deals = formatNumber(l.dealsAdded, 1);
+  return `+${deals} ${deals === "1" ? "deal" : "deals"}`;
 }
 
 function saves(l: Lever): string {
@@ -85,7 +88,8 @@ function saves(l: Lever): string {
 /** "Most valuable lever: meeting→opportunity, +5 points saves 11 calls a week". */
 export function describeBestLever(levers: readonly Lever[], currency: string): string | null {
   const best = levers[0];
-  if (!best) return null;
+  // Nothing to gain (no activity yet, or the target reached): no lever to name.
+  if (!best || (best.revenueAdded ?? best.dealsAdded) <= 0) return null;
   const effect = best.lever === "activity" ? `adds ${worth(best, currency).slice(1)} by Dec 31` : saves(best) || `adds ${worth(best, currency).slice(1)}`;
   return `Most valuable lever: ${LEVER_NAMES[best.lever]}, ${best.change} ${effect}`;
 }
@@ -123,8 +127,14 @@ export function renderCoachText(c: Coach, { style, currency, width }: RenderOpti
   out.push("", style.bold("The rest of the year"));
   const n = c.needed;
   const what = n.revenue !== null ? `${formatMoney(Math.round(n.revenue), currency)} still needed` : `${formatNumber(n.deals, 1)} deals still needed`;
-  if (n.callsPerWeek.observed === null) say(`${what}; no working week is left this year`);
-  else {
+  if (n.remainingWeeks <= 0) say(`${what}; no working week is left this year`);
+  else if (n.callsPerWeek.observed === null) {
+    const zero = c.stages.find((s) => s.rate === 0);
+    const why = zero ? `you have converted none of ${formatCount(zero.trials)} ${zero.from} yet` : "a stage is at 0%";
+    say(
+      `${what} over ${formatNumber(n.remainingWeeks, 1)} working weeks: no number of calls reaches it at your rates (${why}); at the plan's, ${formatNumber(n.callsPerWeek.planned ?? 0, 0)} a week.`,
+    );
+  } else {
     const atPlan = n.callsPerWeek.planned === null ? "" : `, ${formatNumber(n.callsPerWeek.planned, 0)} at the plan's`;
     say(
       `${what} over ${formatNumber(n.remainingWeeks, 1)} working weeks: ${formatNumber(n.callsPerWeek.observed, 0)} calls a week at your rates${atPlan}. You make ${formatNumber(c.callsPerWeek, 0)} a week.`,

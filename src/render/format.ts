@@ -94,6 +94,11 @@ export function formatBuffer(days: number | null): string {
   return `${shown === "0" ? "" : days > 0 ? "+" : "−"}${shown}`;
 }
 
+/** A multiple: `3×`, `2.4×`, `0.04×` (two decimals below 1, where one would round a real figure to 0), `833,333×`. */
+export function formatTimes(x: number): string {
+  return `${formatNumber(x, x < 1 ? 2 : x < 10 ? 1 : 0)}×`;
+}
+
 /** Rounds for JSON: counts and money to 2 decimals, rates to 4. */
 export function round(n: number, decimals: number): number {
   const f = 10 ** decimals;

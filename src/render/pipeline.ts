@@ -2,7 +2,7 @@
 import type { CommitmentJson } from "../domain/commitments.js";
 import { ordinal, type DealView, type Pipeline, type ReviewView } from "../domain/pipeline.js";
 import { visibleControls as v } from "./escape.js";
-import { formatCompactMoney, formatMoney, formatNumber, formatRate, round } from "./format.js";
+import { formatCompactMoney, formatMoney, formatNumber, formatRate, formatTimes, round } from "./format.js";
 import type { RenderOptions } from "./options.js";
 import { renderTable } from "./table.js";
 import { cutLines, wrapToWidth } from "./text-width.js";
@@ -84,18 +84,13 @@ export function pipelineToJson(p: Pipeline) {
   };
 }
 
-/** `2.4×`, `0.75×`. */
-function times(x: number): string {
-  return `${formatNumber(x, x < 10 ? 1 : 0)}×`;
-}
-
 /** The headline: open value, weighted, and the coverage of what is still needed against the goal. */
 export function describeCoverage(p: Pipeline, currency: string): string {
   const deals = `${p.open} open ${p.open === 1 ? "deal" : "deals"}`;
   const worth = p.open === 0 ? deals : `${deals} worth ${formatMoney(p.value, currency)} (weighted ${formatMoney(Math.round(p.weighted), currency)})`;
   if (p.needed === null) return `${worth}; no revenue plan to cover`;
   if (p.coverage === null) return `${worth}; the year's revenue target is reached`;
-  return `${worth}: ${times(p.coverage)} the ${formatMoney(Math.round(p.needed), currency)} still needed (goal ${times(p.coverageGoal)})`;
+  return `${worth}: ${formatTimes(p.coverage)} the ${formatMoney(Math.round(p.needed), currency)} still needed (goal ${formatTimes(p.coverageGoal)})`;
 }
 
 /** Win rate and cycle of the year's closed deals, or null when none closed. */

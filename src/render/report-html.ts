@@ -223,10 +223,10 @@ function pipelineChart(p: Pipeline): ChartSpec {
 
 /** The pipeline's sentences under its chart. */
 function pipelineNote(p: Pipeline, currency: string): string {
-  const lines = [describeCoverage(p, currency), describeWinRate(p), ...pipelineWarnings(p, escapeHtml).map((w) => w.text)].filter(
-    (l): l is string => l !== null,
-  );
-  return `<div class="empty" data-pipeline-notes="${lines.length}">${lines.map((l, i) => (i === 0 || i === 1 ? escapeHtml(l) : l)).join("<br>\n")}</div>`;
+  // acct's own sentences escaped here; the warnings escape the deal names themselves.
+  const own = [describeCoverage(p, currency), describeWinRate(p)].filter((l): l is string => l !== null).map(escapeHtml);
+  const lines = [...own, ...pipelineWarnings(p, escapeHtml).map((w) => w.text)];
+  return `<div class="empty" data-pipeline-notes="${lines.length}">${lines.join("<br>\n")}</div>`;
 }
 
 /** The forecast band for the revenue and deals roads, from as-of to Dec 31 (none once the year is over). */

@@ -5,7 +5,7 @@ import type { CommitmentJson } from "../domain/commitments.js";
 import { fraction, type GlanceMetric, type StatusData } from "../domain/status.js";
 import { formatTime } from "../domain/parse.js";
 import { visibleControls as v } from "./escape.js";
-import { formatCompactCount, formatCompactMoney, formatDays, formatNumber, round } from "./format.js";
+import { formatCompactCount, formatCompactMoney, formatDays, formatTimes, round } from "./format.js";
 import type { RenderOptions } from "./options.js";
 import { weekdayOf } from "../domain/dates.js";
 import { adherenceJson, markCommand, type AdherenceJson } from "./blocks.js";
@@ -183,7 +183,7 @@ export function renderStatusText(data: StatusData, { style, currency, width }: R
         ? "no revenue plan"
         : p.coverage === null
           ? "target reached"
-          : `${formatNumber(p.coverage, 1)}× of ${formatCompact(p.needed, currency)} needed (goal ${formatNumber(p.coverageGoal, 1)}×)`;
+          : `${formatTimes(p.coverage)} of ${formatCompact(p.needed, currency)} needed (goal ${formatTimes(p.coverageGoal)})`;
     const line = `${p.open} open, ${formatCompact(p.value, currency)}: ${coverage}`;
     lines.push(`${style.bold("Pipeline")}    ${p.coverage !== null && p.coverage < p.coverageGoal ? style.yellow(line) : line}`);
     const [first, ...more] = p.stalled;

@@ -130,7 +130,10 @@ export function loadCoach(db: Db | null, today: IsoDate, windowFlag: string | un
   const rates = workingRates(stages, observedDealSize, planned);
   const need = stillNeeded(db, loaded, today);
   const workdays = loaded.schedule.revisionAt(today).input.workdays.length;
-  const windowWeeks = workdays > 0 ? loaded.schedule.workingDaysBetween(window.from, window.to) / workdays : 0;
+  // The calendar, not the plan year's schedule: a 90-day window may reach back into last year.
+  let windowDays = 0;
+  for (let day = window.from; day <= window.to; day = addDays(day, 1)) if (loaded.calendar.isWorkingDay(day)) windowDays++;
+  const windowWeeks = workdays > 0 ? windowDays / workdays : 0;
   const callsPerWeek = windowWeeks > 0 ? counts.calls / windowWeeks : 0;
   return {
     asOf: today,

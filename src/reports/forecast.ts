@@ -67,6 +67,7 @@ export function loadForecast(db: Db, current: LoadedPlan, asOf: IsoDate, deals?:
       opportunities: metricActual("opportunities", ytd),
       deals: metricActual("deals", ytd),
     },
+    plannedRates: { call: plan.callRate, meeting: plan.meetingRate, win: plan.winRate },
     wonDealSizes: until >= jan1 ? dealAmountsBetween(db, jan1, until) : [],
     plannedDealSize: plan.dealSizeCents === null ? null : plan.dealSizeCents / 100,
     revenueSoFar: schedule.openingOf("revenue") + metricActual("revenue", ytd),

@@ -60,7 +60,13 @@ export function seedDemo(db: Db, demo: DemoData, at: string, journal: JournalEnt
     if (d.won !== null) oppOf.set(d.won, id);
     dealIds.push(id);
   }
-  for (const [i, e] of demo.entries.entries()) insertEntry(db, { ...e, opp: oppOf.get(i) ?? null }, at, journal);
+  // A deal's entries carry its name and contact, as acct opp logs them.
+  const dealOf = new Map(demo.deals.flatMap((d) => [[d.opened, d] as const, ...(d.won === null ? [] : [[d.won, d] as const])]));
+  for (const [i, e] of demo.entries.entries()) {
+    const deal = dealOf.get(i);
+    const contact = deal ? (demo.entries[deal.opened]?.contact ?? null) : e.contact;
+    insertEntry(db, deal ? { ...e, contact, note: deal.name, opp: oppOf.get(i) ?? null } : e, at, journal);
+  }
 
   let marks = 0;
   for (const b of demo.blocks) {

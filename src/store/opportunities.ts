@@ -127,13 +127,14 @@ export function insertReview(db: Db, review: Omit<OppReview, "id" | "seq">, crea
 }
 
 /**
- * Keeps the entries a deal logged as the deal says: its opportunity entry on
- * the day it was opened, its deal entry on the day it was won with the
- * amount, both with its name as note and its contact. Only rows that differ
+ * Carries a deal's change to the entries it logged: its opportunity entry
+ * moves with the opening date, its deal entry with the close date and the
+ * amount; a new name or contact replaces the old one where the entry still
+ * has it (a contact or note changed by hand stays). Only rows that change
  * are written (and journaled).
  */
-export function syncLinkedEntries(db: Db, opp: Opportunity, journal: JournalEntry): void {
-  const rows = db.prepare("SELECT id, type, date, amount, contact, note FROM entries WHERE opp = ? AND deleted_at IS NULL").all(opp.id) as {
+export function syncLinkedEntries(db: Db, before: Opportunity, after: Opportunity, journal: JournalEntry): void {
+  const rows = db.prepare("SELECT id, type, date, amount, contact, note FROM entries WHERE opp = ? AND deleted_at IS NULL").all(after.id) as {
     id: number;
     type: string;
     date: string;
@@ -142,11 +143,13 @@ export function syncLinkedEntries(db: Db, opp: Opportunity, journal: JournalEntr
     note: string | null;
   }[];
   for (const row of rows) {
-    const date = row.type === "deal" ? (opp.closedOn ?? row.date) : opp.openedOn;
-    const amount = row.type === "deal" ? (opp.amountCents ?? row.amount) : row.amount;
-    if (row.date === date && row.amount === amount && row.contact === opp.contact && row.note === opp.name) continue;
+    const date = row.type === "deal" ? (after.closedOn ?? row.date) : after.openedOn;
+    const amount = row.type === "deal" ? (after.amountCents ?? row.amount) : row.amount;
+    const contact = row.contact === before.contact ? after.contact : row.contact;
+    const note = row.note === before.name ? after.name : row.note;
+    if (row.date === date && row.amount === amount && row.contact === contact && row.note === note) continue;
     journal.before("entries", { id: row.id });
-    db.prepare("UPDATE entries SET date = ?, amount = ?, contact = ?, note = ? WHERE id = ?").run(date, amount, opp.contact, opp.name, row.id);
+    db.prepare("UPDATE entries SET date = ?, amount = ?, contact = ?, note = ? WHERE id = ?").run(date, amount, contact, note, row.id);
   }
 }
 

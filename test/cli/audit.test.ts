@@ -162,7 +162,7 @@ describe("acct audit figures", () => {
     const narrow = (await acct(db, ["audit"], { env: { COLUMNS: "80" } })).stdout;
     for (const line of narrow.split("\n")) expect(displayWidth(line), line).toBeLessThanOrEqual(80);
     expect(narrow).toMatch(/│ Metric +│ +Week │ Done │ YTD done │ Status +│ Buffer │ Need\/wk │/);
-    expect(narrow.replace(/\n/g, " ")).toContain("Not shown, for the terminal's width: Annual, Pace/yr, To date, YTD plan (see --format md or --json).");
+    expect(narrow.replace(/\n/g, " ")).toContain("Not shown, for the terminal's width: Annual, Pace/yr, To date, YTD plan (--json has every column).");
     // The rest of the page says the same, its long sentences wrapped (piped with no $COLUMNS, each is one line).
     const words = (text: string) => text.replace(/\s+/g, " ");
     expect(narrow.slice(narrow.indexOf("Effectiveness"))).not.toBe(full.slice(full.indexOf("Effectiveness")));

@@ -198,3 +198,36 @@ describe("the forecast in the audit and status", () => {
     expect((await acctJson<{ forecast: ForecastJson }>(newcomer, ["audit"], { now: "2026-06-15T12:00" })).forecast.revenue?.p50).toBeGreaterThan(0);
   });
 });
+
+describe("the coach at the edges (found by a new user's trial)", () => {
+  it("at 0 % on a stage no number of calls is enough: null, said in words, and no lever is named when none adds anything", async () => {
+    const db = tempDb();
+    await acctAll(db, [EXAMPLE_PLAN, ["log", "call", "5", "meeting", "10", "--date", "2026-03-02"]]);
+    const c = await acctJson<CoachJson>(db, ["coach"]);
+    expect(c.stages[1]).toMatchObject({ rate: 0, trials: 10 });
+    expect(c.needed.callsPerWeek.observed).toBeNull();
+    const text = (await acct(db, ["coach"])).stdout;
+    expect(text).toMatch(/no number of calls reaches it at your rates \(you have converted none of 10 meetings yet\)/);
+    const none = tempDb();
+    await acctAll(none, [EXAMPLE_PLAN]);
+    expect((await acct(none, ["coach"])).stdout).not.toMatch(/Most valuable lever/);
+  });
+
+  it("a window reaching into last year counts last year's working days too", async () => {
+    const db = tempDb();
+    await acctAll(db, [
+      EXAMPLE_PLAN,
+      ...["2025-12-15", "2025-12-22", "2026-01-05", "2026-02-02", "2026-03-02"].map((d) => ["log", "call", "50", "meeting", "5", "--date", d]),
+    ]);
+    // 2025-12-13 – 2026-03-12 holds 64 weekdays, 12.8 weeks: 250 calls ÷ 12.8 = 19.53 a week.
+    const c = await acctJson<CoachJson>(db, ["coach", "--window", "90d"]);
+    expect(c.window.from).toBe("2025-12-13");
+    expect(c.activity.callsPerWeek).toBeCloseTo(19.53, 2);
+  });
+
+  it("says 1 opportunity, not 1 opportunities", async () => {
+    const db = tempDb();
+    await acctAll(db, [EXAMPLE_PLAN, ["log", "opp", "--date", "2026-03-02"]]);
+    expect((await acct(db, ["coach"])).stdout).toMatch(/1 opportunity cannot tell it from the plan yet/);
+  });
+});

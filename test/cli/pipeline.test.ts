@@ -845,6 +845,54 @@ describe("the entries and actions follow the deal", () => {
   });
 });
 
+describe("found by a new user's trial", () => {
+  it("a stalled deal's name is escaped once in the HTML report", async () => {
+    const db = tempDb();
+    await acctAll(db, [EXAMPLE_PLAN, ["opp", "add", "A<1>", "--value", "1k"], ["opp", "review", "1", "--gap", "g"]]);
+    await acctAll(db, [["opp", "review", "1", "--gap", "g"]], { now: "2026-03-13T10:00" });
+    const out = join(dirname(db), "r.html");
+    expect((await acct(db, ["report", "--out", out], { now: "2026-03-13T10:00" })).code).toBe(0);
+    const html = readFileSync(out, "utf8");
+    expect(html).toContain("Same deal, same gaps: A&lt;1&gt;");
+    expect(html).not.toContain("&amp;lt;");
+  });
+
+  it("unset probabilities follow the number of stages in config get", async () => {
+    const db = tempDb();
+    await acctAll(db, [["config", "set", "stages", "qualify,discovery,proposal,negotiation,closing"]]);
+    // 1/6 … 5/6 of 100, rounded.
+    expect((await acct(db, ["config", "get", "stage-probabilities"])).stdout).toBe("17,33,50,67,83\n");
+  });
+
+  it("undo names the review it takes back", async () => {
+    const db = tempDb();
+    await acctAll(db, [
+      ["opp", "add", "Acme", "--value", "1k"],
+      ["opp", "add", "Globex", "--value", "1k"],
+      ["opp", "review", "2", "--gap", "g"],
+    ]);
+    expect((await acct(db, ["undo"])).stdout).toMatch(/^undid: opp review #1 of #2 Globex/);
+  });
+
+  it("renaming a deal keeps a contact changed by hand on its entry", async () => {
+    const db = tempDb();
+    await acctAll(db, [
+      ["opp", "add", "Acme", "--value", "1k", "--contact", "Jane"],
+      ["log", "edit", "1", "--contact", "Zoe"],
+      ["opp", "edit", "1", "--name", "Acme renewal"],
+    ]);
+    const [entry] = await acctJson<EntryJson[]>(db, ["log", "list"]);
+    expect([entry?.contact, entry?.note]).toEqual(["Zoe", "Acme renewal"]);
+  });
+
+  it("a small coverage keeps its figure: 0.04×, not 0×", async () => {
+    const db = tempDb();
+    await acctAll(db, [EXAMPLE_PLAN, ["opp", "add", "Acme", "--value", "48k"]]);
+    // 48,000 ÷ 1,200,000 = 0.04.
+    expect((await acct(db, ["pipeline"])).stdout).toMatch(/0\.04× the \$1,200,000 still needed/);
+  });
+});
+
 describe("bad input exits 2 and writes nothing", () => {
   let db = "";
   beforeAll(async () => {

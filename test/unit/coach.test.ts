@@ -59,9 +59,13 @@ describe("observed stages beside the plan", () => {
     expect([none?.rate, none?.interval, none?.verdict]).toEqual([null, null, "no-data"]);
   });
 
-  it("works on the observed rates where there are trials, the plan's elsewhere", () => {
+  it("works on the observed rates where there are trials (0 % included), the plan's elsewhere", () => {
+    // 40 of 500 calls booked a meeting; none of the 40 meetings became an opportunity; no opportunity yet to win.
     const stages = observeStages({ calls: 500, meetings: 40, opportunities: 0, deals: 0, revenue: 0 }, plan);
-    expect(workingRates(stages, null, plan)).toEqual({ callRate: 0.08, meetingRate: 0.5, winRate: 0.25, dealSize: 40_000 });
+    expect(workingRates(stages, null, plan)).toEqual({ callRate: 0.08, meetingRate: 0, winRate: 0.25, dealSize: 40_000 });
+    // At 0 % no number of calls is enough, unless nothing is needed.
+    expect(callsPerWeekNeeded({ revenue: 400_000, deals: 10 }, workingRates(stages, null, plan), 10)).toBeNull();
+    expect(callsPerWeekNeeded({ revenue: 0, deals: 0 }, workingRates(stages, null, plan), 10)).toBe(0);
     expect(workingRates(stages, 32_500, plan).dealSize).toBe(32_500);
   });
 });

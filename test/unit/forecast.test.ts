@@ -386,3 +386,32 @@ describe("forecastYear calibration", () => {
     expect(coverage(sellers.slice(0, 100), (input) => scaled(input, 0.1)).inside).toBeGreaterThan(0.9);
   });
 });
+
+describe("a stage without a single trial this year", () => {
+  it("runs at the plan's rate when given (a newcomer is forecast on the plan, not on Beta(1, 1)'s 50 %)", () => {
+    // 40 weeks at the plan's 48 calls = 1,920 calls; at 10 % → 50 % → 25 %: 24 deals in expectation.
+    const input = {
+      recentWeeklyCalls: [],
+      weeksWithEntries: 0,
+      plannedWeeklyCalls: 48,
+      remainingWeeks: 40,
+      ytd: { calls: 0, meetings: 0, opportunities: 0, deals: 0 },
+      wonDealSizes: [],
+      plannedDealSize: 40_000,
+      revenueSoFar: 0,
+      dealsSoFar: 0,
+      openDeals: [],
+      target: { revenue: 1_200_000, deals: 30 },
+      runs: 4000,
+      seed: 7,
+    };
+    const planned = forecastYear({ ...input, plannedRates: { call: 0.1, meeting: 0.5, win: 0.25 } });
+    expect(planned.deals.p50).toBeGreaterThanOrEqual(21);
+    expect(planned.deals.p50).toBeLessThanOrEqual(27);
+    // Without the plan's rates, Beta(1, 1) averages 50 % a stage: about 240 deals.
+    expect(forecastYear(input).deals.p50).toBeGreaterThan(100);
+    // With trials, the year's own numbers decide, plan or not.
+    const withTrials = { ...input, ytd: { calls: 1000, meetings: 50, opportunities: 20, deals: 2 } };
+    expect(forecastYear({ ...withTrials, plannedRates: { call: 0.1, meeting: 0.5, win: 0.25 } })).toEqual(forecastYear(withTrials));
+  });
+});

@@ -7,6 +7,7 @@ import type { Context } from "../context.js";
 import { usageError } from "../../domain/errors.js";
 import { DEFAULT_STAGES, SETTINGS, settingSpec, type SettingSpec } from "../../domain/settings.js";
 import { openStages } from "../../store/opportunities.js";
+import { stagesFrom } from "../../domain/pipeline.js";
 import { getSetting, setSetting } from "../../store/settings.js";
 import { visibleControls } from "../../render/escape.js";
 
@@ -19,8 +20,16 @@ interface SettingJson {
 }
 
 function settingJson(ctx: Context, spec: SettingSpec): SettingJson {
-  const stored = getSetting(ctx.read(), spec.key);
-  return { key: spec.key, value: stored ?? spec.default, default: spec.default, set: stored !== null, description: spec.description };
+  const db = ctx.read();
+  const stored = getSetting(db, spec.key);
+  // Unset probabilities follow the stages: four take the defaults, any other number is spread evenly.
+  const fallback =
+    spec.key === "stage-probabilities"
+      ? stagesFrom(getSetting(db, "stages"), null)
+          .map((s) => String(Math.round(s.probability * 100)))
+          .join(",")
+      : spec.default;
+  return { key: spec.key, value: stored ?? fallback, default: fallback, set: stored !== null, description: spec.description };
 }
 
 function describe(setting: SettingJson): string {

@@ -1,4 +1,5 @@
 /** `acct demo`: a realistic sample year in a fresh (or given, empty) data file, then status and audit. */
+import { wrapToWidth } from "../../render/text-width.js";
 import { Command } from "commander";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -61,12 +62,8 @@ async function runDemo(app: App, ctx: Context, temporary: boolean): Promise<void
     return;
   }
   const s = ctx.style;
-  ctx.print(
-    s.bold(`Sample year in ${ctx.dbPath}`) +
-      s.dim(
-        ` (${formatNumber(counts.entries)} entries over ${demoWeeks(ctx.today)} weeks, ${counts.blocks} time blocks, ${counts.commitments} commitments, a review)`,
-      ),
-  );
+  const sample = `(${formatNumber(counts.entries)} entries over ${demoWeeks(ctx.today)} weeks, ${counts.blocks} time blocks, ${counts.commitments} commitments, six deals, a review)`;
+  ctx.print(wrapToWidth(`${s.bold(`Sample year in ${ctx.dbPath}`)} ${s.dim(sample)}`, ctx.width, "", "  ").join("\n"));
   ctx.print("");
   if (status) ctx.print(renderStatusText(status, ctx.render));
   ctx.print("");
@@ -74,9 +71,14 @@ async function runDemo(app: App, ctx: Context, temporary: boolean): Promise<void
   ctx.print(await renderAuditText(audit, ctx.render));
   ctx.print("");
   ctx.print(s.dim("─".repeat(78)));
-  ctx.print(`Explore the sample:  acct --db ${ctx.dbPath} report   (or log, audit, pipeline, opp show 2 …)`);
-  ctx.print(`Start with your own data (kept in ${own}):`);
-  ctx.print(`  ${s.bold(FIRST_PLAN_COMMAND)}`);
+  ctx.print(
+    wrapToWidth(`Explore the sample:  acct --db ${ctx.dbPath} report   (or log, audit, pipeline, coach, opp show 2 …)`, ctx.width, "", "  ").join("\n"),
+  );
+  ctx.print(wrapToWidth(`Start with your own data (kept in ${own}):`, ctx.width, "", "  ").join("\n"));
+  // A command too wide for the terminal goes on with a shell continuation, so it still pastes whole.
+  const command =
+    FIRST_PLAN_COMMAND.length + 2 <= ctx.width ? [FIRST_PLAN_COMMAND] : FIRST_PLAN_COMMAND.replace(" --win-rate", " \\\n    --win-rate").split("\n");
+  ctx.print(command.map((line) => `  ${s.bold(line)}`).join("\n"));
 }
 
 /** The user's own data file, as plain `acct` would use it; the XDG default when the demo went to $ACCT_DB. */

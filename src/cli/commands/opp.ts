@@ -78,7 +78,10 @@ function findOpp(ctx: Context, id: number): Opportunity {
 function openOpp(ctx: Context, id: number, doing: string): Opportunity {
   const opp = findOpp(ctx, id);
   if (opp.status !== "open")
-    throw usageError(`opportunity #${id} is already ${opp.status} (${opp.closedOn}): cannot ${doing}`, "undo the close with acct undo");
+    throw usageError(
+      `opportunity #${id} is already ${opp.status} (${opp.closedOn}): cannot ${doing}`,
+      "acct undo reverses the close if it was the latest change",
+    );
   return opp;
 }
 
@@ -253,7 +256,7 @@ export function oppCommand(app: App): Command {
       ctx.transaction(`opp edit #${old.id}`, (db, journal) => {
         if (next.stage !== old.stage) insertMove(db, { opp: old.id, date: ctx.today, from: old.stage, to: next.stage }, ctx.clock.stamp, journal);
         updateOpportunity(db, next, journal);
-        syncLinkedEntries(db, next, journal);
+        syncLinkedEntries(db, old, next, journal);
       });
       return show(ctx, old.id, "changed");
     });
@@ -303,12 +306,16 @@ export function oppCommand(app: App): Command {
           "a review names its gaps or its actions",
           `e.g. acct opp review ${found.id} --gap 'no budget owner' --action 'meet the CFO' --due fri`,
         );
-      ctx.transaction(`opp review #${found.id}`, (wdb, journal) => {
-        const reviewId = insertReview(wdb, { opp: found.id, date: ctx.today, stage: found.stage, gaps }, ctx.clock.stamp, journal);
-        for (const a of actions) {
-          insertCommitment(wdb, { ...a, createdOn: ctx.today, carriedFrom: null, opp: found.id, review: reviewId }, journal);
-        }
-      });
+      ctx.transaction(
+        (reviewId: number) => `opp review #${reviewId} of #${found.id} ${found.name}`,
+        (wdb, journal) => {
+          const reviewId = insertReview(wdb, { opp: found.id, date: ctx.today, stage: found.stage, gaps }, ctx.clock.stamp, journal);
+          for (const a of actions) {
+            insertCommitment(wdb, { ...a, createdOn: ctx.today, carriedFrom: null, opp: found.id, review: reviewId }, journal);
+          }
+          return reviewId;
+        },
+      );
       const deal = loadDeal(ctx.read(), found.id, ctx.today);
       const latest = deal.reviews.at(-1);
       if (ctx.json && latest) return ctx.printJson(reviewToJson(latest, commitmentsOf(ctx)));
