@@ -710,6 +710,8 @@ describe("export → restore", () => {
     const restored = tempDb();
     const result = await acct(restored, ["import", file]);
     expect(result.code, result.stderr).toBe(0);
+    // The summary names what came back in words: "3 deals, 2 stage moves, …".
+    expect(result.stdout).toMatch(/\d+ deals?, \d+ stage moves?, \d+ deal reviews?/);
     for (const args of [
       ["opp", "list", "--status", "all"],
       ["opp", "show", "1"],

@@ -218,6 +218,12 @@ const TABLE_NOUNS: Record<string, [string, string]> = {
   block_marks: ["block mark", "block marks"],
   commitments: ["commitment", "commitments"],
   reviews: ["review", "reviews"],
+  plan_revisions: ["plan revision", "plan revisions"],
+  target_changes: ["target change", "target changes"],
+  buddy_notes: ["buddy note", "buddy notes"],
+  opportunities: ["deal", "deals"],
+  opp_moves: ["stage move", "stage moves"],
+  opp_reviews: ["deal review", "deal reviews"],
 };
 
 /** `3 reviews`, `1 review`: a restored table's row count in words. */
