@@ -113,6 +113,9 @@ describe("acct plan what-if", () => {
       ["2026-03-12", 0.3, 2000],
     ]);
     expect(history[1]?.note).toBe("what-if: --win-rate 30%");
+    expect((await acct(db, ["plan", "history"])).stdout).toBe(
+      "#1 from 2026-01-01: $1,200,000, 2,400 calls\n#2 from 2026-03-12: $1,200,000, 2,000 calls — what-if: --win-rate 30%\n",
+    );
     expect((await acct(db, ["undo"])).code).toBe(0);
     expect(await acctJson<unknown[]>(db, ["plan", "history"])).toHaveLength(1);
   });

@@ -29,7 +29,7 @@ import { addRevision, listCustomTypes, loadPlan, replacePlanOn, saveFirstPlan, s
 import { hasEntriesBetween } from "../../store/entries.js";
 import { getSetting } from "../../store/settings.js";
 import { historyToJson, planToJson, renderPlanText, type PlanView } from "../../render/plan.js";
-import { formatMoney } from "../../render/format.js";
+import { formatCount, formatMoney } from "../../render/format.js";
 import { visibleControls } from "../../render/escape.js";
 
 interface SetFlags {
@@ -387,7 +387,7 @@ export function planCommand(app: App): Command {
       if (ctx.json) return ctx.printJson(entries);
       for (const r of entries) {
         const target = r.unit === "revenue" ? formatMoney(r.target, ctx.render.currency) : `${r.target} deals`;
-        ctx.print(`#${r.id} from ${r.from}: ${target}, ${r.annual.calls} calls${r.note === null ? "" : ` — ${visibleControls(r.note)}`}`);
+        ctx.print(`#${r.id} from ${r.from}: ${target}, ${formatCount(r.annual.calls)} calls${r.note === null ? "" : ` — ${visibleControls(r.note)}`}`);
       }
     });
   withExamples(history, ["acct plan history", "acct plan history --year 2026 --json"]);
