@@ -1,4 +1,5 @@
 /** `acct log TYPE [COUNT]`, `acct log list|edit|rm|purge`: recording activity and correcting it. */
+import { parseClear } from "../clear-flag.js";
 import { Argument, Command, Option } from "commander";
 import { completes } from "../completes.js";
 import { dateWordOptions } from "../date-input.js";
@@ -218,25 +219,11 @@ async function logAction(app: App, typeInput: string | undefined, countInputs: s
   for (const entry of entries) ctx.print(`logged ${describeEntry(entry, ctx.render)}`);
 }
 
-function parseClear(input: string | undefined): Set<Clearable> {
-  const fields = new Set<Clearable>();
-  if (input === undefined) return fields;
-  for (const raw of input.split(",")) {
-    const name = raw.trim().toLowerCase();
-    if (!(CLEARABLE as readonly string[]).includes(name)) throw usageError(`cannot clear '${raw}'`, `fields that can be cleared: ${CLEARABLE.join(", ")}`);
-    fields.add(name as Clearable);
-  }
-  return fields;
-}
-
 function editAction(app: App, idInput: string, command: Command): void {
   const ctx = app.context(command);
   const flags = fieldFlagsOf<EditFlags>(command);
   const id = parseId(idInput);
-  const clear = parseClear(flags.clear);
-  for (const field of clear) {
-    if (flags[field] !== undefined) throw usageError(`--${field} and --clear ${field} contradict each other`);
-  }
+  const clear = parseClear(flags.clear, CLEARABLE, (field) => flags[field] !== undefined);
   const old = liveEntry(ctx.read(), id);
   const type = flags.type === undefined ? old.type : typeOf(ctx, flags.type);
   const pick = <T>(field: Clearable, value: string | undefined, parse: (v: string) => T, current: T | null): T | null =>

@@ -3,6 +3,7 @@
  * stages and big-deal reviews. A deal's opening logs its `opportunity` entry
  * and its win its `deal` entry, linked to it, so counts and deals agree.
  */
+import { parseClear } from "../clear-flag.js";
 import { Argument, Command, Option } from "commander";
 import { completes } from "../completes.js";
 import { dateWordOptions } from "../date-input.js";
@@ -218,14 +219,8 @@ export function oppCommand(app: App): Command {
     .action((idInput: string, flags: EditFlags, command: Command) => {
       const ctx = app.context(command);
       const old = findOpp(ctx, parseId(idInput));
-      const clear = new Set<string>();
-      for (const raw of flags.clear?.split(",") ?? []) {
-        const field = raw.trim().toLowerCase();
-        if (!(CLEARABLE as readonly string[]).includes(field)) throw usageError(`cannot clear '${raw}'`, `fields that can be cleared: ${CLEARABLE.join(", ")}`);
-        if (flags[field as keyof EditFlags] !== undefined) throw usageError(`--${field} and --clear ${field} contradict each other`);
-        clear.add(field);
-      }
-      const pick = <T>(field: string, value: string | undefined, parse: (v: string) => T, current: T | null): T | null =>
+      const clear = parseClear(flags.clear, CLEARABLE, (field) => flags[field] !== undefined);
+      const pick = <T>(field: (typeof CLEARABLE)[number], value: string | undefined, parse: (v: string) => T, current: T | null): T | null =>
         clear.has(field) ? null : value === undefined ? current : parse(value);
       const stages = pipelineSettings(ctx.read()).stages;
       const next: Opportunity = {
