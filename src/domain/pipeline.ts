@@ -5,8 +5,9 @@
  * weighted value, win rate, cycle). Pure: the store hands in the rows and a
  * way to measure logged progress; `asOf` is the day the figures are for.
  */
+import { monthKey } from "./calendar.js";
 import type { Commitment } from "./commitments.js";
-import { addDays, daysBetween, maxDate, type IsoDate } from "./dates.js";
+import { daysBetween, maxDate, type IsoDate } from "./dates.js";
 import { DEFAULT_STAGE_PROBABILITIES, DEFAULT_STAGES } from "./settings.js";
 
 export type OppStatus = "open" | "won" | "lost";
@@ -356,8 +357,8 @@ export function buildPipeline(input: PipelineInput): Pipeline {
   const needed = input.needed === null ? null : Math.max(0, input.needed);
   const byMonth = new Map<string | null, number>();
   // Every month left in the year shows, with or without deals, beside the plan's.
-  const first = `${input.year}-01`;
-  for (let m = maxDate(input.asOf.slice(0, 7), first); m <= `${input.year}-12` && m >= first; m = nextMonth(m)) byMonth.set(m, 0);
+  const asOfMonth = input.asOf.startsWith(`${input.year}-`) ? Number(input.asOf.slice(5, 7)) : input.asOf < `${input.year}` ? 1 : 13;
+  for (let m = asOfMonth; m <= 12; m++) byMonth.set(monthKey(input.year, m), 0);
   for (const d of open) {
     const key = d.close === null ? null : d.close.slice(0, 7);
     byMonth.set(key, (byMonth.get(key) ?? 0) + d.valueCents);
@@ -384,17 +385,6 @@ export function buildPipeline(input: PipelineInput): Pipeline {
     won: won.length,
     lost: closedInYear.length - won.length,
   };
-}
-
-function nextMonth(month: string): string {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
-}
-
-/** The first and last day of a month `YYYY-MM`. */
-export function monthSpan(month: string): { from: IsoDate; to: IsoDate } {
-  const from = `${month}-01`;
-  return { from, to: addDays(`${nextMonth(month)}-01`, -1) };
 }
 
 /** `1` → `1st`, `2` → `2nd`, `3` → `3rd`, `11` → `11th`. */

@@ -82,11 +82,9 @@ export function planRatesOn(loaded: LoadedPlan, day: IsoDate): PlanRates {
 /** What the plan still needs by Dec 31 as of `asOf`, and the working weeks left after it. */
 export function stillNeeded(db: Db, loaded: LoadedPlan, asOf: IsoDate): StillNeeded & { remainingWeeks: number } {
   const { schedule } = loaded;
-  const jan1 = `${schedule.year}-01-01`;
   const dec31 = `${schedule.year}-12-31`;
-  const until = asOf < dec31 ? asOf : dec31;
-  const ytd = until >= jan1 ? totalsBetween(db, jan1, until) : new Map();
-  const left = (metric: string) => schedule.annual(metric, asOf) - (schedule.openingOf(metric) + metricActual(metric, ytd));
+  const done = doneSoFar(db, loaded, asOf);
+  const left = (metric: "revenue" | "deals") => schedule.annual(metric, asOf) - done[metric];
   const workdays = schedule.revisionAt(asOf).input.workdays.length;
   const remainingDays = asOf < dec31 ? schedule.workingDaysBetween(addDays(asOf, 1), dec31) : 0;
   return {

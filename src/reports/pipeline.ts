@@ -1,10 +1,10 @@
 /** The pipeline's loaders: the deals as they stood on a day, one deal's history, and the pipeline against the plan. */
+import { stillNeeded } from "./coach.js";
+import { monthRange } from "../domain/calendar.js";
 import type { IsoDate } from "../domain/dates.js";
 import { usageError } from "../domain/errors.js";
-import { buildPipeline, monthSpan, stagesFrom, viewDeal, type DealView, type Pipeline, type Stage } from "../domain/pipeline.js";
-import { metricActual } from "../domain/metrics.js";
+import { buildPipeline, stagesFrom, viewDeal, type DealView, type Pipeline, type Stage } from "../domain/pipeline.js";
 import type { Db } from "../store/connection.js";
-import { totalsBetween } from "../store/entries.js";
 import { loadDealRecords, progressOf } from "../store/opportunities.js";
 import { loadPlan, type LoadedPlan } from "../store/plans.js";
 import { getSetting } from "../store/settings.js";
@@ -44,17 +44,6 @@ export function loadDeal(db: Db | null, id: number, today: IsoDate): DealView {
   return viewDeal(found, today, pipelineSettings(db).idleDays, progressOf(db));
 }
 
-/** Revenue the plan still needs by Dec 31 as of a day (annual − revenue so far, opening balance included); null without a revenue plan. */
-export function revenueNeeded(db: Db, plan: LoadedPlan, asOf: IsoDate): number | null {
-  const { schedule } = plan;
-  if (!schedule.metrics().includes("revenue")) return null;
-  const jan1 = `${schedule.year}-01-01`;
-  const dec31 = `${schedule.year}-12-31`;
-  const until = asOf < dec31 ? asOf : dec31;
-  const done = schedule.openingOf("revenue") + (until >= jan1 ? metricActual("revenue", totalsBetween(db, jan1, until)) : 0);
-  return schedule.annual("revenue", asOf) - done;
-}
-
 /** The pipeline before there is a data file: nothing open, nothing needed. */
 export function emptyPipeline(asOf: IsoDate): Pipeline {
   const settings = pipelineSettings(null);
@@ -87,11 +76,11 @@ export function loadPipeline(db: Db, asOf: IsoDate, plan?: LoadedPlan | null, ne
     stages: settings.stages,
     asOf,
     year,
-    needed: needed !== undefined ? needed : loaded ? revenueNeeded(db, loaded, asOf) : null,
+    needed: needed !== undefined ? needed : loaded ? stillNeeded(db, loaded, asOf).revenue : null,
     coverageGoal: settings.coverageGoal,
     monthPlan: (month) => {
       if (!months || !hasRevenue || !month.startsWith(`${months.schedule.year}-`)) return null;
-      const { from, to } = monthSpan(month);
+      const { from, to } = monthRange(Number(month.slice(0, 4)), Number(month.slice(5, 7)));
       return months.schedule.planBetween("revenue", from, to);
     },
   });
