@@ -5,7 +5,7 @@ import { FORECAST_RUNS, forecastSeed, forecastYear, type Forecast } from "../dom
 import { planOn } from "../domain/plan.js";
 import type { Db } from "../store/connection.js";
 import { dealAmountsBetween, totalsBetween } from "../store/entries.js";
-import { loadPlan, type LoadedPlan } from "../store/plans.js";
+import { planInEffectOn, type LoadedPlan } from "../store/plans.js";
 import { weeklyTotalsBetween } from "../store/weekly-totals.js";
 import { loadDeals, pipelineSettings } from "./pipeline.js";
 import type { DealView } from "../domain/pipeline.js";
@@ -21,8 +21,7 @@ const TRUSTED_WEEKS = 4;
  */
 export function loadForecast(db: Db, current: LoadedPlan, asOf: IsoDate, deals?: DealView[]): Forecast {
   // Forward-looking: the plan in effect on as-of, not a revision made after it (a past audit reads the same).
-  const later = current.revisions.some((r) => r.from > asOf);
-  const loaded = (later ? loadPlan(db, current.schedule.year, { revisionsFrom: asOf }) : null) ?? current;
+  const loaded = planInEffectOn(db, current, asOf);
   const { schedule, calendar } = loaded;
   const year = schedule.year;
   const jan1 = `${year}-01-01`;

@@ -6,7 +6,7 @@ import { usageError } from "../domain/errors.js";
 import { buildPipeline, stagesFrom, viewDeal, type DealView, type Pipeline, type Stage } from "../domain/pipeline.js";
 import type { Db } from "../store/connection.js";
 import { loadDealRecords, progressOf } from "../store/opportunities.js";
-import { loadPlan, type LoadedPlan } from "../store/plans.js";
+import { loadPlan, planInEffectOn, type LoadedPlan } from "../store/plans.js";
 import { getSetting } from "../store/settings.js";
 
 export interface PipelineSettings {
@@ -67,8 +67,7 @@ export function loadPipeline(db: Db, asOf: IsoDate, plan?: LoadedPlan | null, ne
   const loaded = plan === undefined ? loadPlan(db, Number(asOf.slice(0, 4))) : plan;
   const settings = pipelineSettings(db);
   // The months' plans are forward-looking: the plan in effect on as-of, not a revision made later.
-  const later = loaded?.revisions.some((r) => r.from > asOf) === true;
-  const months = loaded && later ? loadPlan(db, loaded.schedule.year, { revisionsFrom: asOf }) : loaded;
+  const months = loaded && planInEffectOn(db, loaded, asOf);
   const hasRevenue = months?.schedule.metrics().includes("revenue") === true;
   const year = loaded?.schedule.year ?? Number(asOf.slice(0, 4));
   return buildPipeline({

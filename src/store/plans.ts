@@ -288,3 +288,13 @@ export function loadPlan(db: Db, year: number, options: { revisionsFrom?: IsoDat
   const calendar = makeCalendar(input.workdays, listDaysOff(db));
   return { plan: buildPlan(input, schedule), calendar, schedule, first, revisions };
 }
+
+/**
+ * The plan as it stood on `asOf`: `loaded` itself, or, when a revision takes
+ * effect after that day, the plan without it. Forward-looking figures of a
+ * past day (a pipeline's months, a forecast) read the same after a later revision.
+ */
+export function planInEffectOn(db: Db, loaded: LoadedPlan, asOf: IsoDate): LoadedPlan {
+  if (!loaded.revisions.some((r) => r.from > asOf)) return loaded;
+  return loadPlan(db, loaded.schedule.year, { revisionsFrom: asOf }) ?? loaded;
+}
