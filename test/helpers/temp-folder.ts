@@ -35,5 +35,5 @@ chmodSync(folder, 0o755);
 process.env.TMPDIR = folder;
 
 afterAll(() => {
-  rmSync(folder, { recursive: true, force: true });
+  rmSync(folder, { recursive: true, force: true, maxRetries: 5 });
 });

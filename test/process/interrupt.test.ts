@@ -46,7 +46,8 @@ class Terminal {
 
   /** Starts the shell with a prompt the test can recognise (typed split, so its echo does not match). */
   async open(): Promise<this> {
-    this.type(`PS1='${Terminal.PROMPT.slice(0, 5)}''${Terminal.PROMPT.slice(5)}'\n`);
+    // Without a history file the shell writes nothing into HOME when it is hung up on, which would race afterAll's removal.
+    this.type(`unset HISTFILE; PS1='${Terminal.PROMPT.slice(0, 5)}''${Terminal.PROMPT.slice(5)}'\n`);
     await this.waitFor(Terminal.PROMPT, 0);
     return this;
   }
@@ -85,8 +86,12 @@ class Terminal {
     return this.screen.lastIndexOf("\u001b[?25l") <= this.screen.lastIndexOf("\u001b[?25h");
   }
 
-  close(): void {
+  /** Ends the terminal and waits until `script` has gone. */
+  async close(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const gone = new Promise((resolve) => this.child.once("exit", resolve));
     this.child.kill("SIGKILL");
+    await gone;
   }
 }
 
@@ -96,8 +101,8 @@ async function terminal(): Promise<Terminal> {
   terminals.push(t);
   return t.open();
 }
-afterEach(() => {
-  for (const t of terminals.splice(0)) t.close();
+afterEach(async () => {
+  await Promise.all(terminals.splice(0).map((t) => t.close()));
 });
 
 /** A small acct file with a plan and a day off. */
