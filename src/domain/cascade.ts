@@ -52,13 +52,15 @@ export function computeAnnual(input: PlanInput): AnnualTotals {
 }
 
 /**
- * Checks that the plan's cascade gives numbers: rates near zero on a large
- * target can ask for more calls than a number holds (Infinity).
+ * Checks that the plan's cascade gives whole numbers acct can count exactly:
+ * low rates on a huge target in cents-sized deals ask for 1e23 calls, past
+ * the largest integer a double holds exactly.
  */
 export function checkCascade(input: PlanInput): void {
   const annual = computeAnnual(input);
   for (const metric of CASCADE_METRICS) {
     const n = annual[metric];
-    if (n !== null && !Number.isFinite(n)) throw usageError(`the plan needs more ${metric} than acct can count`, "raise the rates or the deal size");
+    if (n !== null && !(n <= Number.MAX_SAFE_INTEGER))
+      throw usageError(`the plan needs more ${metric} than acct can count`, "raise the rates or the deal size");
   }
 }

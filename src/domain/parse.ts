@@ -36,18 +36,25 @@ export function isMoneyCents(cents: unknown): cents is number {
   return typeof cents === "number" && Number.isInteger(cents) && cents > 0 && cents <= MAX_MONEY_CENTS;
 }
 
-/** Whether `rate` is a rate: more than 0, at most 1. */
+/**
+ * The smallest rate a plan is built on (0.1 %). SPEC.md says (0, 1]; below
+ * this the cascade asks for more calls than anyone could make (1e-300 gave
+ * "Infinity calls"), and the rate would show as "0.0%".
+ */
+export const MIN_RATE = 0.001;
+
+/** Whether `rate` is a rate: at least 0.1 %, at most 1. */
 export function isRate(rate: unknown): rate is number {
-  return typeof rate === "number" && rate > 0 && rate <= 1;
+  return typeof rate === "number" && rate >= MIN_RATE && rate <= 1;
 }
 
-/** A rate (`0.25` or `25%`) in (0, 1]. */
+/** A rate (`0.25` or `25%`) in [0.001, 1]. */
 export function parseRate(input: string, what = "rate"): number {
   const text = input.trim();
   const m = /^(\d+(?:\.\d+)?|\.\d+)\s*(%)?$/.exec(text);
   if (!m) throw usageError(`${what} '${input}' is not a rate`, "use a fraction like 0.25 or a percentage like 25%");
   const rate = m[2] ? Number(m[1]) / 100 : Number(m[1]);
-  if (!isRate(rate)) throw usageError(`${what} must be more than 0 and at most 1 (100%) (got '${input}')`);
+  if (!isRate(rate)) throw usageError(`${what} must be at least 0.1% and at most 100% (got '${input}')`);
   return rate;
 }
 

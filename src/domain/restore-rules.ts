@@ -99,7 +99,7 @@ const whole =
 const count = whole(1, MAX_COUNT);
 
 const rate: ColumnRule = (v, column) => {
-  if (!isRate(v)) throw usageError(`${column} ${show(v)} is not a rate more than 0 and at most 1`);
+  if (!isRate(v)) throw usageError(`${column} ${show(v)} is not a rate from 0.001 to 1`);
 };
 
 const money: ColumnRule = (v, column) => {

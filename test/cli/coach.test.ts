@@ -124,7 +124,7 @@ describe("acct plan what-if", () => {
     const db = await seeded();
     const before = fingerprint(db);
     expectUsageError(await acct(db, ["plan", "what-if"]), /^acct: plan what-if needs something to change/);
-    expectUsageError(await acct(db, ["plan", "what-if", "--win-rate", "0"]), /win rate must be more than 0/);
+    expectUsageError(await acct(db, ["plan", "what-if", "--win-rate", "0"]), /win rate must be at least 0\.1%/);
     expectUsageError(await acct(db, ["plan", "what-if", "--target", "abc", "--apply"]), /not a money amount/);
     expect(fingerprint(db)).toBe(before);
   });

@@ -122,7 +122,9 @@ describe("bad plan input exits 2 and writes nothing", () => {
   it.each([
     ["negative target", withFlag("--target", "-5"), /target/],
     ["zero target", withFlag("--target", "0"), /target must be more than zero/],
-    ["zero win rate", withFlag("--win-rate", "0"), /win rate must be more than 0/],
+    ["zero win rate", withFlag("--win-rate", "0"), /win rate must be at least 0\.1% and at most 100% \(got '0'\)/],
+    ["a win rate too small to plan on", withFlag("--win-rate", "0.05%"), /win rate must be at least 0\.1%/],
+    ["a call rate of 1e-7", withFlag("--call-rate", "0.0000001"), /call rate must be at least 0\.1%/],
     ["rate above 1", withFlag("--call-rate", "1.5"), /call rate must be/],
     ["rate above 100%", withFlag("--meeting-rate", "120%"), /meeting rate must be/],
     ["year 20x6", withFlag("--year", "20x6"), /year '20x6'/],
