@@ -235,7 +235,7 @@ export function forecastYear(input: ForecastInput): Forecast {
   const sizeRandom = seededRandom(input.seed ^ 0x9e3779b9);
   const drawSizes = sizeSampler(sizes, sizeRandom, normalSampler(sizeRandom));
 
-  const openDeals = input.openDeals.map((deal) => ({ value: nonNegative(deal.value), probability: Math.min(1, nonNegative(deal.probability)) }));
+  const openGroups = groupOpenDeals(input.openDeals);
   const revenueSoFar = nonNegative(input.revenueSoFar);
   const dealsSoFar = nonNegative(input.dealsSoFar);
 
@@ -267,11 +267,10 @@ export function forecastYear(input: ForecastInput): Forecast {
     if (forecastsRevenue && newDeals > 0) revenue = sizes.length === 0 ? newDeals * (plannedSize ?? 0) : drawSizes(newDeals);
 
     let won = newDeals;
-    for (const deal of openDeals) {
-      if (deal.probability >= 1 || random() < deal.probability) {
-        won += 1;
-        revenue += deal.value;
-      }
+    for (const group of openGroups) {
+      const drawn = drawOpenGroup(group, random, normal);
+      won += drawn.won;
+      revenue += drawn.value;
     }
 
     revenues[run] = revenueSoFar + revenue;
@@ -287,6 +286,76 @@ export function forecastYear(input: ForecastInput): Forecast {
     runs,
     seed: input.seed,
   };
+}
+
+/** Open deals that share a probability (a stage's), their values sorted ascending with running totals. */
+interface OpenGroup {
+  probability: number;
+  values: Float64Array;
+  /** totals[k] is the sum of the k smallest values. */
+  totals: Float64Array;
+  mean: number;
+  sd: number;
+}
+
+/** The open deals grouped by probability: a pipeline of thousands of deals has only as many groups as stages. */
+function groupOpenDeals(deals: ForecastInput["openDeals"]): OpenGroup[] {
+  const byProbability = new Map<number, number[]>();
+  for (const deal of deals) {
+    const probability = Math.min(1, nonNegative(deal.probability));
+    if (probability === 0) continue;
+    const values = byProbability.get(probability) ?? [];
+    values.push(nonNegative(deal.value));
+    byProbability.set(probability, values);
+  }
+  return [...byProbability].map(([probability, list]) => {
+    const values = Float64Array.from(list).sort();
+    const totals = new Float64Array(values.length + 1);
+    values.forEach((value, index) => {
+      totals[index + 1] = (totals[index] ?? 0) + value;
+    });
+    const { mean, sd } = statsOf(list);
+    return { probability, values, totals, mean, sd };
+  });
+}
+
+/** One run's draw of a group's open deals: reused, so the 10,000 runs allocate nothing. */
+const openDraw = { won: 0, value: 0 };
+
+/**
+ * Which of a group's open deals are won in one run. Up to `EXACT_SIZE_DRAWS`
+ * deals, each with its probability. Past that, how many is Binomial(n, p),
+ * exactly as before, and their total value is that of a random k of the n
+ * values: mean k·μ, variance k·σ²·(n − k)/(n − 1) (drawing without
+ * replacement), normal, and clamped between the k smallest and the k largest.
+ */
+function drawOpenGroup(group: OpenGroup, random: Random, normal: () => number): typeof openDraw {
+  const { probability, values, totals } = group;
+  const n = values.length;
+  openDraw.won = 0;
+  openDraw.value = 0;
+  if (n <= EXACT_SIZE_DRAWS) {
+    for (const value of values) {
+      if (probability >= 1 || random() < probability) {
+        openDraw.won += 1;
+        openDraw.value += value;
+      }
+    }
+    return openDraw;
+  }
+  const k = drawBinomial(n, probability, random, normal);
+  const all = totals[n] ?? 0;
+  if (k === 0 || k === n) {
+    openDraw.won = k;
+    openDraw.value = k === 0 ? 0 : all;
+    return openDraw;
+  }
+  const sd = group.sd * Math.sqrt((k * (n - k)) / (n - 1));
+  const least = totals[k] ?? 0;
+  const most = all - (totals[n - k] ?? 0);
+  openDraw.won = k;
+  openDraw.value = Math.min(most, Math.max(least, k * group.mean + sd * normal()));
+  return openDraw;
 }
 
 /** Mean, standard deviation (of the values themselves, divided by n), least and greatest of some values; all 0 when there are none. */

@@ -232,6 +232,29 @@ describe("forecastYear", () => {
     expect(coin.revenue).toMatchObject({ p10: 0, p90: 100000 });
   });
 
+  it("draws a large pipeline stage by stage: how many by the binomial, their value as a random k of the stage's deals", () => {
+    const never = { revenue: 1e12, deals: 1e6 };
+    // 400 deals of 1k at 50 % and 200 of 4k at 25 %: 250 deals on average, sd √(100 + 37.5) = 11.73;
+    // revenue 400k on average, sd √(1000² · 100 + 4000² · 37.5) = 26,458. P10 and P90 are 1.2816 sd either side.
+    const flat = [...Array(400).fill({ value: 1000, probability: 0.5 }), ...Array(200).fill({ value: 4000, probability: 0.25 })];
+    const both = forecastYear({ ...idle, openDeals: flat, target: never });
+    expect(both.deals.p10).toBeGreaterThanOrEqual(233);
+    expect(both.deals.p10).toBeLessThanOrEqual(237);
+    expect(both.deals.p90).toBeGreaterThanOrEqual(263);
+    expect(both.deals.p90).toBeLessThanOrEqual(267);
+    expect(Math.abs(both.revenue!.p50 - 400000)).toBeLessThan(4000);
+    expect(Math.abs(both.revenue!.p90 - both.revenue!.p10 - 2 * 1.2816 * 26458)).toBeLessThan(4000);
+    // Values 1k…100k at 50 %: the total's sd is √(0.25 · Σ v²) = 290,818, whichever deals are won.
+    const ladder = Array.from({ length: 100 }, (_, i) => ({ value: 1000 * (i + 1), probability: 0.5 }));
+    const spread = forecastYear({ ...idle, openDeals: ladder, target: never }).revenue!;
+    expect(Math.abs(spread.p50 - 2_525_000)).toBeLessThan(25_000);
+    expect(Math.abs(spread.p90 - spread.p10 - 2 * 1.2816 * 290_818)).toBeLessThan(30_000);
+    // Every deal certain: exactly all of them, at their values.
+    const certain = forecastYear({ ...idle, openDeals: ladder.map((d) => ({ ...d, probability: 1 })), target: never });
+    expect(certain.revenue).toEqual({ p10: 5_050_000, p50: 5_050_000, p90: 5_050_000 });
+    expect(certain.deals).toEqual({ p10: 100, p50: 100, p90: 100 });
+  });
+
   it("prices new deals from the year's won deals, else the plan's deal size", () => {
     const tenDeals = { ...idle, recentWeeklyCalls: Array(4).fill(10), weeksWithEntries: 4, remainingWeeks: 1, ytd: EVERY_CALL_A_DEAL, revenueSoFar: 5000 };
     expect(forecastYear({ ...tenDeals, wonDealSizes: [7000] }).revenue).toEqual({ p10: 75000, p50: 75000, p90: 75000 });
