@@ -31,8 +31,8 @@ const STAMPS: readonly Value[] = ["2026-03-12T00:00:00", "2026-03-12T23:59:59", 
 const BAD_STAMPS: readonly Value[] = ["2026-03-12T24:00:00", "2026-03-12", "now", 0];
 const WEEKDAY_LISTS: readonly Value[] = ["mon", "sun", "mon,tue,wed,thu,fri,sat,sun", "sat,sun", "tue,thu"];
 const BAD_WEEKDAY_LISTS: readonly Value[] = ["tue,mon", "mon,mon", "", ",", "Mon", "mon, tue", "monday", "xyz"];
-const RATES: readonly Value[] = [1, 0.5, 0.01, 1e-9, 0.333];
-const BAD_RATES: readonly Value[] = [1e-300, 0, -0.25, 2, 25, "0.5"];
+const RATES: readonly Value[] = [1, 0.5, 0.01, 0.001, 0.333];
+const BAD_RATES: readonly Value[] = [1e-300, 1e-9, 0.0009, 0, -0.25, 2, 25, "0.5"];
 const TEXTS: readonly Value[] = [
   "x",
   "line\r\nbreak",
