@@ -7,9 +7,10 @@
  * history on every read: a few dozen changes over 365 days cost well under
  * a millisecond, and undo is nothing more than removing a change.
  */
-import type { DayOffRange } from "./calendar.js";
+import { type DayOffRange, monthKey, monthRange, type WorkCalendar } from "./calendar.js";
 import { CASCADE_METRICS, computeAnnual, type AnnualTotals, type CascadeMetric, type PlanInput } from "./cascade.js";
-import { addDays, daysInMonth, maxDate, minDate, toDayNumber, WEEKDAYS, weekdayIndex, type IsoDate } from "./dates.js";
+import { addDays, daysInMonth, maxDate, minDate, toDayNumber, WEEKDAYS, weekdayIndex, weekdayOf, type IsoDate } from "./dates.js";
+import { usageError } from "./errors.js";
 
 /** A plan as told, in effect from a day: the first plan (from its start) or a revision. */
 export interface Revision {
@@ -52,6 +53,24 @@ function seasonOf(input: PlanInput, month: number): number {
   return input.seasonality[month] ?? 1;
 }
 
+/**
+ * Refuses a plan or revision that would take effect on `from` with no day to
+ * put its targets on: no working day from `from` to Dec 31 (days off as
+ * they stand) has a seasonality weight above 0. Its calls would be planned
+ * on no day, and the year's targets would quietly not add up to the annual.
+ */
+export function checkPlannableFrom(input: PlanInput, from: IsoDate, calendar: Pick<WorkCalendar, "isDayOff">): void {
+  const dec31 = `${input.year}-12-31`;
+  for (let day = from; day <= dec31; day = addDays(day, 1)) {
+    if (!calendar.isDayOff(day) && input.workdays.includes(weekdayOf(day)) && seasonOf(input, Number(day.slice(5, 7)) - 1) > 0) return;
+  }
+  const zero = input.seasonality.flatMap((w, m) => (w === 0 && monthRange(input.year, m + 1).to >= from ? [monthKey(input.year, m + 1)] : []));
+  throw usageError(
+    `no working day from ${from} to ${dec31} can carry the plan${zero.length > 0 ? `: ${zero.join(", ")} ${zero.length === 1 ? "has" : "have"} seasonality weight 0` : ""}`,
+    zero.length > 0 ? "give the months left a weight above 0 with --seasonality" : "a plan needs a working day left in its year",
+  );
+}
+
 export class Schedule {
   readonly year: number;
   readonly start: IsoDate;
@@ -67,6 +86,8 @@ export class Schedule {
   /** Day i's weekday (`mon`…) and month (0–11). */
   private readonly weekday: (typeof WEEKDAYS)[number][] = [];
   private readonly month: number[] = [];
+  /** Per type outside the cascade, its weekly target in effect on day i. */
+  private readonly typeTargetsOn = new Map<string, (i: number) => number>();
   /** Each revision's first day, as a day of the year. */
   private readonly revisionStarts: number[];
 
@@ -185,11 +206,16 @@ export class Schedule {
     const start = this.index(this.start);
     for (const [type, list] of byType) {
       const sorted = [...list].sort((a, b) => (a.from < b.from ? -1 : 1)).map((t) => ({ from: this.index(t.from), perWeek: t.perWeek }));
+      const perWeekOn = (i: number): number => {
+        let perWeek = 0;
+        for (const t of sorted) if (t.from <= i) perWeek = t.perWeek;
+        return perWeek;
+      };
+      this.typeTargetsOn.set(type, perWeekOn);
       const daily = new Float64Array(this.days);
       for (let i = Math.max(0, start); i < this.days; i++) {
         if (this.working[i] !== 1) continue;
-        let perWeek = 0;
-        for (const t of sorted) if (t.from <= i) perWeek = t.perWeek;
+        const perWeek = perWeekOn(i);
         const workdays = (this.revisions[this.revisionIndexAt(i)] as RevisionPlan).input.workdays.length;
         daily[i] = workdays > 0 ? perWeek / workdays : 0;
       }
@@ -231,10 +257,25 @@ export class Schedule {
     return this.revisions[this.revisionIndexAt(i)] as RevisionPlan;
   }
 
-  /** A metric's annual total as the revision in effect on `date` has it: its cascade, or the sum of a type's daily targets. */
+  /**
+   * A metric's annual total as it stood on `date`: the cascade of the revision
+   * in effect; for a type outside it, its daily targets up to `date` and the
+   * weekly target in effect on `date` over the rest of the year (a target
+   * set later from a later day is not known on `date`).
+   */
   annual(metric: string, date: IsoDate): number {
     if ((CASCADE_METRICS as readonly string[]).includes(metric)) return this.revisionAt(date).annual[metric as CascadeMetric] ?? 0;
-    return this.planBetween(metric, `${this.year}-01-01`, `${this.year}-12-31`);
+    const perWeek = this.typeTargetsOn.get(metric);
+    const d = this.index(date);
+    if (perWeek === undefined || d < 0 || d >= this.days - 1) return this.planBetween(metric, `${this.year}-01-01`, `${this.year}-12-31`);
+    let rest = 0;
+    const onDate = perWeek(d);
+    for (let i = Math.max(d + 1, this.index(this.start)); i < this.days; i++) {
+      if (this.working[i] !== 1) continue;
+      const workdays = (this.revisions[this.revisionIndexAt(i)] as RevisionPlan).input.workdays.length;
+      rest += workdays > 0 ? onDate / workdays : 0;
+    }
+    return this.planBetween(metric, `${this.year}-01-01`, date) + rest;
   }
 
   isWorkingDay(date: IsoDate): boolean {

@@ -251,8 +251,15 @@ export function weeklyTargetsOn(db: Db, date: IsoDate): Map<string, number> {
   return new Map([...current].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
-/** Sets a type's weekly target from `from` on; days before keep the earlier target. */
+/**
+ * Sets a type's weekly target from `from` on; days before keep the earlier
+ * target. Changes apply in the order they are told: targets set earlier from
+ * a later day are replaced by this one, not left to take over again.
+ */
 export function setTypeTarget(db: Db, type: string, from: IsoDate, target: number, journal: JournalEntry): void {
+  const later = db.prepare("SELECT from_date FROM target_changes WHERE type = ? AND from_date > ?").pluck().all(type, from) as string[];
+  for (const day of later) journal.before("target_changes", { type, from_date: day });
+  db.prepare("DELETE FROM target_changes WHERE type = ? AND from_date > ?").run(type, from);
   journal.before("target_changes", { type, from_date: from });
   db.prepare("INSERT INTO target_changes (type, from_date, target) VALUES (?, ?, ?) ON CONFLICT (type, from_date) DO UPDATE SET target = excluded.target").run(
     type,

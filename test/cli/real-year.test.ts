@@ -167,6 +167,88 @@ describe("days off and custom targets from a date", () => {
   });
 });
 
+describe("custom targets in the order they are told", () => {
+  const targetOn = async (db: string, now: string) => metric(await acctJson<AuditJson>(db, ["audit"], { now }), "linkedin").period.plan;
+
+  it("a target told later from an earlier day replaces one told earlier from a later day; undo brings it back", async () => {
+    const db = tempDb();
+    await acctJson(db, [...PLAN, "--start", "2026-06-15"], { now: "2026-06-15" });
+    expect((await acct(db, ["type", "add", "linkedin"], { now: "2026-06-15" })).code).toBe(0);
+    await acctJson(db, ["plan", "target", "linkedin", "25"], { now: "2026-06-15" });
+    await acctJson(db, ["plan", "target", "linkedin", "50"], { now: "2026-06-29" });
+    await acctJson(db, ["plan", "target", "linkedin", "10", "--from", "2026-06-22"], { now: "2026-06-29" });
+    expect(await targetOn(db, "2026-06-16")).toBe(25);
+    expect(await targetOn(db, "2026-06-23")).toBe(10);
+    // Week 27 and every week after: 10, not the 50 told before it.
+    expect(await targetOn(db, "2026-06-30")).toBe(10);
+    expect(await targetOn(db, "2026-09-15")).toBe(10);
+    expect((await acct(db, ["plan", "show"], { now: "2026-06-29" })).stdout).toContain("weekly target: 10 linkedin");
+    expect((await acct(db, ["undo"], { now: "2026-06-29" })).code).toBe(0);
+    expect(await targetOn(db, "2026-06-23")).toBe(25);
+    expect(await targetOn(db, "2026-06-30")).toBe(50);
+  });
+
+  it("a target from before the plan's start holds from the start", async () => {
+    const db = tempDb();
+    await acctJson(db, [...PLAN, "--start", "2026-06-15"], { now: "2026-06-15" });
+    expect((await acct(db, ["type", "add", "linkedin"], { now: "2026-06-15" })).code).toBe(0);
+    await acctJson(db, ["plan", "target", "linkedin", "25"], { now: "2026-06-15" });
+    await acctJson(db, ["plan", "target", "linkedin", "10", "--from", "2026-06-01"], { now: "2026-06-17" });
+    expect(await targetOn(db, "2026-06-17")).toBe(10);
+    expect(await targetOn(db, "2026-06-08")).toBe(0);
+  });
+
+  it("a past week's annual, projection and need keep the target known then", async () => {
+    const db = tempDb();
+    await acctJson(db, [...PLAN, "--start", "2026-06-15"], { now: "2026-06-15" });
+    expect((await acct(db, ["type", "add", "linkedin"], { now: "2026-06-15" })).code).toBe(0);
+    await acctJson(db, ["plan", "target", "linkedin", "25"], { now: "2026-06-15" });
+    const week25 = async () => {
+      const m = metric(await acctJson<AuditJson>(db, ["audit", "--week", "2026-W25"], { now: "2026-07-01" }), "linkedin");
+      return [m.annual, m.projection, m.requiredPerWeek, m.period, m.ytd];
+    };
+    const before = await week25();
+    // 25 a week over the 144 working days from Jun 15 (five a week): 720.
+    expect(before[0]).toBeCloseTo(720, 6);
+    await acctJson(db, ["plan", "target", "linkedin", "50"], { now: "2026-06-29" });
+    expect(await week25()).toEqual(before);
+    // Week 27 (as of Sunday Jul 5) knows it: 10 days at 5 a day, then Jun 29 – Jul 3 and the 129 working days after at 10.
+    const week27 = metric(await acctJson<AuditJson>(db, ["audit", "--week", "2026-W27"], { now: "2026-07-10" }), "linkedin");
+    expect(week27.annual).toBeCloseTo(10 * 5 + 5 * 10 + 129 * 10, 6);
+  });
+});
+
+describe("a plan needs a day to carry it", () => {
+  it("refuses a revision when every working day left has seasonality weight 0 (exit 2, nothing written)", async () => {
+    const db = tempDb();
+    await acctJson(db, [...PLAN, "--start", "2026-01-01", "--seasonality", "1,1,1,1,1,1,0,0,0,0,0,0"], { now: "2026-01-02" });
+    const before = fingerprint(db);
+    expectUsageError(
+      await acct(db, ["plan", "set", "--target", "2m"], { now: "2026-07-06" }),
+      /^acct: no working day from 2026-07-06 to 2026-12-31 can carry the plan: 2026-07, 2026-08, 2026-09, 2026-10, 2026-11, 2026-12 have seasonality weight 0\nhint: give the months left a weight above 0 with --seasonality\n$/,
+    );
+    expect(fingerprint(db)).toBe(before);
+    // Giving the months left a weight is a revision like any other.
+    expect((await acct(db, ["plan", "set", "--target", "2m", "--seasonality", "1,1,1,1,1,1,1,1,1,1,1,1"], { now: "2026-07-06" })).code).toBe(0);
+  });
+
+  it("refuses a first plan whose start has no working day with a weight after it, or only days off, creating no file", async () => {
+    const db = tempDb();
+    expectUsageError(
+      await acct(db, [...PLAN, "--start", "2026-12-01", "--seasonality", "1,1,1,1,1,1,1,1,1,1,1,0"], { now: "2026-12-01" }),
+      /^acct: no working day from 2026-12-01 to 2026-12-31 can carry the plan: 2026-12 has seasonality weight 0\n/,
+    );
+    expect(fingerprint(db)).toBe("absent");
+    expect((await acct(db, ["off", "add", "2026-12-01..2026-12-31", "--reason", "leave"], { now: "2026-11-30" })).code).toBe(0);
+    const before = fingerprint(db);
+    expectUsageError(
+      await acct(db, [...PLAN, "--start", "2026-12-01"], { now: "2026-11-30" }),
+      /^acct: no working day from 2026-12-01 to 2026-12-31 can carry the plan\nhint: a plan needs a working day left in its year\n$/,
+    );
+    expect(fingerprint(db)).toBe(before);
+  });
+});
+
 describe("today's share and longer periods", () => {
   it("in the morning, today's plan has not started: a Monday 08:05 audit is not behind", async () => {
     const db = tempDb();

@@ -9,6 +9,8 @@ import { METRIC_OF_TYPE, resolveType } from "../../domain/activity-types.js";
 import { checkCascade, type PlanInput, type PlanUnit } from "../../domain/cascade.js";
 import { buildWhatIf } from "../../domain/coach.js";
 import { planOn } from "../../domain/plan.js";
+import { makeCalendar } from "../../domain/calendar.js";
+import { checkPlannableFrom } from "../../domain/schedule.js";
 import { doneSoFar, stillNeeded } from "../../reports/coach.js";
 import { renderWhatIfText, whatIfToJson } from "../../render/what-if.js";
 import { failure, usageError } from "../../domain/errors.js";
@@ -25,7 +27,17 @@ import {
   parseWholeNumber,
   parseYear,
 } from "../../domain/parse.js";
-import { addRevision, listCustomTypes, loadPlan, replacePlanOn, saveFirstPlan, setTypeTarget, weeklyTargetsOn, type LoadedPlan } from "../../store/plans.js";
+import {
+  addRevision,
+  listCustomTypes,
+  listDaysOff,
+  loadPlan,
+  replacePlanOn,
+  saveFirstPlan,
+  setTypeTarget,
+  weeklyTargetsOn,
+  type LoadedPlan,
+} from "../../store/plans.js";
 import { hasEntriesBetween } from "../../store/entries.js";
 import { getSetting } from "../../store/settings.js";
 import { historyToJson, planToJson, renderPlanText, type PlanView } from "../../render/plan.js";
@@ -256,6 +268,7 @@ async function revisePlan(ctx: Context, year: number, current: LoadedPlan, flags
       flags.from === undefined ? `give the day it takes effect with --from ${year}-MM-DD` : undefined,
     );
   if (from < latest) throw usageError(`--from ${from} is before ${latest}, when the plan in effect began`, "a revision takes effect after the one before it");
+  checkPlannableFrom(input, from, current.calendar);
   const note = flags.note === undefined ? null : parseText(flags.note, "--note");
   // On the day the plan in effect began, a change corrects it: nothing of it has passed yet.
   const sameDay = from === latest;
@@ -340,6 +353,7 @@ export function planCommand(app: App): Command {
           parse: (v) => parseOpening(v, existing ? listCustomTypes(existing) : []),
         });
       }
+      checkPlannableFrom(input, start, makeCalendar([], existing ? listDaysOff(existing) : []));
       const opening = given.opening ? parseOpening(given.opening, existing ? listCustomTypes(existing) : []) : {};
       const note = given.note === undefined ? null : parseText(given.note, "--note");
       const stored = ctx.transaction(`plan set ${input.year}`, (db, journal) => {
