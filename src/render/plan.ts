@@ -67,6 +67,8 @@ export interface PlanView {
   start: string;
   opening: Record<string, number>;
   history: readonly { from: string; note: string | null; input: PlanInput }[];
+  /** The plan in effect's calls, meetings, opportunities and deals a week, over the weeks from its first day to Dec 31; null without a working day. */
+  typicalWeek: Record<"calls" | "meetings" | "opportunities" | "deals", number> | null;
 }
 
 export function planToJson({ plan, start, opening, history }: PlanView, weeklyTargets: ReadonlyMap<string, number>): PlanJson {
@@ -101,7 +103,6 @@ export async function renderPlanText(
   const money = (units: number) => formatMoney(units, currency);
   const n = (x: number) => formatNumber(x);
   const workingDays = plan.months.reduce((sum, m) => sum + m.workingDays, 0);
-  const weeks = workingDays / Math.max(1, plan.workdays.length);
   const lines: string[] = [];
   /** A sentence indented by two, wrapped to the width under four. */
   const say = (text: string) => lines.push(...wrapToWidth(text, width, "  ", "    "));
@@ -130,9 +131,9 @@ export async function renderPlanText(
     `${n(workingDays)} working days (${inWeekOrder(plan.workdays, weekStart).join(", ")}, ${formatNumber(plan.hoursPerDay, 2)} h a day)` +
       (plan.customerTime !== null ? `, customer-time goal ${formatRate(plan.customerTime)}` : ""),
   );
-  if (workingDays > 0) {
-    // What the schedule spreads over the working days: the annual total less any opening balance.
-    const perWeek = (metric: "calls" | "meetings" | "opportunities" | "deals") => formatCount(plan.months.reduce((sum, m) => sum + m[metric], 0) / weeks);
+  const typical = view.typicalWeek;
+  if (typical !== null) {
+    const perWeek = (metric: keyof typeof typical) => formatCount(typical[metric]);
     say(`a typical week: ${perWeek("calls")} calls, ${perWeek("meetings")} meetings, ${perWeek("opportunities")} opportunities, ${perWeek("deals")} deals`);
   }
   for (const [type, target] of weeklyTargets) say(`weekly target: ${n(target)} ${visibleControls(type)}`);

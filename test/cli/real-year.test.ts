@@ -114,6 +114,16 @@ describe("revisions", () => {
     expect(revised).toMatchObject({ seasonality: [0.5, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1.5], customerTime: 0.3, workdays: ["mon", "tue", "wed", "thu"] });
   });
 
+  it("show a typical week of the plan in effect, over the weeks from its first day", async () => {
+    const db = tempDb();
+    await acctJson(db, [...PLAN, "--start", "2026-01-01"], { now: "2026-01-02" });
+    expect((await acct(db, ["plan", "show"], { now: "2026-01-02" })).stdout).toContain("a typical week: 46 calls");
+    // From Jul 1: 3,040 calls (38 deals) less the 2,400 × 129/261 planned before it, over the 132 working days left:
+    // 70.2 a week, where the whole year's 3,040 over its 261 days would say 58.
+    const revised = await acct(db, ["plan", "set", "--target", "1.5m"], { now: "2026-07-01" });
+    expect(revised.stdout).toContain("a typical week: 70 calls");
+  });
+
   it.each([
     ["--from outside the plan year", ["--target", "1.5m", "--from", "2027-01-04"], /--from 2027-01-04 is not in the plan year 2026/],
     ["--from before the plan in effect began", ["--target", "1.5m", "--from", "2026-02-01"], /--from 2026-02-01 is before 2026-03-02/],

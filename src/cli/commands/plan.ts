@@ -224,11 +224,19 @@ async function askPlan(flags: SetFlags, current: PlanInput | null, defaultYear: 
 
 /** What `plan show` shows of a loaded year. */
 function viewOf(loaded: LoadedPlan): PlanView {
+  const history = [{ from: loaded.first.start, note: loaded.first.note, input: loaded.first.input }, ...loaded.revisions];
+  // A typical week of the plan in effect: what it spreads from its first day to Dec 31, over the weeks left then.
+  const from = history.at(-1)?.from ?? loaded.first.start;
+  const dec31 = `${loaded.plan.year}-12-31`;
+  const weeks = loaded.schedule.workingDaysBetween(from, dec31) / Math.max(1, loaded.plan.workdays.length);
+  const perWeek = (metric: "calls" | "meetings" | "opportunities" | "deals") => loaded.schedule.planBetween(metric, from, dec31) / weeks;
   return {
     plan: loaded.plan,
     start: loaded.first.start,
     opening: loaded.first.opening,
-    history: [{ from: loaded.first.start, note: loaded.first.note, input: loaded.first.input }, ...loaded.revisions],
+    history,
+    typicalWeek:
+      weeks > 0 ? { calls: perWeek("calls"), meetings: perWeek("meetings"), opportunities: perWeek("opportunities"), deals: perWeek("deals") } : null,
   };
 }
 
