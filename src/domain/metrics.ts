@@ -8,7 +8,7 @@
 import { TYPE_OF_METRIC } from "./activity-types.js";
 import type { WorkCalendar } from "./calendar.js";
 import { CASCADE_METRICS, type CascadeMetric } from "./cascade.js";
-import { addDays, minDate, type IsoDate } from "./dates.js";
+import { addDays, maxDate, minDate, type IsoDate } from "./dates.js";
 import { ZERO_TOTALS, type TypeTotals } from "./entry.js";
 import type { Plan } from "./plan.js";
 import type { Schedule } from "./schedule.js";
@@ -141,7 +141,8 @@ export function metricFigures(basis: PlanBasis, metric: string, period: Span, as
   const annual = metricAnnual(basis, metric, asOf.date);
   const ytdPlan = opening + (asOf.date > dec31 ? metricPlan(basis, metric, jan1, dec31) : planToDate(basis, metric, jan1, asOf));
   const ytdActual = opening + metricActual(metric, ytdTotals);
-  const remaining = asOf.date < dec31 ? schedule.workingDaysBetween(addDays(asOf.date, 1), dec31) : 0;
+  // The plan's working days: none before its start (a plan set in June for July counts July's on).
+  const remaining = asOf.date < dec31 ? schedule.workingDaysBetween(maxDate(addDays(asOf.date, 1), schedule.start), dec31) : 0;
   return {
     metric,
     period: {

@@ -38,6 +38,14 @@ describe("a plan that starts mid-year", () => {
     expect(calls.requiredPerWeek).toBeCloseTo((1840 / 22) * 5, 1);
   });
 
+  it("needs per week over the plan's working days only: a plan set in June from July asks July's pace", async () => {
+    const db = tempDb();
+    await acctJson(db, [...PLAN, "--start", "2026-07-01"], { now: "2026-06-15" });
+    // 2,400 calls over the 132 working days from Jul 1 to Dec 31: 90.9 a week (not 2,400 over the 139 after Jun 20).
+    const calls = metric(await acctJson<AuditJson>(db, ["audit"], { now: "2026-06-20" }), "calls");
+    expect(calls.requiredPerWeek).toBe(90.91);
+  });
+
   it("counts the opening balance in the year to date, and asks for the rest only", async () => {
     const db = tempDb();
     const now = "2026-07-01";
