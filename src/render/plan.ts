@@ -50,6 +50,17 @@ export function historyToJson(history: readonly { from: string; note: string | n
   return history.map((r, i) => ({ id: i + 1, from: r.from, note: r.note, ...inputsToJson(r.input), annual: computeAnnual(r.input) }));
 }
 
+/** `plan history` as text: a line per plan, a long note wrapped under it to the width. */
+export function renderHistoryText(entries: readonly RevisionJson[], { currency, width }: RenderOptions): string {
+  return entries
+    .flatMap((r) => {
+      const target = r.unit === "revenue" ? formatMoney(r.target, currency) : `${formatNumber(r.target)} deals`;
+      const note = r.note === null ? "" : ` — ${visibleControls(r.note)}`;
+      return wrapToWidth(`#${r.id} from ${r.from}: ${target}, ${formatCount(r.annual.calls)} calls${note}`, width, "", "    ");
+    })
+    .join("\n");
+}
+
 export interface PlanJson extends PlanInputsJson {
   year: number;
   start: string;

@@ -27,6 +27,7 @@ const COMMANDS = [
   ["commit", "list"],
   ["log", "list"],
   ["plan", "show"],
+  ["plan", "history"],
   ["block", "list"],
   ["block", "today"],
   ["reviews"],

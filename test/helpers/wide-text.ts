@@ -15,4 +15,5 @@ export const WIDE_TEXT_SEED: string[][] = [
   ["off", "add", "2026-05-01", "--reason", "Labour Day, and the long weekend the whole office takes together every year"],
   ["log", "meeting", "--minutes", "45", "--contact", "Initech Global Procurement Services", "--note", LONG],
   ["audit", "--reflect", "--rating", "4", "--wins", LONG, "--misses", "no calls on Friday afternoon", "--change", LONG],
+  ["plan", "set", "--win-rate", "30%", "--note", LONG],
 ];

@@ -40,8 +40,7 @@ import {
 } from "../../store/plans.js";
 import { hasEntriesBetween } from "../../store/entries.js";
 import { getSetting } from "../../store/settings.js";
-import { historyToJson, planToJson, renderPlanText, type PlanView } from "../../render/plan.js";
-import { formatCount, formatMoney } from "../../render/format.js";
+import { historyToJson, planToJson, renderHistoryText, renderPlanText, type PlanView } from "../../render/plan.js";
 import { visibleControls } from "../../render/escape.js";
 
 interface SetFlags {
@@ -407,10 +406,7 @@ export function planCommand(app: App): Command {
         );
       const entries = historyToJson(viewOf(loaded).history);
       if (ctx.json) return ctx.printJson(entries);
-      for (const r of entries) {
-        const target = r.unit === "revenue" ? formatMoney(r.target, ctx.render.currency) : `${r.target} deals`;
-        ctx.print(`#${r.id} from ${r.from}: ${target}, ${formatCount(r.annual.calls)} calls${r.note === null ? "" : ` — ${visibleControls(r.note)}`}`);
-      }
+      ctx.print(renderHistoryText(entries, ctx.render));
     });
   withExamples(history, ["acct plan history", "acct plan history --year 2026 --json"]);
 
