@@ -71,6 +71,11 @@ describe("a plan that starts mid-year", () => {
     expectUsageError(await acct(other, [...PLAN, "--start", "2027-01-05"]), /--start 2027-01-05 is not in the plan year 2026/);
     expectUsageError(await acct(other, [...PLAN, "--opening", "revenue=1k,tweets=5"]), /unknown activity type 'tweets'/);
     expectUsageError(await acct(other, [...PLAN, "--opening", "calls"]), /--opening 'calls' is not NAME=VALUE/);
+    expectUsageError(await acct(other, [...PLAN, "--opening", "calls=5,Calls=6"]), /^acct: --opening names calls twice\n/);
+    expectUsageError(
+      await acct(other, [...PLAN, "--start", "2026-01-01", "--opening", "deals=2"]),
+      /^acct: --opening is what was done before the plan's start, and 2026-01-01 is the first day of 2026\nhint: give --start D/,
+    );
     expect(fingerprint(other)).toBe("absent");
   });
 });

@@ -161,6 +161,7 @@ export function parseOpening(text: string, customTypes: readonly string[]): Reco
     const [name = "", value = ""] = part.split("=").map((x) => x.trim());
     if (value === "") throw usageError(`--opening '${part}' is not NAME=VALUE`, "e.g. --opening revenue=420k,deals=11,calls=1200");
     const metric = name.toLowerCase() === "revenue" ? "revenue" : metricOfType(resolveType(name, customTypes));
+    if (Object.hasOwn(opening, metric)) throw usageError(`--opening names ${metric} twice`, "give each metric once, e.g. --opening calls=1200");
     opening[metric] = metric === "revenue" ? parseMoney(value, "opening revenue") / 100 : parseWholeNumber(value, `opening ${metric}`, 0, 10_000_000);
   }
   return opening;
@@ -362,6 +363,11 @@ export function planCommand(app: App): Command {
       }
       checkPlannableFrom(input, start, makeCalendar([], existing ? listDaysOff(existing) : []));
       const opening = given.opening ? parseOpening(given.opening, existing ? listCustomTypes(existing) : []) : {};
+      if (Object.keys(opening).length > 0 && start === `${input.year}-01-01`)
+        throw usageError(
+          `--opening is what was done before the plan's start, and ${start} is the first day of ${input.year}`,
+          "give --start D for a plan that starts later",
+        );
       const note = given.note === undefined ? null : parseText(given.note, "--note");
       const stored = ctx.transaction(`plan set ${input.year}`, (db, journal) => {
         saveFirstPlan(db, { input, start, opening, note, at: ctx.clock.stamp }, journal);
