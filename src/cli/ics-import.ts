@@ -9,7 +9,7 @@
 import type ICALModule from "ical.js";
 import { isSupportedYear } from "../domain/dates.js";
 import { groupDigits } from "../domain/digits.js";
-import { usageError } from "../domain/errors.js";
+import { AcctError, usageError } from "../domain/errors.js";
 import { MAX_COUNT, MAX_TEXT } from "../domain/parse.js";
 import { loadPackage } from "../packages.js";
 import { insertEntries, knownSources, type NewEntry } from "../store/entries.js";
@@ -36,10 +36,10 @@ interface Occurrence extends NewEntry {
 const pad = (n: number) => String(n).padStart(2, "0");
 const localDate = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 
-/** The title as a contact: control characters but tab dropped, cut to MAX_TEXT characters; an empty title is no contact. */
+/** The title as a contact: control characters (tab and line breaks too) as spaces, cut to MAX_TEXT characters; an empty title is no contact. */
 function contactOf(summary: unknown): string | null {
   if (typeof summary !== "string") return null;
-  const text = summary.replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, " ").trim();
+  const text = summary.replace(/[\u0000-\u001f\u007f]/g, " ").trim();
   if (text === "") return null;
   return [...text].slice(0, MAX_TEXT).join("");
 }
@@ -49,6 +49,80 @@ function keyTime(ical: ICAL, time: Time): string {
   const zone = time.zone?.tzid;
   if (!zone || zone === "floating") return time.toString();
   return `${time.convertToZone(ical.Timezone.utcTimezone).toString().replace(/Z?$/, "")}Z`;
+}
+
+/** Per IANA zone, a formatter that reads an instant's wall time there; null for a name that is not a zone. */
+const zoneFormats = new Map<string, Intl.DateTimeFormat | null>();
+
+function zoneFormat(zone: string): Intl.DateTimeFormat | null {
+  if (!zoneFormats.has(zone)) {
+    let format: Intl.DateTimeFormat | null = null;
+    try {
+      format = new Intl.DateTimeFormat("en-US", {
+        timeZone: zone,
+        hourCycle: "h23",
+        year: "numeric",
+        month: "numeric",
+        day: "numeric",
+        hour: "numeric",
+        minute: "numeric",
+        second: "numeric",
+      });
+    } catch {
+      // Not a zone this runtime knows (an Outlook name without its VTIMEZONE): the time stays local.
+    }
+    zoneFormats.set(zone, format);
+  }
+  return zoneFormats.get(zone) ?? null;
+}
+
+/** How far `zone`'s wall clock is ahead of UTC at the instant `ms`. */
+function offsetAt(format: Intl.DateTimeFormat, ms: number): number {
+  const part: Record<string, number> = {};
+  for (const p of format.formatToParts(new Date(ms))) part[p.type] = Number(p.value);
+  return Date.UTC(part.year ?? 0, (part.month ?? 1) - 1, part.day ?? 1, part.hour ?? 0, part.minute ?? 0, part.second ?? 0) - ms;
+}
+
+/**
+ * A time as a point in time (ms). A TZID the file gives no VTIMEZONE for
+ * leaves ical.js a floating time; when the TZID is an IANA zone (as Google
+ * and Apple write them), the wall time is read in that zone, not the local one.
+ */
+function instantOf(time: Time): number {
+  const zone = time.zone?.tzid;
+  // ical.js keeps the TZID it could not resolve as `timezone` (not in its types).
+  const tzid = (time as Time & { timezone?: string }).timezone;
+  const format = (!zone || zone === "floating") && tzid ? zoneFormat(tzid) : null;
+  if (format === null) return time.toJSDate().getTime();
+  const wall = Date.UTC(time.year, time.month - 1, time.day, time.hour, time.minute, time.second);
+  // The offset at the guess, then at the instant it gives: right on both sides of a daylight-saving change.
+  const guess = wall - offsetAt(format, wall);
+  return wall - offsetAt(format, guess);
+}
+
+/** An event's UID; without one, a stand-in from its start, end and title (FNV-1a), the same on every import of the file. */
+function uidOf(vevent: Component): string {
+  const uid = vevent.getFirstPropertyValue("uid");
+  if (typeof uid === "string" && uid.trim() !== "") return uid;
+  let hash = 2166136261;
+  for (const name of ["dtstart", "dtend", "duration", "summary"]) {
+    for (const ch of `${vevent.getFirstProperty(name)?.toICALString() ?? ""}\n`) hash = Math.imul(hash ^ ch.charCodeAt(0), 16777619);
+  }
+  return `no-uid-${(hash >>> 0).toString(16).padStart(8, "0")}`;
+}
+
+/** Reads one event: what ical.js cannot read in it (a date like 2026061X) is bad input naming the event, not an internal error. */
+function readEvent(file: string, vevent: Component, read: () => void): void {
+  try {
+    read();
+  } catch (error) {
+    if (error instanceof AcctError) throw error;
+    const title = contactOf(vevent.getFirstPropertyValue("summary"));
+    throw usageError(
+      `${file}: event ${title === null ? uidOf(vevent) : `'${title}'`} cannot be read: ${(error as Error).message}`,
+      "fix or remove that event in the calendar, or export the calendar again",
+    );
+  }
 }
 
 function isCancelled(component: Component): boolean {
@@ -72,15 +146,17 @@ export function occurrencesOf(ical: ICAL, file: string, text: string, nowMs: num
     const tz = new ical.Timezone(vtz);
     if (tz.tzid) ical.TimezoneService.register(tz, tz.tzid);
   }
-  const masters = new Map<string, Component>();
+  // Events by UID; one without a UID gets one from its start, end and title, so importing it again still adds nothing.
+  const masters: [uid: string, event: Component][] = [];
   const exceptions: Component[] = [];
   for (const vevent of root.getAllSubcomponents("vevent")) {
-    const uid = String(vevent.getFirstPropertyValue("uid") ?? "");
     if (vevent.hasProperty("recurrence-id")) exceptions.push(vevent);
-    else if (!masters.has(uid)) masters.set(uid, vevent);
+    else masters.push([uidOf(vevent), vevent]);
   }
+  const uidsOfMasters = new Set(masters.map(([uid]) => uid));
   const needle = match?.toLowerCase() ?? null;
   const out: Occurrence[] = [];
+  const sources = new Set<string>();
   let expanded = 0;
   const add = (uid: string, original: Time, item: Component, start: Time, end: Time) => {
     if (++expanded > MAX_OCCURRENCES) {
@@ -90,51 +166,53 @@ export function occurrencesOf(ical: ICAL, file: string, text: string, nowMs: num
       );
     }
     if (start.isDate || isCancelled(item)) return;
-    const startJs = start.toJSDate();
-    const endMs = end.toJSDate().getTime();
+    const startJs = new Date(instantOf(start));
+    const endMs = instantOf(end);
     if (endMs > nowMs) return;
     const contact = contactOf(item.getFirstPropertyValue("summary"));
     if (needle !== null && !(contact ?? "").toLowerCase().includes(needle)) return;
     if (!isSupportedYear(startJs.getFullYear())) return;
+    const source = `ics:${uid}@${keyTime(ical, original)}`;
+    // The same event twice in one file (a calendar merged with itself) is one meeting.
+    if (sources.has(source)) return;
+    sources.add(source);
     const minutes = Math.min(MAX_COUNT, Math.max(0, Math.floor((endMs - startJs.getTime()) / 60_000)));
-    const date = localDate(startJs);
-    out.push({
-      date,
-      type: "meeting",
-      count: 1,
-      amountCents: null,
-      minutes,
-      contact,
-      note: null,
-      source: `ics:${uid}@${keyTime(ical, original)}`,
-      startMs: startJs.getTime(),
-    });
+    out.push({ date: localDate(startJs), type: "meeting", count: 1, amountCents: null, minutes, contact, note: null, source, startMs: startJs.getTime() });
   };
   for (const [uid, master] of masters) {
-    const event = new ical.Event(master);
-    for (const exception of exceptions) if (String(exception.getFirstPropertyValue("uid") ?? "") === uid) event.relateException(exception);
-    if (event.startDate === null) continue;
-    if (!event.isRecurring()) {
-      if (event.startDate.isDate) continue;
-      add(uid, event.startDate, master, event.startDate, event.endDate);
-      continue;
-    }
-    if (isCancelled(master) || event.startDate.isDate) continue;
-    const iterator = event.iterator();
-    for (let next = iterator.next(); next; next = iterator.next()) {
-      // Occurrences are in order of their original start: one starting after now has not ended (a moved one is taken next time).
-      if (next.toJSDate().getTime() > nowMs) break;
-      const details = event.getOccurrenceDetails(next);
-      add(uid, details.recurrenceId, details.item.component, details.startDate, details.endDate);
-    }
+    readEvent(file, master, () => {
+      const event = new ical.Event(master);
+      const own = exceptions.filter((exception) => uidOf(exception) === uid);
+      for (const exception of own) event.relateException(exception);
+      if (event.startDate === null) return;
+      if (!event.isRecurring()) {
+        if (!event.startDate.isDate) add(uid, event.startDate, master, event.startDate, event.endDate);
+        return;
+      }
+      if (isCancelled(master) || event.startDate.isDate) return;
+      const iterator = event.iterator();
+      for (let next = iterator.next(); next; next = iterator.next()) {
+        // In order of their original start: the rest start after now, bar the ones moved earlier (below).
+        if (instantOf(next) > nowMs) break;
+        const details = event.getOccurrenceDetails(next);
+        add(uid, details.recurrenceId, details.item.component, details.startDate, details.endDate);
+      }
+      // An occurrence moved from a later day to an earlier one has ended once its new end has passed, whatever its original day.
+      for (const exception of own) {
+        const moved = new ical.Event(exception);
+        if (moved.recurrenceId !== null && moved.startDate !== null && instantOf(moved.recurrenceId) > nowMs)
+          add(uid, moved.recurrenceId, exception, moved.startDate, moved.endDate);
+      }
+    });
   }
   // A moved occurrence whose series is not in the file stands alone, keyed by its RECURRENCE-ID.
   for (const exception of exceptions) {
-    const uid = String(exception.getFirstPropertyValue("uid") ?? "");
-    if (masters.has(uid)) continue;
-    const event = new ical.Event(exception);
-    if (event.startDate === null || event.recurrenceId === null) continue;
-    add(uid, event.recurrenceId, exception, event.startDate, event.endDate);
+    const uid = uidOf(exception);
+    if (uidsOfMasters.has(uid)) continue;
+    readEvent(file, exception, () => {
+      const event = new ical.Event(exception);
+      if (event.startDate !== null && event.recurrenceId !== null) add(uid, event.recurrenceId, exception, event.startDate, event.endDate);
+    });
   }
   out.sort((a, b) => a.startMs - b.startMs || (a.source < b.source ? -1 : 1));
   return out;

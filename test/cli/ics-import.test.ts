@@ -228,6 +228,102 @@ describe("acct import FILE.ics", () => {
     });
   });
 
+  it("imports events without a UID, and events that share one, each once; again adds nothing", async () => {
+    const event = (start: string, title: string, uid: string | null) => [
+      "BEGIN:VEVENT",
+      ...(uid === null ? [] : [`UID:${uid}`]),
+      `DTSTART:${start}`,
+      `DTEND:${start.replace("T09", "T10")}`,
+      `SUMMARY:${title}`,
+      "END:VEVENT",
+    ];
+    const text = [
+      "BEGIN:VCALENDAR",
+      "VERSION:2.0",
+      ...event("20260302T090000Z", "A", null),
+      ...event("20260303T090000Z", "B", null),
+      ...event("20260304T090000Z", "C", "same"),
+      ...event("20260305T090000Z", "D", "same"),
+      // The same event twice (a calendar merged with itself): one meeting.
+      ...event("20260305T090000Z", "D", "same"),
+      "END:VCALENDAR",
+      "",
+    ].join("\r\n");
+    await inZone("UTC", async () => {
+      const { db, file } = setup(text);
+      expect((await acct(db, ["import", file])).stdout).toMatch(/^4 events: 0 already here, 4 new; imported 4 meetings/);
+      expect((await acctJson<EntryJson[]>(db, ["log", "list"])).map((e) => e.contact)).toEqual(["A", "B", "C", "D"]);
+      expect((await acct(db, ["import", file])).stdout).toBe("4 events: 4 already here, 0 new; nothing to import\n");
+    });
+  });
+
+  it("reads a TZID the file has no VTIMEZONE for in that IANA zone, so a meeting has ended only when it has", async () => {
+    const text = [
+      "BEGIN:VCALENDAR",
+      "VERSION:2.0",
+      "BEGIN:VEVENT",
+      "UID:la@example.com",
+      "DTSTART;TZID=America/Los_Angeles:20260310T200000",
+      "DTEND;TZID=America/Los_Angeles:20260310T210000",
+      "SUMMARY:West coast call",
+      "END:VEVENT",
+      "END:VCALENDAR",
+      "",
+    ].join("\r\n");
+    await inZone("Europe/Berlin", async () => {
+      const { db, file } = setup(text);
+      // 20:00–21:00 in Los Angeles (PDT since Mar 8) is 04:00–05:00 on Mar 11 in Berlin (still CET).
+      expect(await acctJson(db, ["import", file, "--dry-run"], { now: "2026-03-11T04:30" })).toMatchObject({ events: 0 });
+      expect((await acct(db, ["import", file], { now: "2026-03-11T05:00" })).code).toBe(0);
+      expect(rows(await acctJson<EntryJson[]>(db, ["log", "list"], { now: "2026-03-11T05:00" }))).toEqual([
+        ["2026-03-11", "meeting", 1, 60, "West coast call"],
+      ]);
+    });
+  });
+
+  it("imports an occurrence moved to an earlier day once it has ended, and not again when its original day passes", async () => {
+    const text = [
+      "BEGIN:VCALENDAR",
+      "VERSION:2.0",
+      "BEGIN:VEVENT",
+      "UID:fri@example.com",
+      "DTSTART:20260227T100000Z",
+      "DTEND:20260227T110000Z",
+      "RRULE:FREQ=WEEKLY;COUNT=6",
+      "SUMMARY:Friday review",
+      "END:VEVENT",
+      "BEGIN:VEVENT",
+      "UID:fri@example.com",
+      "RECURRENCE-ID:20260320T100000Z",
+      "DTSTART:20260310T140000Z",
+      "DTEND:20260310T150000Z",
+      "SUMMARY:Friday review (pulled forward)",
+      "END:VEVENT",
+      "END:VCALENDAR",
+      "",
+    ].join("\r\n");
+    await inZone("UTC", async () => {
+      const { db, file } = setup(text);
+      expect((await acct(db, ["import", file], { now: "2026-03-12" })).code).toBe(0);
+      expect(rows(await acctJson<EntryJson[]>(db, ["log", "list"], { now: "2026-03-12" }))).toEqual([
+        ["2026-02-27", "meeting", 1, 60, "Friday review"],
+        ["2026-03-06", "meeting", 1, 60, "Friday review"],
+        ["2026-03-10", "meeting", 1, 60, "Friday review (pulled forward)"],
+      ]);
+      // After Mar 20, the moved one is known; only Mar 13 and 27 have been added.
+      expect(await acctJson(db, ["import", file], { now: "2026-03-28" })).toMatchObject({ events: 5, known: 3, new: 2 });
+    });
+  });
+
+  it("refuses an event whose date cannot be read as bad input (exit 2), naming it, writing nothing", async () => {
+    const text = ["BEGIN:VCALENDAR", "VERSION:2.0", "BEGIN:VEVENT", "UID:x", "DTSTART:2026061X", "SUMMARY:Broken", "END:VEVENT", "END:VCALENDAR", ""].join(
+      "\r\n",
+    );
+    const { db, file } = setup(text);
+    expectUsageError(await acct(db, ["import", file]), /^acct: .*work\.ics: event 'Broken' cannot be read: /);
+    expect(fingerprint(db)).toBe("absent");
+  });
+
   it("refuses a file that is not a calendar, and an endless rule past the occurrence cap, writing nothing", async () => {
     const bad = setup("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nthis is not a property\r\n", "bad.ics");
     expectUsageError(await acct(bad.db, ["import", bad.file]), /bad\.ics is not a calendar: /);
