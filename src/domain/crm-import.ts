@@ -15,12 +15,44 @@ import { AcctError, usageError } from "./errors.js";
 import { MAX_COUNT } from "./parse.js";
 import { closest } from "./suggest.js";
 
-/** What a column can map to: an entry's field, or `id`, the export's record id (the source key). */
-export const CRM_FIELDS = [...CSV_COLUMNS, "id"] as const;
+/**
+ * What a column can map to: an entry's field, `id`, the export's record id
+ * (the source key), or `status`, whether the activity was done.
+ */
+export const CRM_FIELDS = [...CSV_COLUMNS, "id", "status"] as const;
 export type CrmField = (typeof CRM_FIELDS)[number];
 
 /** A value `--types` may give to say "skip these rows". */
 export const SKIP_TYPE = "skip";
+
+/** How the skipped rows of an export without a type value are counted (and `--types '=call'` maps them). */
+export const NO_TYPE = "(no type)";
+
+/**
+ * Status values (any case) of an activity that did not happen: a Pipedrive
+ * activity not marked done, a Salesforce task not completed, a HubSpot
+ * meeting cancelled or missed, a call that never went out. Such rows are
+ * skipped and counted, as scheduled ones are: an entry records what was done.
+ */
+const NOT_DONE = new Set([
+  "to do",
+  "todo",
+  "not done",
+  "not started",
+  "in progress",
+  "waiting on someone else",
+  "deferred",
+  "canceled",
+  "cancelled",
+  "no show",
+  "no_show",
+  "rescheduled",
+  "failed",
+  "queued",
+  "false",
+  "no",
+  "0",
+]);
 
 /** What a bare number in a duration column counts: minutes unless the export writes milliseconds or seconds. */
 export type DurationUnit = "min" | "s" | "ms";
@@ -83,6 +115,8 @@ export const PRESETS: Readonly<Record<string, Preset>> = {
       ["associated contacts", "contact"],
       ["call duration", "minutes", "ms"],
       ["call and meeting duration", "minutes"],
+      ["meeting outcome", "status"],
+      ["call status", "status"],
       ["meeting duration", "minutes"],
       ["body preview", "note"],
       ["call title", "note"],
@@ -120,6 +154,7 @@ export const PRESETS: Readonly<Record<string, Preset>> = {
       ["duration", "minutes"],
       ["duration (minutes)", "minutes"],
       ["call duration", "minutes", "s"],
+      ["status", "status"],
       ["subject", "note"],
       ["comments", "note"],
       ["description", "note"],
@@ -145,6 +180,8 @@ export const PRESETS: Readonly<Record<string, Preset>> = {
       ["organization", "contact"],
       ["activity - duration", "minutes"],
       ["duration", "minutes"],
+      ["activity - done", "status"],
+      ["done", "status"],
       ["activity - subject", "note"],
       ["subject", "note"],
     ],
@@ -177,7 +214,12 @@ function pairs(flag: string, text: string): [string, string][] {
     .filter((p) => p.trim() !== "")
     .map((p) => {
       const eq = p.lastIndexOf("=");
-      if (eq <= 0) throw usageError(`${flag} '${p.trim()}' is not Column=value`, `for example: ${flag} 'Activity date=date,Subject=note'`);
+      // An empty value is a column without a type value (--types '=meeting'), not an empty column name.
+      if (eq < 0 || (eq === 0 && flag !== "--types"))
+        throw usageError(
+          `${flag} '${p.trim()}' is not ${flag === "--types" ? "Value=type" : "Column=field"}`,
+          `for example: ${flag === "--types" ? "--types 'Phone call=call,Lunch=meeting,Task=skip'" : "--map 'Activity date=date,Subject=note'"}`,
+        );
       return [
         p.slice(0, eq).trim(),
         p
@@ -452,8 +494,12 @@ export interface CrmEntry extends EntryFields {
 
 export interface CrmRead {
   entries: CrmEntry[];
-  /** Rows skipped because nothing maps their type: export value → rows. */
+  /** Rows skipped because nothing maps their type: export value → rows (an empty value counts as NO_TYPE). */
   skipped: Map<string, number>;
+  /** Rows skipped because `--types` says skip: export value → rows. */
+  skippedByChoice: Map<string, number>;
+  /** Rows whose status says the activity did not happen: status value → rows. */
+  notDone: Map<string, number>;
   /** Rows dated after today: activities scheduled, not done yet (a CRM's export holds both). */
   scheduled: number;
   /** Header columns nothing maps, as the file spells them. */
@@ -570,7 +616,16 @@ export function entriesFromCrm(text: string, options: CrmOptions): CrmRead {
   if (options.dateFormat !== undefined) checkDateFormat(options.dateFormat);
   const formats = options.dateFormat !== undefined ? [options.dateFormat] : preset.dateFormats;
   const readDate = dateReader(formats);
-  const result: CrmRead = { entries: [], skipped: new Map(), scheduled: 0, ignoredColumns: [], used: {}, rows: 0 };
+  const result: CrmRead = {
+    entries: [],
+    skipped: new Map(),
+    skippedByChoice: new Map(),
+    notDone: new Map(),
+    scheduled: 0,
+    ignoredColumns: [],
+    used: {},
+    rows: 0,
+  };
   let header: string[] | null = null;
   let columns = 0;
   // The line a footer starts on (see Preset.footer), once one has.
@@ -584,6 +639,7 @@ export function entriesFromCrm(text: string, options: CrmOptions): CrmRead {
   let contactSources = NO_SOURCES;
   let noteSources = NO_SOURCES;
   let idSources = NO_SOURCES;
+  let statusSources = NO_SOURCES;
   const picked = { index: 0 };
   // Type values are few: each is mapped once (null: nothing maps it, or skip).
   const typeOf = new Map<string, string | null>();
@@ -608,6 +664,7 @@ export function entriesFromCrm(text: string, options: CrmOptions): CrmRead {
         dateSources = sourcesOf("date");
         minuteSources = sourcesOf("minutes");
         idSources = sourcesOf("id");
+        statusSources = sourcesOf("status");
         countSources = sourcesOf("count");
         amountSources = sourcesOf("amount");
         contactSources = sourcesOf("contact");
@@ -635,13 +692,23 @@ export function entriesFromCrm(text: string, options: CrmOptions): CrmRead {
           typeOf.set(rawType, type === SKIP_TYPE ? null : type);
         }
         if (type === null || type === SKIP_TYPE) {
-          if (options.strict || rawType === "") {
+          const value = rawType === "" ? NO_TYPE : rawType;
+          if (typeMap.get(rawType.toLowerCase()) === SKIP_TYPE) {
+            result.skippedByChoice.set(value, (result.skippedByChoice.get(value) ?? 0) + 1);
+            return;
+          }
+          if (options.strict) {
             throw usageError(
               rawType === "" ? "type is empty" : `no acct type for '${rawType}'`,
-              rawType === "" ? undefined : `map it with --types '${rawType}=call' (or =skip), or leave out --strict to skip such rows`,
+              `map it with --types '${rawType}=call' (or =skip), or leave out --strict to skip such rows`,
             );
           }
-          result.skipped.set(rawType, (result.skipped.get(rawType) ?? 0) + 1);
+          result.skipped.set(value, (result.skipped.get(value) ?? 0) + 1);
+          return;
+        }
+        const status = firstCell(values, statusSources);
+        if (NOT_DONE.has(status.toLowerCase())) {
+          result.notDone.set(status, (result.notDone.get(status) ?? 0) + 1);
           return;
         }
         const rawDate = firstCell(values, dateSources);

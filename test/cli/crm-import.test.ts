@@ -270,6 +270,74 @@ describe("acct import --from", () => {
     expect(json).toMatchObject({ ignoredColumns: ["Activity assigned to"], new: 3, skipped: { TASK: 1, NOTE: 1 } });
   });
 
+  it("skips and counts rows with no type value (a Salesforce event without a Type); --types '=meeting' maps them", async () => {
+    const report = [
+      '"Subject","Name","Type","Date","Duration","Activity ID"',
+      '"Intro call","Ann Smith","Call","6/10/2026","15","00T1"',
+      '"Event no type","Tom Jones","","6/13/2026","45","00U2"',
+    ].join("\r\n");
+    const db = tempDb();
+    const first = await acct(db, ["import", file(report), "--from", "salesforce"], { now: "2026-06-15" });
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/^2 rows: 0 already here, 1 new, 1 skipped;/);
+    expect(first.stderr).toContain("skipped 1 row of types nothing maps: (no type) 1");
+    const mapped = await acct(db, ["import", file(report), "--from", "salesforce", "--types", "=meeting"], { now: "2026-06-15" });
+    expect(mapped.stdout).toMatch(/^2 rows: 1 already here, 1 new;/);
+    expect(brief(await list(db)).map((e) => e.slice(0, 4))).toEqual([
+      ["2026-06-10", "call", 1, 15],
+      ["2026-06-13", "meeting", 1, 45],
+    ]);
+    const strict = await acct(tempDb(), ["import", file(report), "--from", "salesforce", "--strict"], { now: "2026-06-15" });
+    expectUsageError(strict, /^acct: line 3: type is empty\nhint: map it with --types '=call'/);
+  });
+
+  it("skips and counts activities whose status says they did not happen: to do, not started, cancelled", async () => {
+    const pipedrive = [
+      "Activity - ID,Activity - Subject,Activity - Type,Activity - Due date,Activity - Done,Activity - Contact person",
+      "1,Made call,Call,2026-06-01,Done,Kim",
+      "2,Overdue call never made,Call,2026-06-01,To do,Kim",
+    ].join("\n");
+    const salesforce = [
+      '"Subject","Type","Date","Status","Activity ID"',
+      '"Logged call","Call","6/2/2026","Completed","00T1"',
+      '"Call back","Call","6/2/2026","Not Started","00T2"',
+    ].join("\n");
+    const hubspot = [
+      "Record ID,Activity date,Activity type,Meeting outcome",
+      "1,2026-06-03 10:00,MEETING,Completed",
+      "2,2026-06-03 11:00,MEETING,Canceled",
+      "3,2026-06-03 12:00,MEETING,",
+    ].join("\n");
+    const db = tempDb();
+    for (const [text, preset, status] of [
+      [pipedrive, "pipedrive", "To do"],
+      [salesforce, "salesforce", "Not Started"],
+      [hubspot, "hubspot", "Canceled"],
+    ] as const) {
+      const result = await acct(db, ["import", file(text), "--from", preset], { now: "2026-06-15" });
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stderr).toContain(`skipped 1 row not done (status ${status} 1): an entry records what was done`);
+      const json = await acctJson<{ notDone: Record<string, number> }>(db, ["import", file(text), "--from", preset, "--dry-run"], { now: "2026-06-15" });
+      expect(json.notDone).toEqual({ [status]: 1 });
+    }
+    expect(brief(await list(db)).map((e) => e.slice(0, 2))).toEqual([
+      ["2026-06-01", "call"],
+      ["2026-06-02", "call"],
+      ["2026-06-03", "meeting"],
+      ["2026-06-03", "meeting"],
+    ]);
+  });
+
+  it("says which rows --types skipped on purpose, apart from the ones nothing maps", async () => {
+    const result = await acct(tempDb(), ["import", file(HUBSPOT), "--from", "hubspot", "--types", "task=skip"]);
+    expect(result.stderr).toContain("skipped 1 row as --types says: TASK 1");
+    expect(result.stderr).toContain("skipped 1 row of types nothing maps: NOTE 1");
+    expectUsageError(
+      await acct(tempDb(), ["import", file(HUBSPOT), "--from", "hubspot", "--types", "TASK"]),
+      /--types 'TASK' is not Value=type\nhint: for example: --types 'Phone call=call/,
+    );
+  });
+
   it("refuses bad flags with exit 2, writing nothing", async () => {
     const db = tempDb();
     const path = file(HUBSPOT);

@@ -165,7 +165,12 @@ async function importCrm(ctx: Context, file: string, flags: Partial<CrmFlags> & 
       insertEntries(wdb, fresh, ctx.clock.stamp, journal),
     );
   }
-  const skipped = [...read.skipped].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const byCount = (counts: Map<string, number>) => [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const listed = (counts: [string, number][]) => counts.map(([value, n]) => `${visibleControls(value)} ${groupDigits(n)}`).join(", ");
+  const total = (counts: [string, number][]) => counts.reduce((n, [, k]) => n + k, 0);
+  const skipped = byCount(read.skipped);
+  const skippedByChoice = byCount(read.skippedByChoice);
+  const notDone = byCount(read.notDone);
   if (ctx.json) {
     return ctx.printJson({
       format: "crm",
@@ -176,6 +181,8 @@ async function importCrm(ctx: Context, file: string, flags: Partial<CrmFlags> & 
       new: fresh.length,
       imported: added,
       skipped: Object.fromEntries(skipped),
+      skippedByChoice: Object.fromEntries(skippedByChoice),
+      notDone: Object.fromEntries(notDone),
       scheduled: read.scheduled,
       columns: read.used,
       ignoredColumns: read.ignoredColumns,
@@ -189,12 +196,10 @@ async function importCrm(ctx: Context, file: string, flags: Partial<CrmFlags> & 
     );
     if (read.ignoredColumns.length > 0) ctx.print(`columns ignored: ${read.ignoredColumns.map(visibleControls).join(", ")}`);
   }
-  if (skipped.length > 0) {
-    const total = skipped.reduce((n, [, k]) => n + k, 0);
-    ctx.note(
-      `skipped ${plural(total, "row", "rows")} of types nothing maps: ${skipped.map(([type, n]) => `${visibleControls(type)} ${groupDigits(n)}`).join(", ")} (map them with --types 'Value=type')`,
-    );
-  }
+  if (skipped.length > 0)
+    ctx.note(`skipped ${plural(total(skipped), "row", "rows")} of types nothing maps: ${listed(skipped)} (map them with --types 'Value=type')`);
+  if (skippedByChoice.length > 0) ctx.note(`skipped ${plural(total(skippedByChoice), "row", "rows")} as --types says: ${listed(skippedByChoice)}`);
+  if (notDone.length > 0) ctx.note(`skipped ${plural(total(notDone), "row", "rows")} not done (status ${listed(notDone)}): an entry records what was done`);
   if (read.scheduled > 0)
     ctx.note(
       `skipped ${plural(read.scheduled, "row", "rows")} dated after today: scheduled, not done yet (a later export brings them once they have happened)`,
