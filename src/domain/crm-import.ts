@@ -78,6 +78,8 @@ export interface Preset {
    * from such a line on, lines of one field are not rows.
    */
   footer?: RegExp;
+  /** A start and an end column (lower-cased) whose difference is the minutes when no duration column has them (HubSpot meetings). */
+  span?: readonly [start: string, end: string];
 }
 
 /** Times that may follow a date (exports write date and time in one column); a time without an offset is local, so only its date counts. */
@@ -137,6 +139,7 @@ export const PRESETS: Readonly<Record<string, Preset>> = {
       forwarded_email: "email",
     },
     dateFormats: ["MM/dd/yyyy", "M/d/yyyy", "yyyy-MM-dd"],
+    span: ["meeting start time", "meeting end time"],
   },
   // Salesforce: a "Tasks and Events" report, Export › Details Only, CSV.
   salesforce: {
@@ -444,6 +447,23 @@ export function readCrmDate(text: string, formats: readonly string[]): IsoDate |
   return read(text);
 }
 
+/** A date and time as an export writes it (a time is required) → ms since the epoch, or null. */
+export function readCrmDateTime(text: string, formats: readonly string[]): number | null {
+  const value = text.trim();
+  if (ISO_WITH_OFFSET.test(value)) {
+    const ms = new Date(value).getTime();
+    return Number.isNaN(ms) ? null : ms;
+  }
+  for (const format of formats) {
+    for (const suffix of TIME_SUFFIXES) {
+      if (suffix === "") continue;
+      const d = parse(value, format + suffix, REFERENCE);
+      if (isValid(d) && d.getFullYear() >= 1000) return d.getTime();
+    }
+  }
+  return null;
+}
+
 const MINUTES_PER: Record<DurationUnit, number> = { min: 1, s: 60, ms: 60_000 };
 
 /**
@@ -640,6 +660,7 @@ export function entriesFromCrm(text: string, options: CrmOptions): CrmRead {
   let noteSources = NO_SOURCES;
   let idSources = NO_SOURCES;
   let statusSources = NO_SOURCES;
+  let spanAt: [number, number] | null = null;
   const picked = { index: 0 };
   // Type values are few: each is mapped once (null: nothing maps it, or skip).
   const typeOf = new Map<string, string | null>();
@@ -657,8 +678,18 @@ export function entriesFromCrm(text: string, options: CrmOptions): CrmRead {
         columns = values.length;
         byField = chooseColumns(values, preset, userMap, line, presetName);
         const read = new Set([...byField.values()].flatMap((sources) => sources.map((s) => s.at)));
+        const lower = values.map((h) => h.trim().toLowerCase());
+        const span = preset.span?.map((column) => lower.indexOf(column));
+        if (span && (span[0] as number) >= 0 && (span[1] as number) >= 0 && !read.has(span[0] as number) && !read.has(span[1] as number)) {
+          spanAt = span as [number, number];
+          for (const at of spanAt) read.add(at);
+        }
         result.ignoredColumns = values.filter((_, i) => !read.has(i)).map((h) => h.trim());
         for (const [field, sources] of byField) result.used[field] = sources.map((s) => (values[s.at] ?? "").trim()).join(" or ");
+        if (spanAt) {
+          const between = `${(values[spanAt[0]] ?? "").trim()} to ${(values[spanAt[1]] ?? "").trim()}`;
+          result.used.minutes = result.used.minutes === undefined ? between : `${result.used.minutes} or ${between}`;
+        }
         const sourcesOf = (field: CrmField) => byField.get(field) ?? NO_SOURCES;
         typeSources = sourcesOf("type");
         dateSources = sourcesOf("date");
@@ -722,8 +753,9 @@ export function entriesFromCrm(text: string, options: CrmOptions): CrmRead {
           return;
         }
         const rawMinutes = firstCell(values, minuteSources, picked);
-        const minutes = rawMinutes === "" ? null : readMinutes(rawMinutes, (minuteSources[picked.index] as Source).unit);
+        let minutes = rawMinutes === "" ? null : readMinutes(rawMinutes, (minuteSources[picked.index] as Source).unit);
         if (minutes === null && rawMinutes !== "") throw usageError(`duration '${rawMinutes}' is not minutes, h:mm or h:mm:ss`);
+        if (minutes === null && spanAt) minutes = minutesBetween((values[spanAt[0]] ?? "").trim(), (values[spanAt[1]] ?? "").trim(), formats);
         fields.date = date;
         fields.type = type;
         // Minutes in range go in as the number they are; entryFromText words an error about one out of range.
@@ -771,6 +803,17 @@ export function entriesFromCrm(text: string, options: CrmOptions): CrmRead {
   );
   if (header === null) throw usageError("the file is empty: nothing to import", "a CRM export starts with a header line naming its columns");
   return result;
+}
+
+/** Whole minutes from a start to an end date-time (null when either is empty; 0 when the end is not after the start). */
+function minutesBetween(start: string, end: string, formats: readonly string[]): number | null {
+  if (start === "" || end === "") return null;
+  const [from, to] = [start, end].map((text) => {
+    const ms = readCrmDateTime(text, formats);
+    if (ms === null) throw usageError(`meeting time '${text}' is not a date and time in the form ${formats.join(" or ")} with a time`);
+    return ms;
+  }) as [number, number];
+  return Math.max(0, Math.floor((to - from) / 60_000));
 }
 
 /** An export's type value → acct type: the map (any case), else the name of an acct type itself; null when nothing maps it. */

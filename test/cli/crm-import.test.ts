@@ -328,6 +328,33 @@ describe("acct import --from", () => {
     ]);
   });
 
+  it("gives a HubSpot meeting the minutes between its start and end time when no duration is written", async () => {
+    const text = [
+      "Record ID,Activity date,Activity type,Meeting name,Meeting start time,Meeting end time,Call and meeting duration,Associated Contact",
+      '7001,2026-06-10 14:00,MEETING,"Acme, kickoff",2026-06-10 14:00,2026-06-10 15:30,,Bob',
+      "7002,06/11/2026 09:00 AM,MEETING,Review,06/11/2026 09:00 AM,06/11/2026 09:45 AM,,Kim",
+      "7003,2026-06-12 10:00,MEETING,Logged,2026-06-12 10:00,2026-06-12 12:00,00:20:00,Ann",
+    ].join("\n");
+    const db = tempDb();
+    const dry = await acct(db, ["import", file(text), "--from", "hubspot", "--dry-run"], { now: "2026-06-15" });
+    expect(dry.stdout).toContain("Call and meeting duration or Meeting start time to Meeting end time → minutes");
+    expect(dry.stdout).not.toContain("columns ignored");
+    expect((await acct(db, ["import", file(text), "--from", "hubspot"], { now: "2026-06-15" })).code).toBe(0);
+    // A written duration wins over the span (7003).
+    expect(brief(await list(db)).map((e) => [e[0], e[3], e[4]])).toEqual([
+      ["2026-06-10", 90, "Bob"],
+      ["2026-06-11", 45, "Kim"],
+      ["2026-06-12", 20, "Ann"],
+    ]);
+    const bad = text.replace("2026-06-10 15:30", "half past three");
+    const other = tempDb();
+    expectUsageError(
+      await acct(other, ["import", file(bad), "--from", "hubspot"], { now: "2026-06-15" }),
+      /^acct: line 2: meeting time 'half past three' is not a date and time/,
+    );
+    expect(fingerprint(other)).toBe("absent");
+  });
+
   it("says which rows --types skipped on purpose, apart from the ones nothing maps", async () => {
     const result = await acct(tempDb(), ["import", file(HUBSPOT), "--from", "hubspot", "--types", "task=skip"]);
     expect(result.stderr).toContain("skipped 1 row as --types says: TASK 1");
