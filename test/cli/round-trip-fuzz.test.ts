@@ -10,7 +10,7 @@
  * Runs: ACCT_ROUND_TRIP_RUNS (default 6; 60 with ACCT_SLOW_TESTS=1). A
  * failure prints its seed; ACCT_FUZZ_SEED=<seed> replays it.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -54,6 +54,12 @@ const step = fc.record({
     "config",
     "audit reflect",
     "log edit",
+    "off rm",
+    "block rm",
+    "commit carry",
+    "buddy note",
+    "stages",
+    "import",
     "undo",
     "undo",
   ),
@@ -149,10 +155,33 @@ function command(s: Step, today: IsoDate): string[] {
       return ["audit", "--reflect", "--rating", String(1 + (s.a % 5)), "--wins", "calls early", "--misses", "no demo", "--change", ACTIONS[s.b % 4] as string];
     case "log edit":
       return ["log", "edit", String(1 + (s.a % 12)), "--count", String(1 + s.b)];
+    case "off rm":
+      return ["off", "rm", String(1 + (s.a % 3))];
+    case "block rm":
+      return ["block", "rm", String(1 + (s.a % 2))];
+    case "commit carry":
+      return ["commit", "add", "--carry", String(1 + (s.a % 4)), "--due", future];
+    case "buddy note":
+      return s.b % 3 === 0 ? ["buddy", "set", "Sam Lee", "--email", "sam@example.com"] : ["buddy", "note", `Good week ${s.c}`];
+    case "stages":
+      return s.b % 2
+        ? ["config", "set", "stages", ["qualify,discovery,proposal,negotiation", "qualify,demo,proposal", "discovery,proposal"][s.c % 3] as string]
+        : ["config", "unset", "stages"];
+    case "import":
+      return ["import", csvOf(s, today), "--from", "generic"];
     case "undo":
       return ["undo"];
   }
   throw new Error(`no command for ${s.kind}`);
+}
+
+/** A small CRM export (generic preset) dated up to `today`, written next to the data files; importing it twice adds nothing. */
+let csvFolder = "";
+function csvOf(s: Step, today: IsoDate): string {
+  const path = join(csvFolder, `crm-${s.a}-${s.b}-${today}.csv`);
+  const rows = Array.from({ length: 1 + (s.c % 4) }, (_, i) => `R-${s.a}-${i},${addDays(today, -i)},${["call", "email", "meeting"][i % 3]},Contact ${s.b}`);
+  writeFileSync(path, `id,date,type,contact\n${rows.join("\n")}\n`);
+  return path;
 }
 
 /** The read commands whose output must not tell the original file from its restored copy. */
@@ -186,6 +215,7 @@ describe("what the commands write, an export restores", () => {
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 15, maxLength: 45 }), async (steps) => {
         const db = tempDb();
+        csvFolder = dirname(db);
         let today = START;
         const PLAN = ["plan", "set", "--target", "1.2m", "--deal-size", "40k", "--win-rate", "25%", "--meeting-rate", "50%", "--call-rate", "10%"];
         const setUp = await acct(db, PLAN, { now: today });
