@@ -82,7 +82,10 @@ function worth(l: Lever, currency: string): string {
 function saves(l: Lever): string {
   if (l.callsPerWeekSaved === null) return "";
   if (l.lever === "activity") return "more calls, the same rates";
-  return `saves ${formatNumber(l.callsPerWeekSaved, 0)} calls a week`;
+  // Counts as everywhere else: one decimal below 10, so a small saving does not read as "saves 0".
+  const calls = formatCount(l.callsPerWeekSaved);
+  if (calls === "0" && l.callsPerWeekSaved > 0) return "saves under 0.1 calls a week";
+  return `saves ${calls} ${calls === "1" ? "call" : "calls"} a week`;
 }
 
 /** "Most valuable lever: meeting→opportunity, +5 points saves 11 calls a week". */

@@ -87,9 +87,12 @@ export function stillNeeded(db: Db, loaded: LoadedPlan, asOf: IsoDate): StillNee
   const left = (metric: "revenue" | "deals") => schedule.annual(metric, asOf) - done[metric];
   const workdays = schedule.revisionAt(asOf).input.workdays.length;
   const remainingDays = asOf < dec31 ? schedule.workingDaysBetween(addDays(asOf, 1), dec31) : 0;
+  const revenue = schedule.metrics().includes("revenue") ? Math.max(0, left("revenue")) : null;
+  const { unit, dealSizeCents } = schedule.revisionAt(asOf).input;
   return {
-    revenue: schedule.metrics().includes("revenue") ? Math.max(0, left("revenue")) : null,
-    deals: Math.max(0, left("deals")),
+    revenue,
+    // SPEC: the deals still needed are the revenue still needed ÷ the deal size (a deals plan: its deals less those won).
+    deals: unit === "revenue" && revenue !== null && dealSizeCents !== null ? revenue / (dealSizeCents / 100) : Math.max(0, left("deals")),
     remainingWeeks: workdays > 0 ? remainingDays / workdays : 0,
   };
 }

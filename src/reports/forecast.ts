@@ -29,10 +29,13 @@ export function loadForecast(db: Db, current: LoadedPlan, asOf: IsoDate, deals?:
   const until = asOf < dec31 ? asOf : dec31;
   const ytd = until >= jan1 ? totalsBetween(db, jan1, until) : new Map();
 
-  // The last 12 complete weeks before as-of's week that had a working day, oldest first.
+  // The last 12 complete weeks before as-of's week that had a working day, oldest first. A plan that starts after
+  // Jan 1 has its earlier work in the opening balance, not in entries: weeks before its start would read as zeros.
+  const firstDay = schedule.start > jan1 ? schedule.start : "0000-01-01";
   const mondays: IsoDate[] = [];
   for (let monday = addDays(mondayOf(asOf), -7), looked = 0; mondays.length < RECENT_WEEKS && looked < 104; monday = addDays(monday, -7), looked++) {
-    if ([0, 1, 2, 3, 4, 5, 6].some((d) => calendar.isWorkingDay(addDays(monday, d)))) mondays.unshift(monday);
+    if (addDays(monday, 6) < firstDay) break;
+    if ([0, 1, 2, 3, 4, 5, 6].some((d) => addDays(monday, d) >= firstDay && calendar.isWorkingDay(addDays(monday, d)))) mondays.unshift(monday);
   }
   const weeks = mondays.length === 0 ? [] : weeklyTotalsBetween(db, mondays[0] as IsoDate, addDays(mondays.at(-1) as IsoDate, 7));
   const byMonday = new Map(weeks.map((w) => [w.monday, w.totals]));

@@ -53,6 +53,8 @@ describe("acct coach", () => {
     expect(c.dealSize).toEqual({ observed: 30_000, deals: 3, planned: 40_000 });
     // 1.2m − 90k = 1.11m still needed; 200 calls over the 51 working days from Jan 1 (a Thursday) to Mar 12: 200 ÷ 10.2 weeks = 19.61 a week.
     expect(c.needed.revenue).toBe(1_110_000);
+    // The deals still needed: the revenue still needed ÷ the plan's deal size (not the plan's 30 deals less the 3 won).
+    expect(c.needed.deals).toBe(27.75);
     expect(c.activity.callsPerWeek).toBeCloseTo(19.61, 2);
     expect(c.levers).toHaveLength(5);
     const worth = c.levers.map((l) => l.revenueAdded ?? 0);
@@ -61,6 +63,20 @@ describe("acct coach", () => {
     const text = (await acct(db, ["coach"])).stdout;
     expect(text).toMatch(/You book a meeting from 15% of calls \(30 of 200; 80% sure: 12%–18\.5%\), planned 10%: the plan is safe on this step/);
     expect(text).toMatch(/Most valuable lever: /);
+  });
+
+  it("words a small saving with its decimal, not as 'saves 0 calls a week'", async () => {
+    const db = await seeded();
+    // A $1m deal leaves little to do: every lever saves less than a call a week.
+    await acctAll(db, [["log", "deal", "--amount", "1m", "--date", "2026-03-06"]]);
+    const c = await acctJson<CoachJson>(db, ["coach"]);
+    const small = c.levers.find((l) => l.callsPerWeekSaved !== null && l.callsPerWeekSaved > 0 && l.callsPerWeekSaved < 1);
+    expect(small, JSON.stringify(c.levers)).toBeDefined();
+    const text = (await acct(db, ["coach"])).stdout;
+    expect(text).toContain(`saves ${(Math.round((small?.callsPerWeekSaved ?? 0) * 10) / 10).toFixed(1)} calls a week`);
+    // A saving that rounds to 0.0 but is not nothing is said as such.
+    expect(text).not.toMatch(/saves 0 calls/);
+    expect(text).toContain("saves under 0.1 calls a week");
   });
 
   it("looks back over --window 90d or Nd", async () => {
@@ -181,6 +197,26 @@ describe("the forecast in the audit and status", () => {
     expect((await acct(db, ["audit"])).stdout).toMatch(
       /Forecast \(10,000 simulated rests of the year\)\n {2}\d+(\.\d)?% likely to reach the target: year-end revenue \$/,
     );
+  });
+
+  it("a plan started mid-year resamples the weeks since its start, not the unlogged weeks before it", async () => {
+    const db = tempDb();
+    // Started Jul 1 with the first half in the opening balance; then 60 calls, 6 meetings, 3 opportunities a week and a deal every other week.
+    const weeks = ["07-01", "07-06", "07-13", "07-20", "07-27", "08-03"];
+    await acctAll(
+      db,
+      [
+        [...EXAMPLE_PLAN, "--start", "2026-07-01", "--opening", "revenue=420k,deals=11"],
+        ...weeks.map((d) => ["log", "call", "60", "meeting", "6", "opp", "3", "--date", `2026-${d}`]),
+        ...["07-06", "07-20", "08-03"].map((d) => ["log", "deal", "--amount", "40k", "--date", `2026-${d}`]),
+      ],
+      { now: "2026-08-14T18:00" },
+    );
+    const f = (await acctJson<{ forecast: ForecastJson }>(db, ["audit"], { now: "2026-08-14T18:00" })).forecast;
+    // 100 working days left (20 weeks) at 60 calls, 10 % → 50 % → about 17 %: about 10 more deals on the 14 done. Resampling
+    // the twelve weeks back to May, six of them empty, would halve the calls and the new deals.
+    expect(f.deals.p50).toBeGreaterThanOrEqual(22);
+    expect(f.deals.p50).toBeLessThanOrEqual(27);
   });
 
   it("a seller already past the target is certain; one who stopped in January is not", async () => {
