@@ -36,10 +36,10 @@ interface Occurrence extends NewEntry {
 const pad = (n: number) => String(n).padStart(2, "0");
 const localDate = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 
-/** The title as a contact: control characters (tab and line breaks too) as spaces, cut to MAX_TEXT characters; an empty title is no contact. */
+/** The title as a contact: control characters (C0, C1, tab and line or paragraph separators) as spaces, cut to MAX_TEXT characters; an empty title is no contact. */
 function contactOf(summary: unknown): string | null {
   if (typeof summary !== "string") return null;
-  const text = summary.replace(/[\u0000-\u001f\u007f]/g, " ").trim();
+  const text = summary.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, " ").trim();
   if (text === "") return null;
   return [...text].slice(0, MAX_TEXT).join("");
 }

@@ -50,9 +50,14 @@ export function terminalPage(text: string, colour: boolean): string {
 
 const HTML_ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 
-/** Text for HTML, in element content or a quoted attribute. */
+/**
+ * Text for HTML, in element content or a quoted attribute: markup characters
+ * as entities, and control characters shown as on the terminal, so a raw
+ * ESC or a bidi override from a deal name reaches neither a browser nor a
+ * terminal that prints the file.
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] as string);
+  return visibleControls(text).replace(/[&<>"']/g, (c) => HTML_ENTITIES[c] as string);
 }
 
 /**

@@ -231,6 +231,21 @@ describe("the HTML report", () => {
   });
 });
 
+describe("the HTML report's pipeline", () => {
+  it("shows a stalled deal's control characters and bidi override, and writes none of them raw", async () => {
+    const file = tempDb();
+    const name = "Deal \u001b]0;PWNED\u0007\u001b[2J\u001b[41m \u202eBAD\b\b <b>x</b>";
+    expect((await acct(file, EXAMPLE_PLAN, { now: "2026-06-10" })).code).toBe(0);
+    expect((await acct(file, ["opp", "add", name, "--value", "5k"], { now: "2026-06-10" })).code).toBe(0);
+    for (const day of ["10", "11", "12"]) expect((await acct(file, ["opp", "review", "1", "--gap", "g"], { now: `2026-06-${day}` })).code).toBe(0);
+    const out = join(dirname(file), "report.html");
+    expect((await acct(file, ["report", "--out", out], { now: "2026-06-12" })).code).toBe(0);
+    const html = readFileSync(out, "utf8");
+    expect(html).toContain("Deal ␛]0;PWNED␇␛[2J␛[41m \\u202eBAD␈␈ &lt;b&gt;x&lt;/b&gt;");
+    expect(html).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+  });
+});
+
 describe("the iCalendar export", () => {
   it("keeps a label with line breaks and escapes inside its SUMMARY", async () => {
     const file = tempDb();

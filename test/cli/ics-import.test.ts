@@ -209,13 +209,15 @@ describe("acct import FILE.ics", () => {
   });
 
   it("cuts a title to 500 characters, turns its line breaks into spaces, and takes an event without DTEND as 0 minutes", async () => {
-    const long = `Acme\\nfollow-up ${"x".repeat(600)}`;
+    const long = `Acme\\nfollow-up\t\u0085\u009b\u2028${"x".repeat(600)}`;
     const text = CALENDAR.replace("SUMMARY:Pipeline review", `SUMMARY:${long}`).replace("DTEND:20260310T093000\r\n", "");
     await inZone("Europe/Berlin", async () => {
       const { db, file } = setup(text);
       expect((await acct(db, ["import", file])).code).toBe(0);
       const entry = (await acctJson<EntryJson[]>(db, ["log", "list", "--from", "2026-01-01"])).find((e) => e.contact?.startsWith("Acme follow-up"));
       expect(entry?.contact).toHaveLength(500);
+      // A tab, C1 controls (NEL, CSI) and a line separator are spaces too.
+      expect(entry?.contact?.slice(0, 19)).toBe("Acme follow-up    x");
       expect(entry?.minutes).toBe(0);
     });
   });

@@ -60,6 +60,10 @@ describe("escapeHtml", () => {
     expect(escapeHtml("&lt;")).toBe("&amp;lt;");
     expect(escapeHtml("<img src=x onerror=alert(1)>€")).not.toMatch(/[<>]/);
   });
+
+  it("shows control characters and bidi overrides as the terminal does, so none reaches a browser or a terminal printing the file", () => {
+    expect(escapeHtml("Deal \u001b]0;T\u0007\u001b[2J \u202eBAD\b\u009b")).toBe("Deal ␛]0;T␇␛[2J \\u202eBAD␈\\x9b");
+  });
 });
 
 describe("escapeMarkdown", () => {
