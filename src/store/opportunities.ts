@@ -155,8 +155,17 @@ export function syncLinkedEntries(db: Db, before: Opportunity, after: Opportunit
 
 /** The first day the deal's history (a stage move or a review) has: it cannot have been opened later. */
 export function firstHistoryDay(db: Db, opp: number): IsoDate | null {
+  return historyDay(db, opp, "min");
+}
+
+/** The day of the deal's last review or stage move, or null when it has none. */
+export function lastHistoryDay(db: Db, opp: number): IsoDate | null {
+  return historyDay(db, opp, "max");
+}
+
+function historyDay(db: Db, opp: number, which: "min" | "max"): IsoDate | null {
   const row = db
-    .prepare("SELECT min(date) AS day FROM (SELECT date FROM opp_moves WHERE opp = @opp UNION ALL SELECT date FROM opp_reviews WHERE opp = @opp)")
+    .prepare(`SELECT ${which}(date) AS day FROM (SELECT date FROM opp_moves WHERE opp = @opp UNION ALL SELECT date FROM opp_reviews WHERE opp = @opp)`)
     .get({ opp }) as { day: string | null };
   return row.day;
 }

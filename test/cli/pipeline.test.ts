@@ -907,6 +907,8 @@ describe("bad input exits 2 and writes nothing", () => {
       ["opp", "add", "Initech", "--value", "50k"], // #3, entry 4
       ["opp", "lost", "3", "--reason", "timing"],
       ["log", "call", "5"], // entry 5
+      ["opp", "add", "Umbrella", "--value", "10k", "--date", "2026-03-02"], // #4, entry 6
+      ["opp", "review", "4", "--gap", "no champion"], // reviewed today, 2026-03-12
     ]);
   });
 
@@ -960,6 +962,16 @@ describe("bad input exits 2 and writes nothing", () => {
     ["lost: an empty reason", ["opp", "lost", "1", "--reason", ""], /^acct: reason must not be empty/],
     ["won: before it was opened", ["opp", "won", "1", "--date", "2026-03-01"], /^acct: date 2026-03-01 is before opportunity #1 was opened/],
     ["won: in the future", ["opp", "won", "1", "--date", "2026-03-13"], /in the future/],
+    [
+      "won: before its last review",
+      ["opp", "won", "4", "--date", "2026-03-05"],
+      /^acct: date 2026-03-05 is before opportunity #4's last review or stage move \(2026-03-12\)\nhint: a deal closes after it is reviewed/,
+    ],
+    [
+      "lost: before its last review",
+      ["opp", "lost", "4", "--reason", "x", "--date", "2026-03-11"],
+      /^acct: date 2026-03-11 is before opportunity #4's last review/,
+    ],
     ["edit: nothing to change", ["opp", "edit", "1"], /^acct: nothing to change in opportunity #1/],
     ["log rm: a deal's opportunity entry", ["log", "rm", "1"], /^acct: entry #1 is the opportunity of opportunity #1/],
     ["log rm: a deal's deal entry", ["log", "rm", "3"], /^acct: entry #3 is the deal of opportunity #2/],

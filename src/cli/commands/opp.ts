@@ -22,6 +22,7 @@ import { insertEntry } from "../../store/entries.js";
 import {
   actionIdsOf,
   firstHistoryDay,
+  lastHistoryDay,
   getOpportunity,
   insertMove,
   insertOpportunity,
@@ -92,6 +93,15 @@ function dayOf(ctx: Context, input: string | undefined, opp: Opportunity | null)
   const date = parseDate(input, ctx.today, "date", dateWordOptions(ctx));
   checkNotFuture(date, ctx.today);
   if (opp && date < opp.openedOn) throw usageError(`date ${date} is before opportunity #${opp.id} was opened (${opp.openedOn})`);
+  return date;
+}
+
+/** The day a deal closes: a day on the deal, and not before its last review or stage move. */
+function closeDayOf(ctx: Context, input: string | undefined, opp: Opportunity): string {
+  const date = dayOf(ctx, input, opp);
+  const last = lastHistoryDay(ctx.read() as Db, opp.id);
+  if (last !== null && date < last)
+    throw usageError(`date ${date} is before opportunity #${opp.id}'s last review or stage move (${last})`, "a deal closes after it is reviewed");
   return date;
 }
 
@@ -331,7 +341,7 @@ export function oppCommand(app: App): Command {
       const ctx = app.context(command);
       const found = openOpp(ctx, parseId(idInput), "win it");
       const amountCents = flags.amount === undefined ? found.valueCents : parseMoney(flags.amount, "--amount");
-      const date = dayOf(ctx, flags.date, found);
+      const date = closeDayOf(ctx, flags.date, found);
       ctx.transaction(`opp won #${found.id} ${found.name}`, (db, journal) => {
         updateOpportunity(db, { ...found, status: "won", closedOn: date, amountCents }, journal);
         dropOpenActions(db, found.id, ctx.today, journal);
@@ -357,7 +367,7 @@ export function oppCommand(app: App): Command {
       const found = openOpp(ctx, parseId(idInput), "lose it");
       if (flags.reason === undefined) throw usageError("opp lost needs --reason", `e.g. acct opp lost ${found.id} --reason 'went with a competitor'`);
       const reason = parseText(flags.reason, "reason");
-      const date = dayOf(ctx, flags.date, found);
+      const date = closeDayOf(ctx, flags.date, found);
       ctx.transaction(`opp lost #${found.id} ${found.name}`, (db, journal) => {
         updateOpportunity(db, { ...found, status: "lost", closedOn: date, lostReason: reason }, journal);
         dropOpenActions(db, found.id, ctx.today, journal);
