@@ -35,7 +35,11 @@ interface Seen {
   sources: Set<string>;
   /** The stages the settings name (null: the default ones). */
   stages: string[] | null;
-  opps: Map<number, { openedOn: IsoDate; status: string }>;
+  /** Each deal, with the row it is on and how many opportunity and deal entries link to it. */
+  opps: Map<
+    number,
+    { row: number; openedOn: IsoDate; closedOn: IsoDate | null; status: string; amount: number | null; oppEntries: number; dealEntries: number }
+  >;
   /** Review id → its deal. */
   oppReviews: Map<number, number>;
   /** The order numbers moves and reviews share: each once. */
@@ -189,6 +193,42 @@ const knownOpp: ColumnRule = (v, column, row, seen) => {
   id(v, column, row, seen);
   if (!seen.opps.has(v as number)) throw usageError(`${column} ${v as number} is not an opportunity of the file`);
 };
+
+/**
+ * An entry linked to a deal is the one the deal logged (SPEC: the deal and
+ * the activity counts stay one truth): its opportunity entry, on the day it
+ * was opened, or for a won deal its deal entry, on the day and for the amount
+ * it was won; one each, a count of 1, never removed (acct refuses to remove
+ * or re-date them by hand).
+ */
+function checkLinkedEntry(row: RestoreRow, seen: Seen): void {
+  const deal = seen.opps.get(row.opp as number);
+  if (deal === undefined) return;
+  const what = `a ${show(row.type as RestoreValue)} entry linked to deal ${row.opp}`;
+  if (row.type !== "opportunity" && row.type !== "deal") throw usageError(`${what}: only its opportunity and deal entries are`);
+  if (row.deleted_at !== null) throw usageError(`${what} is removed: a deal's entries go with the deal`);
+  if (row.count !== 1) throw usageError(`${what} has count ${show(row.count as RestoreValue)}: a deal logs one`);
+  if (row.type === "opportunity") {
+    if (row.date !== deal.openedOn) throw usageError(`${what} is dated ${show(row.date as RestoreValue)}, not ${deal.openedOn} when it was opened`);
+    if (++deal.oppEntries > 1) throw usageError(`deal ${row.opp} has a second opportunity entry`);
+    return;
+  }
+  if (deal.status !== "won") throw usageError(`${what}: the deal is ${deal.status}, and only a won deal logs one`);
+  if (row.date !== deal.closedOn) throw usageError(`${what} is dated ${show(row.date as RestoreValue)}, not ${deal.closedOn} when it was won`);
+  if (row.amount !== deal.amount) throw usageError(`${what} has amount ${show(row.amount as RestoreValue)}, not the ${deal.amount} it was won for`);
+  if (++deal.dealEntries > 1) throw usageError(`deal ${row.opp} has a second deal entry`);
+}
+
+/** Each deal has its opportunity entry, and a won deal its deal entry (the entries come after the deals in the file). */
+function checkDealsHaveEntries(seen: Seen): void {
+  for (const [id, deal] of seen.opps) {
+    const missing = deal.oppEntries === 0 ? "opportunity" : deal.status === "won" && deal.dealEntries === 0 ? "deal" : null;
+    if (missing !== null)
+      throw usageError(
+        `tables.opportunities[${deal.row}]: deal ${id} has no ${missing} entry (acct logs one when a deal is ${missing === "deal" ? "won" : "opened"})`,
+      );
+  }
+}
 
 /** A day on a deal: not in the future, not before it was opened. */
 const dateOnDeal: ColumnRule = (v, column, row, seen) => {
@@ -376,7 +416,16 @@ export const RESTORE_RULES: Readonly<Record<string, TableRules>> = {
       if ((status === "lost") !== (row.lost_reason !== null))
         throw usageError(status === "lost" ? "a lost deal needs its lost_reason" : `a ${status} deal has no lost_reason`);
     },
-    remember: (row, seen) => void seen.opps.set(row.id as number, { openedOn: row.opened_on as string, status: row.status as string }),
+    remember: (row, seen) =>
+      void seen.opps.set(row.id as number, {
+        row: seen.opps.size,
+        openedOn: row.opened_on as string,
+        closedOn: row.closed_on as string | null,
+        status: row.status as string,
+        amount: row.amount as number | null,
+        oppEntries: 0,
+        dealEntries: 0,
+      }),
   },
   opp_moves: {
     columns: {
@@ -431,8 +480,7 @@ export const RESTORE_RULES: Readonly<Record<string, TableRules>> = {
     row: (row, seen) => {
       const problem = checkEntryRow(row, seen.customTypes);
       if (problem) throw usageError(problem);
-      if (row.opp !== null && row.type !== "opportunity" && row.type !== "deal")
-        throw usageError(`a ${show(row.type as RestoreValue)} entry is linked to deal ${row.opp}: only its opportunity and deal entries are`);
+      if (row.opp !== null) checkLinkedEntry(row, seen);
     },
   },
   blocks: {
@@ -606,4 +654,5 @@ export function checkRestoreTables(tables: Readonly<Record<string, readonly Rest
       rules.remember?.(row, seen);
     }
   }
+  checkDealsHaveEntries(seen);
 }

@@ -793,6 +793,38 @@ describe("export → restore", () => {
       ["a move of a missing deal", (d) => void (row(d, "opp_moves", () => true).opp = 42), /42 is not an opportunity of the file/],
       ["a review whose gaps are not a list", (d) => void (row(d, "opp_reviews", (r) => r.id === 1).gaps = "no champion"), /not a JSON list of texts/],
       ["a commitment of a missing review", (d) => void (row(d, "commitments", (r) => r.review === 1).review = 77), /77 is not a deal review of the file/],
+      // The deals and the activity counts stay one truth: the entries a deal logged are exactly those.
+      [
+        "a won deal's entry for another amount",
+        (d) => void (row(d, "entries", (r) => r.opp === 2 && r.type === "deal").amount = 1),
+        /has amount 1, not the \d+ it was won for/,
+      ],
+      [
+        "a deal entry on an open deal",
+        (d) => void (row(d, "entries", (r) => r.opp === 2 && r.type === "deal").opp = 1),
+        /the deal is open, and only a won deal logs one/,
+      ],
+      [
+        "a won deal without its deal entry",
+        (d) => void (d.tables.entries = (d.tables.entries ?? []).filter((r) => !(r.opp === 2 && r.type === "deal"))),
+        /^acct: tables\.opportunities\[1\]: deal 2 has no deal entry/,
+      ],
+      [
+        "a second opportunity entry",
+        (d) => void d.tables.entries?.push({ ...row(d, "entries", (r) => r.opp === 1 && r.type === "opportunity"), id: 999 }),
+        /deal 1 has a second opportunity entry/,
+      ],
+      [
+        "a removed linked entry",
+        (d) => void (row(d, "entries", (r) => r.opp === 1).deleted_at = "2026-03-11T10:00:00"),
+        /is removed: a deal's entries go with the deal/,
+      ],
+      ["a linked entry counting 2", (d) => void (row(d, "entries", (r) => r.opp === 1).count = 2), /has count 2: a deal logs one/],
+      [
+        "an opportunity entry on another day",
+        (d) => void (row(d, "entries", (r) => r.opp === 1 && r.type === "opportunity").date = "2026-03-11"),
+        /not 2026-03-\d\d when it was opened/,
+      ],
     ])("%s", async (_name, mutate, pattern) => {
       const doc = JSON.parse(base) as ExportDoc;
       mutate(doc);
