@@ -35,6 +35,9 @@ interface Seen {
   sources: Set<string>;
   /** The stages the settings name (null: the default ones). */
   stages: string[] | null;
+  /** The stage-probabilities setting and the settings row it is on, when the file has one. */
+  probabilities: { count: number; row: number } | null;
+  settingsRows: number;
   /** Each deal, with the row it is on and how many opportunity and deal entries link to it. */
   opps: Map<
     number,
@@ -327,6 +330,8 @@ export const RESTORE_RULES: Readonly<Record<string, TableRules>> = {
     row: (row) => checkStoredSetting(row.key as string, row.value as string),
     remember: (row, seen) => {
       if (row.key === "stages") seen.stages = (row.value as string).split(",");
+      if (row.key === "stage-probabilities") seen.probabilities = { count: (row.value as string).split(",").length, row: seen.settingsRows };
+      seen.settingsRows++;
     },
   },
   plans: {
@@ -624,6 +629,8 @@ export function checkRestoreTables(tables: Readonly<Record<string, readonly Rest
     planYears: new Set(),
     sources: new Set(),
     stages: null,
+    probabilities: null,
+    settingsRows: 0,
     opps: new Map(),
     oppReviews: new Map(),
     oppSeqs: new Set(),
@@ -655,4 +662,10 @@ export function checkRestoreTables(tables: Readonly<Record<string, readonly Rest
     }
   }
   checkDealsHaveEntries(seen);
+  // As `acct config set` has it: as many stage probabilities as stages, once both are set.
+  const stages = seen.stages ?? DEFAULT_STAGES;
+  if (seen.probabilities !== null && seen.probabilities.count !== stages.length)
+    throw usageError(
+      `tables.settings[${seen.probabilities.row}]: ${seen.probabilities.count} stage probabilities for ${stages.length} stages (${stages.join(", ")})`,
+    );
 }

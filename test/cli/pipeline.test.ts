@@ -821,6 +821,11 @@ describe("export → restore", () => {
       ],
       ["a linked entry counting 2", (d) => void (row(d, "entries", (r) => r.opp === 1).count = 2), /has count 2: a deal logs one/],
       [
+        "stage probabilities fewer than the stages",
+        (d) => void d.tables.settings?.push({ key: "stage-probabilities", value: "10,20" }),
+        /^acct: tables\.settings\[\d+\]: 2 stage probabilities for 4 stages \(qualify, discovery, proposal, negotiation\)/,
+      ],
+      [
         "an opportunity entry on another day",
         (d) => void (row(d, "entries", (r) => r.opp === 1 && r.type === "opportunity").date = "2026-03-11"),
         /not 2026-03-\d\d when it was opened/,
