@@ -194,7 +194,10 @@ export function readImportInput(file: string, format: InputFormat, limits: Input
       const nul = chunk.indexOf(0);
       if (nul !== -1) {
         const all = Buffer.concat([...chunks, chunk]);
-        throw usageError(`line ${lineAt(all, total + nul)}: a NUL byte; ${name} is not a text file`, "import a CSV or JSON file written by acct export");
+        throw usageError(
+          `line ${lineAt(all, total + nul)}: a NUL byte; ${name} is not a text file`,
+          "import a text file: a CSV, a JSON export, a CRM export or an .ics calendar",
+        );
       }
       if (decided === null) {
         const bom = total === 0 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0;

@@ -44,6 +44,8 @@ describe("readImportInput", () => {
     expect(refusal(fileWith(Buffer.from("date,type\n2026-03-12,call\r\nab\u0000c\n")))).toMatchObject({
       exitCode: 2,
       message: expect.stringMatching(/^line 3: a NUL byte; .* is not a text file$/),
+      // Any import takes text, a calendar too: the hint does not send a calendar user to acct export.
+      hint: "import a text file: a CSV, a JSON export, a CRM export or an .ics calendar",
     });
     expect(refusal(fileWith(Buffer.alloc(50)), "json").message).toMatch(/^line 1: a NUL byte/);
   });
