@@ -3,8 +3,8 @@
  * Times are floating local times: a block at 08:00 is at 08:00 wherever the
  * calendar program runs, and the file needs no VTIMEZONE definitions.
  */
-import { firstWeekdayOnOrAfter } from "../domain/blocks.js";
-import { inWeekOrder, toDayNumber, weekdayOf, type IsoDate, type Weekday } from "../domain/dates.js";
+import { existedFor, firstWeekdayOnOrAfter } from "../domain/blocks.js";
+import { addDays, inWeekOrder, toDayNumber, weekdayOf, type IsoDate, type Weekday } from "../domain/dates.js";
 import type { StoredBlock } from "../domain/blocks.js";
 import { loadPackage } from "../packages.js";
 import { icsText } from "./escape.js";
@@ -34,7 +34,7 @@ function wallClock(date: IsoDate, minutes: number): Date {
   return new Date(toDayNumber(date) * 86_400_000 + minutes * 60_000);
 }
 
-/** One weekly recurring event per block, starting on its first day on or after its creation. */
+/** One weekly recurring event per block, starting on its first occurrence after it was added. */
 export async function renderBlocksIcs(blocks: readonly StoredBlock[], options: IcsOptions): Promise<string> {
   const { default: ical, ICalEventRepeatingFreq, ICalWeekday } = await loadPackage<typeof import("ical-generator")>("ical-generator");
   const byDay = {
@@ -48,7 +48,8 @@ export async function renderBlocksIcs(blocks: readonly StoredBlock[], options: I
   };
   const calendar = ical({ name: "acct time blocks", prodId: { company: "acct", product: "acct time blocks", language: "EN" } });
   for (const block of blocks) {
-    const first = firstWeekdayOnOrAfter(block.days, block.createdOn);
+    // The first occurrence acct counts: the day it was added only if that day's occurrence ended after it was added.
+    const first = firstWeekdayOnOrAfter(block.days, existedFor(block, block.createdOn) ? block.createdOn : addDays(block.createdOn, 1));
     const exclude = options.daysOff.filter((d) => d >= first && block.days.includes(weekdayOf(d))).map((d) => wallClock(d, block.startMin));
     calendar.createEvent({
       // ical-generator escapes TEXT (\\ ; , and line breaks) but not the UID; control characters, which TEXT may not hold, are shown.

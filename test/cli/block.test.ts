@@ -307,6 +307,20 @@ describe("acct block export", () => {
     expect(await times("UTC", 0)).toEqual(tokyo);
   });
 
+  it("starts the calendar on the first occurrence acct counts: not the day it was added after that day's block", async () => {
+    const db = tempDb();
+    // Thursday 2026-03-12 at 23:59 (a date alone): Tuesday and Thursday 08:00–09:30 has no occurrence today.
+    expect((await acct(db, ["block", "add", "Prospecting", "--days", "tue,thu", "--start", "08:00", "--end", "09:30"])).code).toBe(0);
+    expectUsageError(await acct(db, ["block", "done", "1"]), /has no occurrence on 2026-03-12/);
+    expect((await acct(db, ["block", "export"])).stdout).toContain("DTSTART:20260317T080000");
+    // Added at 07:00 the same day, today's occurrence counts, and the calendar starts today.
+    const early = tempDb();
+    expect(
+      (await acct(early, ["block", "add", "Prospecting", "--days", "tue,thu", "--start", "08:00", "--end", "09:30"], { now: "2026-03-12T07:00" })).code,
+    ).toBe(0);
+    expect((await acct(early, ["block", "export"], { now: "2026-03-12T07:00" })).stdout).toContain("DTSTART:20260312T080000");
+  });
+
   it("excludes days off from the recurrence", async () => {
     const db = await withBlock();
     expect((await acct(db, ["off", "add", "2026-03-16..2026-03-20", "--reason", "vacation"])).code).toBe(0);

@@ -159,6 +159,9 @@ describe("a deal and the activity counts stay one truth", () => {
     expect([won.status, won.closedOn, won.amount]).toEqual(["won", "2026-03-12", 120_000]);
     const won2 = await acctJson<OppJson>(db, ["opp", "won", "2", "--amount", "35k", "--date", "2026-03-10"]);
     expect([won2.status, won2.closedOn, won2.amount]).toEqual(["won", "2026-03-10", 35_000]);
+    // The echo says what it was won for, not its value.
+    expect((await acct(db, ["undo"])).code).toBe(0);
+    expect((await acct(db, ["opp", "won", "2", "--amount", "35k", "--date", "2026-03-10"])).stdout).toBe("won #2 Globex pilot (won for $35,000)\n");
     entries = await acctJson<EntryJson[]>(db, ["log", "list"]);
     const deals = entries.filter((e) => e.type === "deal").map((e) => [e.date, e.count, e.amount, e.opp]);
     expect(deals.sort()).toEqual([

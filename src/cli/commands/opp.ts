@@ -120,9 +120,11 @@ async function show(ctx: Context, id: number, said?: string): Promise<void> {
 }
 
 function describe(ctx: Context, d: DealView): string {
-  const worth = formatMoney(d.valueCents / 100, ctx.render.currency);
+  const money = (cents: number) => formatMoney(cents / 100, ctx.render.currency);
+  // A won deal says what it was won for, which may differ from its value.
+  if (d.status === "won" && d.amountCents !== null) return `#${d.id} ${visibleControls(d.name)} (won for ${money(d.amountCents)})`;
   const where = d.status === "open" ? `in ${d.stage}${d.close ? `, to close ${d.close}` : ""}` : d.status;
-  return `#${d.id} ${visibleControls(d.name)} (${worth}, ${where})`;
+  return `#${d.id} ${visibleControls(d.name)} (${money(d.valueCents)}, ${where})`;
 }
 
 /** A closed deal's actions still open (not kept, not yet missed) are dropped: nothing is left to do for it. */
