@@ -90,6 +90,7 @@ export function seedDemo(db: Db, demo: DemoData, at: string, journal: JournalEnt
     ids.push(id);
   }
   // The deals' moves and reviews after the other commitments, which keep their numbers.
+  let actions = 0;
   for (const [k, d] of demo.deals.entries()) {
     const id = dealIds[k] as number;
     const events = [...d.moves.map((m) => ({ date: m.date, move: m })), ...d.reviews.map((r) => ({ date: r.date, review: r }))].sort((a, b) =>
@@ -100,6 +101,7 @@ export function seedDemo(db: Db, demo: DemoData, at: string, journal: JournalEnt
       else {
         const review = insertReview(db, { opp: id, date: event.date, stage: event.review.stage, gaps: event.review.gaps }, at, journal);
         for (const a of event.review.actions) {
+          actions++;
           const action = insertCommitment(
             db,
             { text: a.text, due: a.due, metric: null, target: null, createdOn: event.date, carriedFrom: null, opp: id, review },
@@ -111,5 +113,6 @@ export function seedDemo(db: Db, demo: DemoData, at: string, journal: JournalEnt
     }
   }
   saveReview(db, demo.review, at, journal);
-  return { entries: demo.entries.length, blocks: demo.blocks.length, marks, commitments: ids.length, daysOff: demo.daysOff.length };
+  // Every commitment, the deal reviews' actions included: `acct commit list` shows them all.
+  return { entries: demo.entries.length, blocks: demo.blocks.length, marks, commitments: ids.length + actions, daysOff: demo.daysOff.length };
 }

@@ -888,6 +888,14 @@ describe("the entries and actions follow the deal", () => {
 });
 
 describe("found by a new user's trial", () => {
+  it("the demo's summary counts every commitment, the deal reviews' actions included", async () => {
+    const db = tempDb();
+    const demo = await acctJson<{ seeded: { commitments: number } }>(db, ["demo"]);
+    const listed = await acctJson<unknown[]>(db, ["commit", "list"]);
+    expect(demo.seeded.commitments).toBe(listed.length);
+    expect((await acct(tempDb(), ["demo"])).stdout).toContain(`${listed.length} commitments, six deals`);
+  });
+
   it("a stalled deal's name is escaped once in the HTML report", async () => {
     const db = tempDb();
     await acctAll(db, [EXAMPLE_PLAN, ["opp", "add", "A<1>", "--value", "1k"], ["opp", "review", "1", "--gap", "g"]]);

@@ -282,7 +282,7 @@ export function importCommand(app: App): Command {
     .addArgument(completes(new Argument("<file>", "a file written by acct export (- reads stdin)"), "file"))
     .option("--dry-run", "check the file and report what would be imported, writing nothing")
     .option("--from <preset>", "a CRM's activity export: hubspot, salesforce, pipedrive or generic")
-    .option("--map <pairs>", "with --from: which column holds which field, 'Column=field,…' (date,type,count,amount,minutes,contact,note,id)")
+    .option("--map <pairs>", "with --from: which column holds which field, 'Column=field,…' (date,type,count,amount,minutes,contact,note,id,status)")
     .option("--types <pairs>", "with --from: which acct type an export's type value is, 'Value=type,…' (=skip skips those rows)")
     .option("--date-format <format>", "with --from: the file's date form in date-fns tokens, e.g. MM/dd/yyyy or dd.MM.yyyy")
     .option("--strict", "with --from: refuse rows whose type nothing maps instead of skipping them")
