@@ -6,6 +6,7 @@
  * cancelled ones skipped; each occurrence keeps the source key
  * `ics:UID@ORIGINAL-START`, so importing the file again adds nothing.
  */
+import { hash } from "node:crypto";
 import type ICALModule from "ical.js";
 import { isSupportedYear } from "../domain/dates.js";
 import { groupDigits } from "../domain/digits.js";
@@ -100,15 +101,12 @@ function instantOf(time: Time): number {
   return wall - offsetAt(format, guess);
 }
 
-/** An event's UID; without one, a stand-in from its start, end and title (FNV-1a), the same on every import of the file. */
+/** An event's UID; without one, a stand-in hashed from its start, end and title (as a CRM row without a record id), the same on every import of the file. */
 function uidOf(vevent: Component): string {
   const uid = vevent.getFirstPropertyValue("uid");
   if (typeof uid === "string" && uid.trim() !== "") return uid;
-  let hash = 2166136261;
-  for (const name of ["dtstart", "dtend", "duration", "summary"]) {
-    for (const ch of `${vevent.getFirstProperty(name)?.toICALString() ?? ""}\n`) hash = Math.imul(hash ^ ch.charCodeAt(0), 16777619);
-  }
-  return `no-uid-${(hash >>> 0).toString(16).padStart(8, "0")}`;
+  const fields = ["dtstart", "dtend", "duration", "summary"].map((name) => vevent.getFirstProperty(name)?.toICALString() ?? "");
+  return `no-uid-${hash("sha256", JSON.stringify(fields), "hex").slice(0, 16)}`;
 }
 
 /** Reads one event: what ical.js cannot read in it (a date like 2026061X) is bad input naming the event, not an internal error. */
@@ -148,12 +146,12 @@ export function occurrencesOf(ical: ICAL, file: string, text: string, nowMs: num
   }
   // Events by UID; one without a UID gets one from its start, end and title, so importing it again still adds nothing.
   const masters: [uid: string, event: Component][] = [];
-  const exceptions: Component[] = [];
+  const exceptionsOf = new Map<string, Component[]>();
   for (const vevent of root.getAllSubcomponents("vevent")) {
-    if (vevent.hasProperty("recurrence-id")) exceptions.push(vevent);
-    else masters.push([uidOf(vevent), vevent]);
+    const uid = uidOf(vevent);
+    if (vevent.hasProperty("recurrence-id")) exceptionsOf.set(uid, [...(exceptionsOf.get(uid) ?? []), vevent]);
+    else masters.push([uid, vevent]);
   }
-  const uidsOfMasters = new Set(masters.map(([uid]) => uid));
   const needle = match?.toLowerCase() ?? null;
   const out: Occurrence[] = [];
   const sources = new Set<string>();
@@ -182,7 +180,7 @@ export function occurrencesOf(ical: ICAL, file: string, text: string, nowMs: num
   for (const [uid, master] of masters) {
     readEvent(file, master, () => {
       const event = new ical.Event(master);
-      const own = exceptions.filter((exception) => uidOf(exception) === uid);
+      const own = exceptionsOf.get(uid) ?? [];
       for (const exception of own) event.relateException(exception);
       if (event.startDate === null) return;
       if (!event.isRecurring()) {
@@ -206,13 +204,14 @@ export function occurrencesOf(ical: ICAL, file: string, text: string, nowMs: num
     });
   }
   // A moved occurrence whose series is not in the file stands alone, keyed by its RECURRENCE-ID.
-  for (const exception of exceptions) {
-    const uid = uidOf(exception);
-    if (uidsOfMasters.has(uid)) continue;
-    readEvent(file, exception, () => {
-      const event = new ical.Event(exception);
-      if (event.startDate !== null && event.recurrenceId !== null) add(uid, event.recurrenceId, exception, event.startDate, event.endDate);
-    });
+  for (const [uid] of masters) exceptionsOf.delete(uid);
+  for (const [uid, alone] of exceptionsOf) {
+    for (const exception of alone) {
+      readEvent(file, exception, () => {
+        const event = new ical.Event(exception);
+        if (event.startDate !== null && event.recurrenceId !== null) add(uid, event.recurrenceId, exception, event.startDate, event.endDate);
+      });
+    }
   }
   out.sort((a, b) => a.startMs - b.startMs || (a.source < b.source ? -1 : 1));
   return out;
